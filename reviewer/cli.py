@@ -1,0 +1,212 @@
+"""The ``reviewer`` command: the GUI by default, subcommands for scripted work."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from reviewer import __version__
+from reviewer.core.errors import ReviewerError
+from reviewer.formats.plaintext import SEGMENTATIONS, import_plain_text
+from reviewer.session import EXPORT_FORMATS, ReviewSession, default_author
+
+SUBCOMMANDS = ("new", "edit", "score", "history", "export")
+
+
+class ExitCode(IntEnum):
+    """What the process tells its caller."""
+
+    OK = 0
+    BAD_INPUT = 1
+    BAD_USAGE = 2
+    INTERRUPTED = 130
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer",
+        description="Post-edit and review machine translation. Without a subcommand, opens "
+                    "PROJECT (or the demo project) in the main window.",
+        epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (reviewer SUBCOMMAND --help)",
+    )
+    parser.add_argument("project", nargs="?", type=Path, help="a .review project file")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="render the main window offscreen into PNG and exit")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="create a project from MT (and aligned) files")
+    new.add_argument("project", type=Path)
+    new.add_argument("--mt", type=Path, required=True, help="the machine translation")
+    new.add_argument("--source", type=Path, help="source text, line-aligned with --mt")
+    new.add_argument("--reference", type=Path, help="a reference translation, line-aligned")
+    new.add_argument("--corrections", type=Path, help="existing post-edits, line-aligned")
+    new.add_argument("--segment", choices=SEGMENTATIONS,
+                     help="split --mt into sentences or lines (default: sentences for a lone "
+                          "file, lines with aligned files)")
+    new.add_argument("--encoding", help="the files' encoding (default: byte-order mark or UTF-8)")
+
+    edit = sub.add_parser("edit", help="save a new revision of segment N")
+    edit.add_argument("project", type=Path)
+    edit.add_argument("n", type=int, metavar="N", help="segment number, from 1")
+    edit.add_argument("text")
+    edit.add_argument("--author", default=None, help="default: your login name")
+
+    score = sub.add_parser("score", help="document and segment scores")
+    score.add_argument("project", type=Path)
+    score.add_argument("--json", action="store_true")
+
+    history = sub.add_parser("history", help="revisions, oldest first")
+    history.add_argument("project", type=Path)
+    history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    history.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export", help="write the corrected document")
+    export.add_argument("project", type=Path)
+    export.add_argument("output", type=Path)
+    export.add_argument("--format", choices=EXPORT_FORMATS,
+                        help="default: from OUTPUT's extension (.tsv), else text")
+    return parser
+
+
+def _position(session: ReviewSession, number: int) -> int:
+    count = session.segment_count()
+    if not 1 <= number <= count:
+        raise ReviewerError(f"no segment {number}: the project has segments 1 to {count}")
+    return number - 1
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _run_new(args: argparse.Namespace) -> None:
+    document = import_plain_text(args.mt, args.source, args.reference, args.corrections,
+                                 args.segment, args.encoding)
+
+    def progress(done: int, total: int) -> None:
+        if total >= 5000:
+            print(f"\rscoring {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    session = ReviewSession.create(args.project, document, progress)
+    if len(document.segments) >= 5000:
+        print(file=sys.stderr)
+    summary = session.summary()
+    session.close()
+    print(f"created {args.project}: {summary.segments} segments "
+          f"({document.segmentation}, {document.encoding})")
+
+
+def _run_edit(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project)
+    try:
+        result = session.edit(_position(session, args.n), args.text,
+                              args.author or default_author())
+    finally:
+        session.close()
+    scores, doc = result.segment, result.summary.scores
+    if result.revision is None:
+        print(f"segment {args.n}: unchanged, no new revision")
+        return
+    print(f"segment {args.n}: revision {result.revision.number} saved "
+          f"(HTER {scores.hter:.2f}, BLEU {scores.bleu:.2f}, chrF {scores.chrf:.2f}); "
+          f"document HTER {doc.hter:.2f}, BLEU {doc.bleu:.2f}, chrF {doc.chrf:.2f}")
+
+
+def _run_score(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project)
+    try:
+        summary, segments = session.summary(), session.segments()
+    finally:
+        session.close()
+    doc = summary.scores
+    if args.json:
+        _print_json({
+            "document": {"hter": doc.hter, "bleu": doc.bleu, "chrf": doc.chrf,
+                         "segments": summary.segments, "edited": summary.edited,
+                         "confirmed": summary.confirmed},
+            "signatures": ReviewSession.signatures(),
+            "segments": [{"index": s.position + 1, "source": s.source, "mt": s.mt,
+                          "correction": s.text, "hter": s.hter, "bleu": s.bleu,
+                          "chrf": s.chrf, "status": s.status} for s in segments],
+        })
+        return
+    print(f"document  HTER {doc.hter:6.2f}  BLEU {doc.bleu:6.2f}  chrF {doc.chrf:6.2f}  "
+          f"({summary.edited} of {summary.segments} segments edited, "
+          f"{summary.confirmed} confirmed)")
+    for s in segments:
+        print(f"{s.position + 1:>5}  HTER {s.hter:6.2f}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}"
+              f"  {s.status}")
+
+
+def _run_history(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project)
+    try:
+        position = None if args.segment is None else _position(session, args.segment)
+        revisions = session.history(position)
+    finally:
+        session.close()
+    if args.json:
+        _print_json([{"segment": r.position + 1, "revision": r.number, "text": r.text,
+                      "author": r.author, "time": r.created_at, "hter": r.hter,
+                      "status": r.status, "editing_ms": r.editing_ms} for r in revisions])
+        return
+    if not revisions:
+        print("no revisions yet")
+    for r in revisions:
+        print(f"{r.position + 1:>5}.{r.number:<3} {r.created_at}  {r.author:<12} "
+              f"HTER {r.hter:6.2f}  {r.status:<9}  {r.text}")
+
+
+def _run_export(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project)
+    try:
+        chosen = session.export(args.output, args.format)
+    finally:
+        session.close()
+    print(f"exported {args.output} ({chosen})")
+
+
+_RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
+            "history": _run_history, "export": _run_export}
+
+
+def _fail(message: str) -> int:
+    print(f"reviewer: error: {message}", file=sys.stderr)
+    return ExitCode.BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments and arguments[0] in SUBCOMMANDS:
+            args = _command_parser().parse_args(arguments)
+            _RUNNERS[args.command](args)
+            return ExitCode.OK
+        gui_args = _gui_parser().parse_args(arguments)
+        from reviewer.ui.app import run_app  # Qt is loaded only for the window
+
+        return run_app(gui_args.project, gui_args.screenshot)
+    except SystemExit as exit_request:  # argparse: --help is 0, bad usage is 2
+        return int(exit_request.code or 0)
+    except ReviewerError as error:
+        return _fail(str(error))
+    except sqlite3.Error as error:
+        return _fail(f"project file: {error}")
+    except OSError as error:
+        return _fail(f"{error.filename or ''}: {error.strerror or error}")
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED

@@ -1,0 +1,1 @@
+"""Segments, segmentation, scoring and diffs: pure Python, no Qt."""

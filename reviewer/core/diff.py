@@ -1,0 +1,70 @@
+"""Word-level differences between two texts (MT and correction, or two revisions)."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+Kind = Literal["equal", "delete", "insert"]
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    """A run of text that both sides share, or that only the old or new side has."""
+
+    kind: Kind
+    text: str
+
+
+def tokens(text: str) -> list[str]:
+    """Words, punctuation marks and runs of white space, in order."""
+    return _TOKEN.findall(text)
+
+
+def word_diff(old: str, new: str) -> list[DiffPart]:
+    """The edits that turn ``old`` into ``new``, as runs of equal, deleted and inserted text."""
+    a, b = tokens(old), tokens(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    parts: list[DiffPart] = []
+
+    def emit(kind: Kind, text: str) -> None:
+        if not text:
+            return
+        if parts and parts[-1].kind == kind:
+            parts[-1] = DiffPart(kind, parts[-1].text + text)
+        else:
+            parts.append(DiffPart(kind, text))
+
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            emit("equal", "".join(a[i1:i2]))
+        else:
+            emit("delete", "".join(a[i1:i2]))
+            emit("insert", "".join(b[j1:j2]))
+    return parts
+
+
+def diff_counts(parts: list[DiffPart]) -> tuple[int, int]:
+    """Words deleted and inserted."""
+    deleted = sum(len(re.findall(r"\w+", p.text)) for p in parts if p.kind == "delete")
+    inserted = sum(len(re.findall(r"\w+", p.text)) for p in parts if p.kind == "insert")
+    return deleted, inserted
+
+
+def diff_html(parts: list[DiffPart]) -> str:
+    """Deletions struck through in red, insertions underlined in blue (as MateCat shows)."""
+    out: list[str] = []
+    for part in parts:
+        text = html.escape(part.text)
+        if part.kind == "delete":
+            out.append(f'<span style="color:#c62828;text-decoration:line-through">{text}</span>')
+        elif part.kind == "insert":
+            out.append(f'<span style="color:#1565c0;text-decoration:underline">{text}</span>')
+        else:
+            out.append(text)
+    return "".join(out)

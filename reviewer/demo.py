@@ -1,0 +1,19 @@
+"""The demo project: the seed article, made into a project once per user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.formats.plaintext import import_plain_text
+from reviewer.locations import data_dir, seed_file
+from reviewer.session import ReviewSession
+
+DEMO_NAME = "valdai-demo.review"
+
+
+def demo_project() -> Path:
+    """The demo project's path, creating it from the seed article the first time."""
+    path = data_dir() / DEMO_NAME
+    if not path.exists():
+        ReviewSession.create(path, import_plain_text(seed_file())).close()
+    return path

@@ -1,0 +1,1 @@
+"""Readers and writers for the files editors receive and send."""

@@ -1,0 +1,236 @@
+"""The review service: the one place that knows the rules of editing a project.
+
+The GUI and the CLI both call it; neither touches the project file directly.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.core.document import ImportedDocument
+from reviewer.core.errors import ReviewerError
+from reviewer.core.scoring import (
+    DocumentTotals,
+    Scores,
+    SegmentStats,
+    identity_stats,
+    score_segment,
+    sentence_scores,
+    signatures,
+)
+from reviewer.formats.atomic import atomic_write_text
+from reviewer.formats.tsv import to_tsv
+from reviewer.store.project import NewSegment, ProjectStore, RevisionRecord, SegmentRecord
+
+EXPORT_FORMATS = ("text", "tsv")
+STATUS_NEW = "new"
+STATUS_IMPORTED = "imported"
+STATUS_CONFIRMED = "confirmed"
+STATUS_EDITED = "edited"  # saved but not confirmed, e.g. when the editor moved on
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """Document scores and progress, as the status bar and ``score`` show them."""
+
+    scores: Scores
+    segments: int
+    edited: int
+    confirmed: int
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """What one edit changed: the segment, its new revision and the new document numbers."""
+
+    segment: SegmentRecord
+    revision: RevisionRecord | None
+    summary: DocumentSummary
+
+
+def default_author() -> str:
+    """The login name: the author of revisions unless one is named."""
+    try:
+        return getpass.getuser() or "editor"
+    except (KeyError, OSError):
+        return "editor"
+
+
+def export_format_for(path: str | os.PathLike[str], requested: str | None = None) -> str:
+    """The export format asked for, else the one OUTPUT's extension names, else text."""
+    if requested is not None:
+        if requested not in EXPORT_FORMATS:
+            raise ReviewerError(f"unknown export format {requested!r}: use "
+                                + " or ".join(EXPORT_FORMATS))
+        return requested
+    return "tsv" if Path(path).suffix.lower() == ".tsv" else "text"
+
+
+class ReviewSession:
+    """An open project and the operations an editor performs on it."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        document: ImportedDocument,
+        progress: Progress | None = None,
+    ) -> ReviewSession:
+        """Build a new project from an imported document; no file appears if this fails."""
+        total = len(document.segments)
+
+        def rows() -> list[NewSegment]:
+            result = []
+            for index, (segment, gap) in enumerate(zip(document.segments, document.layout.gaps)):
+                mt_stats = identity_stats(segment.mt)
+                correction = None
+                if segment.correction is not None:
+                    correction = (segment.correction, *score_segment(segment.mt,
+                                                                     segment.correction))
+                result.append(NewSegment(
+                    mt=segment.mt, source=segment.source, reference=segment.reference,
+                    gap_before=gap, mt_stats=mt_stats, mt_scores=sentence_scores(mt_stats),
+                    correction=correction,
+                ))
+                if progress is not None and (index % 500 == 0 or index + 1 == total):
+                    progress(index + 1, total)
+            return result
+
+        properties = {
+            "source_name": document.source_name,
+            "segmentation": document.segmentation,
+            "encoding": document.encoding,
+            "bom": "1" if document.bom else "0",
+            "has_source": "1" if any(s.source is not None for s in document.segments) else "0",
+            **document.metadata,
+        }
+        store = ProjectStore.create(path, rows(), document.layout.gaps[-1], properties)
+        return cls(store)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> ReviewSession:
+        """Open an existing project file."""
+        return cls(ProjectStore.open(path))
+
+    @property
+    def path(self) -> Path:
+        """Where the project file is."""
+        return self._store.path
+
+    def close(self) -> None:
+        """Close the project; everything confirmed is already saved."""
+        self._store.close()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def properties(self) -> dict[str, str]:
+        """Project properties such as the source file name and its encoding."""
+        return self._store.properties()
+
+    def has_source(self) -> bool:
+        """Whether segments carry source text."""
+        return self.properties().get("has_source") == "1"
+
+    def segments(self) -> list[SegmentRecord]:
+        """All segments in order."""
+        return self._store.segments()
+
+    def segment(self, position: int) -> SegmentRecord:
+        """One segment by 0-based position."""
+        return self._store.segment(position)
+
+    def segment_count(self) -> int:
+        """How many segments there are."""
+        return self._store.segment_count()
+
+    def history(self, position: int | None = None) -> list[RevisionRecord]:
+        """Revisions of one segment, or of all, oldest first."""
+        if position is not None:
+            self._store.segment(position)  # a clear error for a segment that does not exist
+        return self._store.revisions(position)
+
+    def summary(self) -> DocumentSummary:
+        """Document scores (equal to sacrebleu's corpus scores) and progress counts."""
+        counts = self._store.counts()
+        return DocumentSummary(
+            scores=self._store.totals().scores(),
+            segments=counts["segments"],
+            edited=counts["edited"],
+            confirmed=counts.get(STATUS_CONFIRMED, 0),
+        )
+
+    def totals(self) -> DocumentTotals:
+        """The summed statistics behind the document scores."""
+        return self._store.totals()
+
+    @staticmethod
+    def signatures() -> dict[str, str]:
+        """sacrebleu signatures of the document scores."""
+        return signatures()
+
+    # -- editing -------------------------------------------------------------------------
+
+    def edit(
+        self,
+        position: int,
+        text: str,
+        author: str,
+        status: str = STATUS_CONFIRMED,
+        editing_ms: int = 0,
+        scored: tuple[SegmentStats, Scores] | None = None,
+    ) -> EditResult:
+        """Record ``text`` as the segment's new revision, unless nothing would change.
+
+        ``scored`` lets a caller that already scored this text off the GUI thread skip
+        scoring it again.
+        """
+        if not author.strip():
+            raise ReviewerError("a revision needs an author name")
+        current = self._store.segment(position)
+        if current.text == text and current.status == status:
+            return EditResult(current, None, self.summary())
+        stats, scores = scored if scored is not None else score_segment(current.mt, text)
+        revision = self._store.add_revision(position, text, stats, scores, author, status,
+                                            editing_ms)
+        return EditResult(self._store.segment(position), revision, self.summary())
+
+    def restore(self, position: int, number: int, author: str) -> EditResult:
+        """Bring back revision ``number``'s text as a new revision (history stays intact)."""
+        old = self._store.revision(position, number)
+        current = self._store.segment(position)
+        if current.text == old.text:
+            return EditResult(current, None, self.summary())
+        return self.edit(position, old.text, author, STATUS_CONFIRMED)
+
+    # -- exporting -----------------------------------------------------------------------
+
+    def corrected_text(self) -> str:
+        """The corrected document with the original layout between segments."""
+        return self._store.layout().join([segment.text for segment in self.segments()])
+
+    def export(self, path: str | os.PathLike[str], export_format: str | None = None) -> str:
+        """Write the corrected document (or a TSV of segments and scores); returns the format."""
+        chosen = export_format_for(path, export_format)
+        if chosen == "tsv":
+            header = ["index", "source", "mt", "correction", "status", "hter", "bleu", "chrf"]
+            rows = [[s.position + 1, s.source, s.mt, s.text, s.status, _fixed(s.hter),
+                     _fixed(s.bleu), _fixed(s.chrf)] for s in self.segments()]
+            atomic_write_text(path, to_tsv(header, rows))
+        else:
+            properties = self.properties()
+            atomic_write_text(path, self.corrected_text(), properties.get("encoding", "utf-8"),
+                              properties.get("bom") == "1")
+        return chosen
+
+
+def _fixed(value: float) -> str:
+    return f"{value:.4f}"

@@ -1,0 +1,345 @@
+"""Read and write a project file; every change is one short write transaction."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reviewer.core.document import Layout
+from reviewer.core.errors import ReviewerError
+from reviewer.core.scoring import DocumentTotals, Scores, SegmentStats
+from reviewer.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class NewSegment:
+    """A segment as it enters a new project."""
+
+    mt: str
+    source: str | None
+    reference: str | None
+    gap_before: str
+    mt_stats: SegmentStats
+    mt_scores: Scores
+    correction: tuple[str, SegmentStats, Scores] | None = None  # an existing post-edit
+
+
+@dataclass(frozen=True)
+class SegmentRecord:
+    """A segment with its current text (the head revision's, else the MT)."""
+
+    id: int
+    position: int
+    source: str | None
+    mt: str
+    reference: str | None
+    text: str
+    status: str
+    revisions: int
+    hter: float
+    bleu: float
+    chrf: float
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """One stored revision of one segment."""
+
+    id: int
+    segment_id: int
+    position: int
+    number: int
+    text: str
+    author: str
+    created_at: str
+    editing_ms: int
+    status: str
+    hter: float
+    bleu: float
+    chrf: float
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with milliseconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+class ProjectStore:
+    """One open project file."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # -- opening and creating ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> ProjectStore:
+        """Open an existing project, check its integrity and bring its schema up to date."""
+        file = Path(path)
+        if not file.exists():
+            raise ReviewerError(f"{file}: no such project")
+        if file.is_dir():
+            raise ReviewerError(f"{file}: is a folder, not a project")
+        try:
+            connection = _connect(file)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as error:
+            raise ReviewerError(f"{file}: not a reviewer project ({error})") from error
+        if check != "ok":
+            connection.close()
+            raise ReviewerError(f"{file}: the integrity check failed ({check})")
+        if "schema_version" not in tables or "segments" not in tables:
+            connection.close()
+            raise ReviewerError(f"{file}: not a reviewer project")
+        store = cls(file, connection)
+        store._migrate()
+        return store
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        segments: Iterable[NewSegment],
+        tail: str,
+        properties: dict[str, str],
+    ) -> ProjectStore:
+        """Write a new project; it appears at ``path`` only once it is complete."""
+        file = Path(path)
+        if file.exists():
+            raise ReviewerError(f"{file}: already exists; choose another name")
+        if not file.parent.is_dir():
+            raise ReviewerError(f"{file}: folder {file.parent} does not exist")
+        temp = file.with_name(f".{file.name}.{os.getpid()}.partial")
+        temp.unlink(missing_ok=True)
+        connection = _connect(temp)
+        try:
+            store = cls(temp, connection)
+            store._migrate()
+            totals = DocumentTotals()
+            with store._write():
+                for position, segment in enumerate(segments):
+                    segment_id = connection.execute(
+                        "INSERT INTO segments (position, source, mt, reference, gap_before, "
+                        "mt_stats, mt_hter, mt_bleu, mt_chrf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (position, segment.source, segment.mt, segment.reference,
+                         segment.gap_before, segment.mt_stats.to_json(), segment.mt_scores.hter,
+                         segment.mt_scores.bleu, segment.mt_scores.chrf),
+                    ).lastrowid
+                    if segment.correction is None:
+                        totals = totals.plus(segment.mt_stats)
+                        continue
+                    text, stats, scores = segment.correction
+                    revision_id = connection.execute(
+                        "INSERT INTO revisions (segment_id, number, text, author, created_at, "
+                        "editing_ms, status, hter, bleu, chrf, stats) "
+                        "VALUES (?, 1, ?, 'import', ?, 0, 'imported', ?, ?, ?, ?)",
+                        (segment_id, text, utc_now(), scores.hter, scores.bleu, scores.chrf,
+                         stats.to_json()),
+                    ).lastrowid
+                    connection.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
+                                       (revision_id, segment_id))
+                    totals = totals.plus(stats)
+                connection.executemany(
+                    "INSERT INTO properties (name, value) VALUES (?, ?)",
+                    sorted({**properties, "layout_tail": tail, "created_at": utc_now()}.items()),
+                )
+                connection.execute("INSERT INTO totals (id, stats) VALUES (1, ?)",
+                                   (totals.to_json(),))
+            connection.close()
+            os.replace(temp, file)
+        except BaseException:
+            connection.close()
+            temp.unlink(missing_ok=True)
+            raise
+        return cls.open(file)
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise ReviewerError(
+                f"{self.path}: made by a newer reviewer (schema {version}); please update")
+        for step in range(version, SCHEMA_VERSION):
+            with self._write():
+                for statement in _statements(MIGRATIONS[step]):
+                    self._db.execute(statement)
+                self._db.execute("UPDATE schema_version SET version = ?", (step + 1,))
+
+    def schema_version(self) -> int:
+        """The file's schema version (0 for an empty file)."""
+        try:
+            row = self._db.execute("SELECT version FROM schema_version").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        """Close the file (every change is already committed)."""
+        self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise ReviewerError(f"{self.path}: busy, another program is writing ({error})") \
+                from error
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- reading -------------------------------------------------------------------------
+
+    def properties(self) -> dict[str, str]:
+        """The project's properties (source file name, encoding, segmentation, ...)."""
+        return dict(self._db.execute("SELECT name, value FROM properties"))
+
+    def segment_count(self) -> int:
+        """How many segments the project has."""
+        return int(self._db.execute("SELECT count(*) FROM segments").fetchone()[0])
+
+    _SEGMENT_SELECT = (
+        "SELECT s.id, s.position, s.source, s.mt, s.reference, "
+        "coalesce(r.text, s.mt), coalesce(r.status, 'new'), coalesce(r.number, 0), "
+        "coalesce(r.hter, s.mt_hter), coalesce(r.bleu, s.mt_bleu), coalesce(r.chrf, s.mt_chrf) "
+        "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision "
+    )
+
+    def segments(self) -> list[SegmentRecord]:
+        """All segments in document order, with their current texts."""
+        rows = self._db.execute(self._SEGMENT_SELECT + "ORDER BY s.position")
+        return [SegmentRecord(*row) for row in rows]
+
+    def segment(self, position: int) -> SegmentRecord:
+        """One segment by its 0-based position."""
+        row = self._db.execute(self._SEGMENT_SELECT + "WHERE s.position = ?",
+                               (position,)).fetchone()
+        if row is None:
+            raise ReviewerError(
+                f"no segment {position + 1}: the project has {self.segment_count()} segments")
+        return SegmentRecord(*row)
+
+    def layout(self) -> Layout:
+        """The text between segments, for exporting the document as it came."""
+        gaps = [row[0] for row in self._db.execute(
+            "SELECT gap_before FROM segments ORDER BY position")]
+        gaps.append(self.properties().get("layout_tail", ""))
+        return Layout(tuple(gaps))
+
+    def totals(self) -> DocumentTotals:
+        """The summed statistics of every segment's current text."""
+        return DocumentTotals.from_json(
+            self._db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+
+    def counts(self) -> dict[str, int]:
+        """Segments in all, edited (text differs from MT) and by status."""
+        result: dict[str, int] = {"segments": self.segment_count(), "edited": 0}
+        for status, count in self._db.execute(
+            "SELECT coalesce(r.status, 'new'), count(*) FROM segments s "
+            "LEFT JOIN revisions r ON r.id = s.head_revision GROUP BY 1"
+        ):
+            result[str(status)] = int(count)
+        result["edited"] = int(self._db.execute(
+            "SELECT count(*) FROM segments s JOIN revisions r ON r.id = s.head_revision "
+            "WHERE r.text != s.mt").fetchone()[0])
+        return result
+
+    _REVISION_SELECT = (
+        "SELECT r.id, r.segment_id, s.position, r.number, r.text, r.author, r.created_at, "
+        "r.editing_ms, r.status, r.hter, r.bleu, r.chrf "
+        "FROM revisions r JOIN segments s ON s.id = r.segment_id "
+    )
+
+    def revisions(self, position: int | None = None) -> list[RevisionRecord]:
+        """Revisions of one segment (oldest first) or of all segments (in document order)."""
+        if position is None:
+            rows = self._db.execute(self._REVISION_SELECT + "ORDER BY s.position, r.number")
+        else:
+            rows = self._db.execute(self._REVISION_SELECT + "WHERE s.position = ? "
+                                    "ORDER BY r.number", (position,))
+        return [RevisionRecord(*row) for row in rows]
+
+    def revision(self, position: int, number: int) -> RevisionRecord:
+        """One revision of a segment by its number (1-based)."""
+        row = self._db.execute(self._REVISION_SELECT + "WHERE s.position = ? AND r.number = ?",
+                               (position, number)).fetchone()
+        if row is None:
+            raise ReviewerError(f"segment {position + 1} has no revision {number}")
+        return RevisionRecord(*row)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add_revision(
+        self,
+        position: int,
+        text: str,
+        stats: SegmentStats,
+        scores: Scores,
+        author: str,
+        status: str,
+        editing_ms: int = 0,
+    ) -> RevisionRecord:
+        """Append a revision, make it the segment's head and update the totals, atomically."""
+        with self._write() as db:
+            row = db.execute(
+                "SELECT s.id, coalesce(r.stats, s.mt_stats) FROM segments s "
+                "LEFT JOIN revisions r ON r.id = s.head_revision WHERE s.position = ?",
+                (position,),
+            ).fetchone()
+            if row is None:
+                raise ReviewerError(
+                    f"no segment {position + 1}: the project has {self.segment_count()} segments")
+            segment_id, old_stats = int(row[0]), SegmentStats.from_json(row[1])
+            number = int(db.execute(
+                "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE segment_id = ?",
+                (segment_id,)).fetchone()[0])
+            cursor = db.execute(
+                "INSERT INTO revisions (segment_id, number, text, author, created_at, "
+                "editing_ms, status, hter, bleu, chrf, stats) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (segment_id, number, text, author, utc_now(), int(editing_ms), status,
+                 scores.hter, scores.bleu, scores.chrf, stats.to_json()),
+            )
+            revision_id = cursor.lastrowid
+            db.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
+                       (revision_id, segment_id))
+            totals = DocumentTotals.from_json(
+                db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+            db.execute("UPDATE totals SET stats = ? WHERE id = 1",
+                       (totals.replace(old_stats, stats).to_json(),))
+        return self.revision(position, number)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

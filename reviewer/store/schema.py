@@ -1,0 +1,54 @@
+"""The project file's tables, and the steps that bring an older file up to date."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Each entry takes the file from version (index) to version (index + 1).
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE schema_version (version INTEGER NOT NULL);
+    CREATE TABLE properties (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL UNIQUE,
+        source TEXT,
+        mt TEXT NOT NULL,
+        reference TEXT,
+        gap_before TEXT NOT NULL DEFAULT '',
+        mt_stats TEXT NOT NULL,
+        mt_hter REAL NOT NULL,
+        mt_bleu REAL NOT NULL,
+        mt_chrf REAL NOT NULL,
+        head_revision INTEGER REFERENCES revisions (id)
+    );
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments (id),
+        number INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        editing_ms INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL,
+        hter REAL NOT NULL,
+        bleu REAL NOT NULL,
+        chrf REAL NOT NULL,
+        stats TEXT NOT NULL,
+        UNIQUE (segment_id, number)
+    );
+    CREATE INDEX revisions_by_time ON revisions (created_at);
+    CREATE TABLE totals (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        stats TEXT NOT NULL
+    );
+    CREATE TRIGGER revisions_are_never_updated BEFORE UPDATE ON revisions
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    CREATE TRIGGER revisions_are_never_deleted BEFORE DELETE ON revisions
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    INSERT INTO schema_version (version) VALUES (0);
+    """,
+]

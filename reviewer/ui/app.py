@@ -1,0 +1,74 @@
+"""Start the application: the main window on a project, or a screenshot of it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from reviewer.core.errors import ReviewerError
+from reviewer.demo import demo_project
+from reviewer.locations import resources_dir
+from reviewer.session import ReviewSession
+
+
+def _application() -> object:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("reviewer")
+    app.setOrganizationName("reviewer")
+    app.setDesktopFileName("reviewer")
+    icon = resources_dir() / "reviewer.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def run_app(project: Path | None, screenshot: Path | None = None) -> int:
+    """Open ``project`` (else the demo) in the main window; with ``screenshot``, save a PNG."""
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if not screenshot.parent.is_dir():
+            raise ReviewerError(f"cannot write {screenshot}: folder {screenshot.parent} "
+                                "does not exist")
+    session = ReviewSession.open(project if project is not None else demo_project())
+    app = _application()
+    from reviewer.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    window.show()
+    if screenshot is not None:
+        return save_screenshot(window, screenshot)
+    window.scorer.warm_up()
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+def save_screenshot(window: object, path: Path) -> int:
+    """Render ``window`` into ``path`` after the pending paint events."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from reviewer.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+    image = window.grab()
+    window.close()
+    if not image.save(str(path), "PNG"):
+        raise ReviewerError(f"cannot write {path}")
+    print(f"saved {path} ({image.width()}×{image.height()})")
+    return 0
+
+
+def main() -> int:
+    """Entry point of the ``reviewer-gui`` launcher."""
+    from reviewer.cli import main as cli_main
+
+    return cli_main()

@@ -1,0 +1,181 @@
+"""The current segment in full: its source, its MT with the edits marked, the correction."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.diff import diff_counts, diff_html, word_diff
+from reviewer.core.scoring import Scores
+from reviewer.store.project import SegmentRecord
+
+DIFF_DELAY_MS = 60
+
+
+class CorrectionEdit(QPlainTextEdit):
+    """The correction editor; Ctrl+Enter (main or keypad Enter) asks to confirm."""
+
+    confirmRequested = Signal()
+    focusChanged = Signal(bool)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            self.confirmRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.focusChanged.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.focusChanged.emit(False)
+
+
+class EditorPane(QWidget):
+    """Shows one segment and reports the correction's text as the editor types."""
+
+    textEdited = Signal(int, str)  # position, text
+    confirmRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorPane")
+        self._position = -1
+        self._mt = ""
+        self._loading = False
+        self._editing_clock = QElapsedTimer()
+        self._editing_ms = 0
+
+        self.heading = QLabel("No segment")
+        self.heading.setObjectName("segmentHeading")
+        self.source_view = QTextBrowser()
+        self.source_view.setObjectName("sourceView")
+        self.mt_view = QTextBrowser()
+        self.mt_view.setObjectName("mtView")
+        self.correction_edit = CorrectionEdit()
+        self.correction_edit.setObjectName("correctionEdit")
+        self.correction_edit.setTabChangesFocus(True)
+        self.correction_edit.setPlaceholderText("Type the corrected translation")
+        self.scores_label = QLabel()
+        self.scores_label.setObjectName("liveScores")
+        self.scores_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confirm_button = QPushButton("Confirm && next  (Ctrl+Enter)")
+        self.confirm_button.setObjectName("confirmButton")
+        for view in (self.source_view, self.mt_view):
+            view.setMaximumHeight(90)
+        self.correction_edit.setMinimumHeight(60)
+        self.correction_edit.setMaximumHeight(120)
+
+        form = QFormLayout()
+        form.addRow("Source", self.source_view)
+        form.addRow("MT", self.mt_view)
+        form.addRow("Correction", self.correction_edit)
+        self._source_label = form.labelForField(self.source_view)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.scores_label, 1)
+        bottom.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addLayout(bottom)
+
+        self._diff_timer = QTimer(self)
+        self._diff_timer.setSingleShot(True)
+        self._diff_timer.setInterval(DIFF_DELAY_MS)
+        self._diff_timer.timeout.connect(self._on_diff_timer_timeout)
+        self.correction_edit.textChanged.connect(self._on_correction_edit_text_changed)
+        self.correction_edit.confirmRequested.connect(self.confirmRequested)
+        self.correction_edit.focusChanged.connect(self._on_correction_edit_focus_changed)
+        self.confirm_button.clicked.connect(self.confirmRequested)
+
+    @property
+    def position(self) -> int:
+        """The 0-based position of the segment shown (-1 for none)."""
+        return self._position
+
+    def text(self) -> str:
+        """The correction as typed."""
+        return self.correction_edit.toPlainText()
+
+    def load(self, segment: SegmentRecord, text: str, show_source: bool) -> None:
+        """Show ``segment`` with ``text`` in the editor, cursor at its end."""
+        self._loading = True
+        self._position = segment.position
+        self._mt = segment.mt
+        self.heading.setText(f"Segment {segment.position + 1} · {segment.status} · "
+                             f"{segment.revisions} revision(s)")
+        self.source_view.setPlainText(segment.source or "")
+        self.source_view.setVisible(show_source)
+        if self._source_label is not None:
+            self._source_label.setVisible(show_source)
+        self.correction_edit.setPlainText(text)
+        self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
+        self.correction_edit.document().clearUndoRedoStacks()
+        self._loading = False
+        self._editing_ms = 0
+        if self.correction_edit.hasFocus():
+            self._editing_clock.start()
+        else:
+            self._editing_clock.invalidate()
+        self._show_diff()
+        self.show_scores(segment, live=False)
+
+    def focus_correction(self) -> None:
+        """Put the keyboard in the correction, cursor at the end."""
+        self.correction_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def editing_ms(self) -> int:
+        """Time the correction had the keyboard since the segment was loaded."""
+        running = self._editing_clock.elapsed() if self._editing_clock.isValid() else 0
+        return self._editing_ms + running
+
+    def show_scores(self, scores: Scores | SegmentRecord, live: bool) -> None:
+        """Show a segment's HTER, BLEU and chrF (live ones marked as such)."""
+        deleted, inserted = diff_counts(word_diff(self._mt, self.text()))
+        state = "live" if live else "saved"
+        self.scores_label.setText(
+            f"<b>HTER {scores.hter:.1f}</b> &nbsp; BLEU {scores.bleu:.1f} &nbsp; "
+            f"chrF {scores.chrf:.1f} &nbsp; <span style='color:#666'>({state}; "
+            f"{deleted} word(s) deleted, {inserted} inserted)</span>")
+
+    def show_scoring(self) -> None:
+        """Say that scores for the newest text are on their way."""
+        text = self.scores_label.text()
+        if "(scoring" not in text:
+            self.scores_label.setText(text.split(" &nbsp; <span")[0]
+                                      + " &nbsp; <span style='color:#666'>(scoring…)</span>")
+
+    def _on_correction_edit_text_changed(self) -> None:
+        if self._loading or self._position < 0:
+            return
+        self._diff_timer.start()
+        self.textEdited.emit(self._position, self.text())
+
+    def _on_correction_edit_focus_changed(self, focused: bool) -> None:
+        if focused:
+            self._editing_clock.start()
+        elif self._editing_clock.isValid():
+            self._editing_ms += self._editing_clock.elapsed()
+            self._editing_clock.invalidate()
+
+    def _on_diff_timer_timeout(self) -> None:
+        self._show_diff()
+
+    def _show_diff(self) -> None:
+        self.mt_view.setHtml(diff_html(word_diff(self._mt, self.text())))

@@ -1,0 +1,76 @@
+"""The revisions of the current segment, newest first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reviewer.store.project import RevisionRecord
+
+HEADERS = ("Rev", "Time", "Author", "HTER", "Status", "Text")
+COL_NUMBER, COL_TIME, COL_AUTHOR, COL_HTER, COL_STATUS, COL_TEXT = range(6)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def local_time(stamp: str) -> str:
+    """An ISO UTC time stamp shown in the user's time zone."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class RevisionTableModel(QAbstractTableModel):
+    """Rows are revisions of one segment."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._revisions: list[RevisionRecord] = []
+
+    def set_revisions(self, revisions: list[RevisionRecord]) -> None:
+        """Show these revisions, newest first."""
+        self.beginResetModel()
+        self._revisions = sorted(revisions, key=lambda r: r.number, reverse=True)
+        self.endResetModel()
+
+    def revision(self, row: int) -> RevisionRecord:
+        """The revision shown in ``row``."""
+        return self._revisions[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._revisions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        revision = self._revisions[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(revision.number),
+                local_time(revision.created_at),
+                revision.author,
+                f"{revision.hter:.1f}",
+                revision.status,
+                revision.text,
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            seconds = revision.editing_ms / 1000
+            return (f"{revision.text}\n\nBLEU {revision.bleu:.2f}  chrF {revision.chrf:.2f}  "
+                    f"editing time {seconds:.1f} s")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NUMBER, COL_HTER):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
