@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -206,7 +207,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except sqlite3.Error as error:
         return _fail(f"project file: {error}")
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter exit quiet
+        return ExitCode.OK
     except OSError as error:
-        return _fail(f"{error.filename or ''}: {error.strerror or error}")
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}")
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         vertical = self.table.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # per-row sizing does not scale
-        vertical.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 6)
+        vertical.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 2)  # whole lines
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (COL_SOURCE, COL_MT, COL_CORRECTION):
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.history_dock = dock
+        self.resizeDocks([dock], [430], Qt.Orientation.Horizontal)
 
         self.scores_label = QLabel()
         self.scores_label.setObjectName("documentScores")

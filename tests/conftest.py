@@ -1,0 +1,41 @@
+"""Shared fixtures; Qt runs offscreen and the user's data folder is a temp folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    """A copy of the demo article (the MT of a Russian news story)."""
+    from reviewer.locations import seed_file
+
+    copy = tmp_path / "valdai.txt"
+    shutil.copyfile(seed_file(), copy)
+    return copy
+
+
+@pytest.fixture
+def seed_project(tmp_path: Path, seed: Path) -> Path:
+    """A project made from the seed article, closed again."""
+    from reviewer.formats.plaintext import import_plain_text
+    from reviewer.session import ReviewSession
+
+    path = tmp_path / "valdai.review"
+    ReviewSession.create(path, import_plain_text(seed)).close()
+    return path

@@ -1,0 +1,24 @@
+"""Everything below reviewer/ui runs without Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_importing_below_ui_never_loads_pyside6() -> None:
+    modules = ["reviewer.core.scoring", "reviewer.core.segmentation", "reviewer.core.diff",
+               "reviewer.store.project", "reviewer.formats.plaintext", "reviewer.session",
+               "reviewer.demo", "reviewer.cli"]
+    code = ("import sys\n"
+            + "".join(f"import {m}\n" for m in modules)
+            + "import pkgutil, reviewer\n"
+            + "for info in pkgutil.walk_packages(reviewer.__path__, 'reviewer.'):\n"
+            + "    if not info.name.startswith('reviewer.ui') and info.name != 'reviewer.__main__':\n"
+            + "        __import__(info.name)\n"
+            + "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+            + "print(','.join(loaded))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -1,0 +1,61 @@
+"""What GUI tests share: a scripted interaction and typing like a keyboard does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class ScriptedInteraction:
+    """Answers the window's questions from a script and records what it was told."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.messages: list[tuple[str, str]] = []
+        self.next_open: Path | None = None
+        self.next_save: Path | None = None
+        self.next_new_project: object | None = None
+        self.answer = False
+
+    def error(self, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    def information(self, title: str, message: str) -> None:
+        self.messages.append((title, message))
+
+    def confirm(self, title: str, question: str) -> bool:
+        self.messages.append((title, question))
+        return self.answer
+
+    def open_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
+        return self.next_open
+
+    def save_file(self, title: str, file_filter: str, suggestion: str = "") -> Path | None:
+        return self.next_save
+
+    def new_project_request(self, parent: object = None) -> object | None:
+        return self.next_new_project
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Send one key event per character, carrying the character (works for any script)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def press(widget: QWidget, key: Qt.Key,
+          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press and release one key."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
+
+
+def select_all_and_delete(widget: QWidget) -> None:
+    """Clear an editor the way a user does: Ctrl+A, Backspace."""
+    press(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(widget, Qt.Key.Key_Backspace)
