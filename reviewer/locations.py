@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -11,24 +10,22 @@ import platformdirs
 SEED_NAME = "valdai-putin-mt.txt"
 
 
-def _package_dir(package: str, checkout_folder: str) -> Path:
-    try:
-        folder = Path(str(resources.files(package)))
-        if folder.is_dir():
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / checkout_folder
+def _package_dir(name: str) -> Path:
+    """``reviewer/NAME`` when installed (package data), else ``NAME`` in the checkout."""
+    installed = Path(__file__).resolve().parent / name
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / name
 
 
 def resources_dir() -> Path:
     """Icons, the style sheet and the desktop file."""
-    return _package_dir("reviewer.resources", "resources")
+    return _package_dir("resources")
 
 
 def seed_file() -> Path:
     """The demo article: the MT of a Russian news story."""
-    return _package_dir("reviewer.seeds", "seeds") / SEED_NAME
+    return _package_dir("seeds") / SEED_NAME
 
 
 def data_dir() -> Path:

@@ -90,7 +90,8 @@ class ReviewSession:
 
         def rows() -> list[NewSegment]:
             result = []
-            for index, (segment, gap) in enumerate(zip(document.segments, document.layout.gaps)):
+            gaps = document.layout.gaps
+            for index, (segment, gap) in enumerate(zip(document.segments, gaps, strict=False)):
                 mt_stats = identity_stats(segment.mt)
                 correction = None
                 if segment.correction is not None:

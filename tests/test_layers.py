@@ -14,7 +14,7 @@ def test_importing_below_ui_never_loads_pyside6() -> None:
             + "".join(f"import {m}\n" for m in modules)
             + "import pkgutil, reviewer\n"
             + "for info in pkgutil.walk_packages(reviewer.__path__, 'reviewer.'):\n"
-            + "    if not info.name.startswith('reviewer.ui') and info.name != 'reviewer.__main__':\n"
+            + "    if not info.name.startswith(('reviewer.ui', 'reviewer.__main__')):\n"
             + "        __import__(info.name)\n"
             + "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
             + "print(','.join(loaded))\n")
@@ -22,3 +22,12 @@ def test_importing_below_ui_never_loads_pyside6() -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_installed_package_finds_its_resources_and_the_seed() -> None:
+    from reviewer.locations import resources_dir, seed_file
+
+    assert seed_file().is_file()
+    assert seed_file().read_text(encoding="utf-8").startswith("Putin: Russian military")
+    for name in ("style.qss", "reviewer.svg", "reviewer.desktop"):
+        assert (resources_dir() / name).is_file()

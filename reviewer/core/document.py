@@ -26,7 +26,7 @@ class Layout:
         if len(texts) + 1 != len(self.gaps):
             raise ValueError(f"layout holds {len(self.gaps) - 1} segments, got {len(texts)}")
         parts: list[str] = []
-        for gap, text in zip(self.gaps, texts):
+        for gap, text in zip(self.gaps, texts, strict=False):
             parts.append(gap)
             parts.append(text)
         parts.append(self.gaps[-1])

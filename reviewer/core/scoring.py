@@ -13,7 +13,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
 
 _TER = TER()
 _BLEU_CORPUS = BLEU()
@@ -96,7 +98,7 @@ def score_segment(mt: str, correction: str) -> tuple[SegmentStats, Scores]:
 def _add(a: tuple[Any, ...], b: tuple[Any, ...], sign: int) -> tuple[Any, ...]:
     if not a:
         return tuple(sign * x for x in b)
-    return tuple(x + sign * y for x, y in zip(a, b))
+    return tuple(x + sign * y for x, y in zip(a, b, strict=True))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import (
+    BrokenExecutor,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -87,7 +93,9 @@ class LiveScorer(QObject):
                 self._executor = None
             self.failed.emit(f"scoring failed: {error}")
         elif position >= 0 and self.is_current(position, text):
-            stats, scores = future.result()  # type: ignore[misc]
+            result = future.result()
+            assert isinstance(result, tuple)
+            stats, scores = result
             assert isinstance(stats, SegmentStats) and isinstance(scores, Scores)
             self.scored.emit(position, text, stats, scores)
         if self._wanted is not None and not self._timer.isActive():

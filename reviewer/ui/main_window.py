@@ -77,8 +77,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         vertical = self.table.verticalHeader()
         vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # per-row sizing does not scale
-        vertical.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 2)  # whole lines
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # fixed heights of three whole lines: sizing rows to their contents does not scale
+        vertical.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (COL_SOURCE, COL_MT, COL_CORRECTION):
@@ -126,11 +127,11 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
 
     def _action(self, menu_name: str, text: str, slot: object,
-                shortcuts: list[QKeySequence | str] | None = None) -> QAction:
+                shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self._menus[menu_name].addAction(action)
         return action
 
@@ -140,7 +141,8 @@ class MainWindow(QMainWindow):
                        ("&File", "&Edit", "&Segment", "&View", "&Help")}
         self._action("&File", "&New from file(s)…", self.new_project,
                      [QKeySequence.StandardKey.New])
-        self._action("&File", "&Open…", self.open_project_dialog, [QKeySequence.StandardKey.Open])
+        self._action("&File", "&Open…", self.open_project_dialog,
+                     [QKeySequence.StandardKey.Open])
         self._action("&File", "&Export…", self.export_dialog, ["Ctrl+E"])
         self._menus["&File"].addSeparator()
         self._action("&File", "&Quit", self.close, [QKeySequence.StandardKey.Quit])
@@ -365,8 +367,11 @@ class MainWindow(QMainWindow):
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         task = Task(job, self)
-        task.progressed.connect(lambda done, total: (dialog.setMaximum(total),
-                                                     dialog.setValue(done)))
+        def show_progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        task.progressed.connect(show_progress)
         dialog.canceled.connect(task.cancel)
 
         def finished_ok(path: object) -> None:

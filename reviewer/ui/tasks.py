@@ -12,7 +12,7 @@ from reviewer.core.errors import ReviewerError
 Job = Callable[[Callable[[int, int], None]], Any]
 
 
-class Cancelled(Exception):
+class CancelledError(Exception):
     """The user cancelled the task."""
 
 
@@ -34,13 +34,13 @@ class Task(QThread):
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancel:
-            raise Cancelled()
+            raise CancelledError()
         self.progressed.emit(done, total)
 
     def run(self) -> None:
         try:
             result = self._job(self._progress)
-        except Cancelled:
+        except CancelledError:
             self.failed.emit("")
         except (ReviewerError, OSError) as error:
             self.failed.emit(str(error))

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from qt_helpers import ScriptedInteraction
 
 from PySide6.QtCore import QSettings
 
 from reviewer.session import ReviewSession
 from reviewer.ui.main_window import MainWindow
-from qt_helpers import ScriptedInteraction
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from qt_helpers import ScriptedInteraction, press, select_all_and_delete, type_text
 from sacrebleu.metrics import TER
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from qt_helpers import ScriptedInteraction, press, select_all_and_delete, type_text
 from reviewer.session import ReviewSession
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.segment_model import COL_CORRECTION, COL_HTER, COL_SOURCE, COL_STATUS
