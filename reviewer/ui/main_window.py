@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
 
     def _action(self, menu_name: str, text: str, slot: object,
-                shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None) -> QAction:
+                shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
+                ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
