@@ -14,8 +14,10 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
-from reviewer.formats.plaintext import SEGMENTATIONS, import_plain_text
-from reviewer.session import EXPORT_FORMATS, ReviewSession, default_author
+from reviewer.formats.plaintext import SEGMENTATIONS
+from reviewer.formats.readers import import_document
+from reviewer.formats.writers import export_formats
+from reviewer.session import ReviewSession, default_author
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export")
 
@@ -76,7 +78,7 @@ def _command_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=Path)
     export.add_argument("output", type=Path)
-    export.add_argument("--format", choices=EXPORT_FORMATS,
+    export.add_argument("--format", choices=export_formats(),
                         help="default: from OUTPUT's extension (.tsv), else text")
     return parser
 
@@ -94,8 +96,8 @@ def _print_json(data: Any) -> None:
 
 
 def _run_new(args: argparse.Namespace) -> None:
-    document = import_plain_text(args.mt, args.source, args.reference, args.corrections,
-                                 args.segment, args.encoding)
+    document = import_document(args.mt, args.source, args.reference, args.corrections,
+                               args.segment, args.encoding)
 
     def progress(done: int, total: int) -> None:
         if total >= 5000:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.formats.plaintext import import_plain_text
+from reviewer.formats.readers import import_document
 from reviewer.locations import data_dir, seed_file
 from reviewer.session import ReviewSession
 
@@ -15,5 +15,5 @@ def demo_project() -> Path:
     """The demo project's path, creating it from the seed article the first time."""
     path = data_dir() / DEMO_NAME
     if not path.exists():
-        ReviewSession.create(path, import_plain_text(seed_file())).close()
+        ReviewSession.create(path, import_document(seed_file())).close()
     return path

@@ -6,6 +6,7 @@ The GUI and the CLI both call it; neither touches the project file directly.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,11 +23,10 @@ from reviewer.core.scoring import (
     sentence_scores,
     signatures,
 )
-from reviewer.formats.atomic import atomic_write_text
-from reviewer.formats.tsv import to_tsv
+from reviewer.formats.atomic import atomic_write_bytes
+from reviewer.formats.writers import ExportJob, ExportSegment, export_bytes, format_for
 from reviewer.store.project import NewSegment, ProjectStore, RevisionRecord, SegmentRecord
 
-EXPORT_FORMATS = ("text", "tsv")
 STATUS_NEW = "new"
 STATUS_IMPORTED = "imported"
 STATUS_CONFIRMED = "confirmed"
@@ -62,16 +62,6 @@ def default_author() -> str:
         return "editor"
 
 
-def export_format_for(path: str | os.PathLike[str], requested: str | None = None) -> str:
-    """The export format asked for, else the one OUTPUT's extension names, else text."""
-    if requested is not None:
-        if requested not in EXPORT_FORMATS:
-            raise ReviewerError(f"unknown export format {requested!r}: use "
-                                + " or ".join(EXPORT_FORMATS))
-        return requested
-    return "tsv" if Path(path).suffix.lower() == ".tsv" else "text"
-
-
 class ReviewSession:
     """An open project and the operations an editor performs on it."""
 
@@ -101,6 +91,8 @@ class ReviewSession:
                     mt=segment.mt, source=segment.source, reference=segment.reference,
                     gap_before=gap, mt_stats=mt_stats, mt_scores=sentence_scores(mt_stats),
                     correction=correction,
+                    meta=None if segment.meta is None else json.dumps(segment.meta,
+                                                                      ensure_ascii=False),
                 ))
                 if progress is not None and (index % 500 == 0 or index + 1 == total):
                     progress(index + 1, total)
@@ -112,9 +104,13 @@ class ReviewSession:
             "encoding": document.encoding,
             "bom": "1" if document.bom else "0",
             "has_source": "1" if any(s.source is not None for s in document.segments) else "0",
+            "format": document.format,
             **document.metadata,
         }
-        store = ProjectStore.create(path, rows(), document.layout.gaps[-1], properties)
+        original = None
+        if document.original is not None:
+            original = (document.source_name, document.format, document.original)
+        store = ProjectStore.create(path, rows(), document.layout.gaps[-1], properties, original)
         return cls(store)
 
     @classmethod
@@ -218,20 +214,19 @@ class ReviewSession:
         """The corrected document with the original layout between segments."""
         return self._store.layout().join([segment.text for segment in self.segments()])
 
+    def export_job(self) -> ExportJob:
+        """What a writer needs to export the project as it is now."""
+        metas = self._store.segment_meta()
+        segments = [
+            ExportSegment(s.position, s.source, s.mt, s.reference, s.text, s.status, s.hter,
+                          s.bleu, s.chrf, ExportJob.parse_meta(meta))
+            for s, meta in zip(self.segments(), metas, strict=True)
+        ]
+        return ExportJob(segments, self._store.layout(), self.properties(),
+                         self._store.original())
+
     def export(self, path: str | os.PathLike[str], export_format: str | None = None) -> str:
-        """Write the corrected document (or a TSV of segments and scores); returns the format."""
-        chosen = export_format_for(path, export_format)
-        if chosen == "tsv":
-            header = ["index", "source", "mt", "correction", "status", "hter", "bleu", "chrf"]
-            rows = [[s.position + 1, s.source, s.mt, s.text, s.status, _fixed(s.hter),
-                     _fixed(s.bleu), _fixed(s.chrf)] for s in self.segments()]
-            atomic_write_text(path, to_tsv(header, rows))
-        else:
-            properties = self.properties()
-            atomic_write_text(path, self.corrected_text(), properties.get("encoding", "utf-8"),
-                              properties.get("bom") == "1")
+        """Write the project in a format (default: from the extension, else text)."""
+        chosen = format_for(path, export_format)
+        atomic_write_bytes(path, export_bytes(chosen, self.export_job()))
         return chosen
-
-
-def _fixed(value: float) -> str:
-    return f"{value:.4f}"

@@ -10,6 +10,7 @@ import pytest
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.plaintext import import_plain_text
 from reviewer.session import ReviewSession
+from reviewer.store.schema import SCHEMA_VERSION
 
 
 def test_revisions_survive_closing_and_reopening(seed_project: Path) -> None:
@@ -47,7 +48,7 @@ def test_revisions_cannot_be_updated_or_deleted(seed_project: Path) -> None:
 def test_project_uses_wal_and_records_its_schema_version(seed_project: Path) -> None:
     db = sqlite3.connect(seed_project)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert db.execute("SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION
     db.close()
 
 

@@ -13,6 +13,7 @@ class ImportedSegment:
     source: str | None = None
     reference: str | None = None
     correction: str | None = None
+    meta: dict[str, object] | None = None  # what a format needs to write the segment back
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,5 @@ class ImportedDocument:
     bom: bool = False
     source_name: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
+    format: str = "text"  # the reader that made it: text, lines, xliff, tmx, po, tsv, ...
+    original: bytes | None = None  # the file as read, for exports that rewrite it

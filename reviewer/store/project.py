@@ -29,6 +29,7 @@ class NewSegment:
     mt_stats: SegmentStats
     mt_scores: Scores
     correction: tuple[str, SegmentStats, Scores] | None = None  # an existing post-edit
+    meta: str | None = None  # JSON a format needs to write the segment back
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class ProjectStore:
         segments: Iterable[NewSegment],
         tail: str,
         properties: dict[str, str],
+        original: tuple[str, str, bytes] | None = None,
     ) -> ProjectStore:
         """Write a new project; it appears at ``path`` only once it is complete."""
         file = Path(path)
@@ -139,10 +141,11 @@ class ProjectStore:
                 for position, segment in enumerate(segments):
                     segment_id = connection.execute(
                         "INSERT INTO segments (position, source, mt, reference, gap_before, "
-                        "mt_stats, mt_hter, mt_bleu, mt_chrf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "mt_stats, mt_hter, mt_bleu, mt_chrf, meta) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (position, segment.source, segment.mt, segment.reference,
                          segment.gap_before, segment.mt_stats.to_json(), segment.mt_scores.hter,
-                         segment.mt_scores.bleu, segment.mt_scores.chrf),
+                         segment.mt_scores.bleu, segment.mt_scores.chrf, segment.meta),
                     ).lastrowid
                     if segment.correction is None:
                         totals = totals.plus(segment.mt_stats)
@@ -164,6 +167,10 @@ class ProjectStore:
                 )
                 connection.execute("INSERT INTO totals (id, stats) VALUES (1, ?)",
                                    (totals.to_json(),))
+                if original is not None:
+                    connection.execute(
+                        "INSERT INTO originals (id, name, format, data) VALUES (1, ?, ?, ?)",
+                        original)
             connection.close()
             os.replace(temp, file)
         except BaseException:
@@ -214,6 +221,15 @@ class ProjectStore:
     def properties(self) -> dict[str, str]:
         """The project's properties (source file name, encoding, segmentation, ...)."""
         return dict(self._db.execute("SELECT name, value FROM properties"))
+
+    def original(self) -> tuple[str, str, bytes] | None:
+        """The imported file as it was (name, format, bytes), when the format keeps it."""
+        row = self._db.execute("SELECT name, format, data FROM originals WHERE id = 1").fetchone()
+        return (str(row[0]), str(row[1]), bytes(row[2])) if row else None
+
+    def segment_meta(self) -> list[str | None]:
+        """Each segment's format data (JSON or None), in document order."""
+        return [row[0] for row in self._db.execute("SELECT meta FROM segments ORDER BY position")]
 
     def segment_count(self) -> int:
         """How many segments the project has."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -50,5 +50,16 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER revisions_are_never_deleted BEFORE DELETE ON revisions
     BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
     INSERT INTO schema_version (version) VALUES (0);
+    """,
+    # 2: what a structured file (XLIFF, TMX, PO, ...) needs for a faithful export:
+    # per-segment JSON (ids, notes, states, contexts, plurals) and the original file itself.
+    """
+    ALTER TABLE segments ADD COLUMN meta TEXT;
+    CREATE TABLE originals (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        data BLOB NOT NULL
+    );
     """,
 ]

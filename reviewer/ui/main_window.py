@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.model = SegmentTableModel([], self)
         self._live: dict[int, tuple[str, SegmentStats, Scores]] = {}
         self._task: Task | None = None
+        self._progress_dialog: QProgressDialog | None = None
 
         self.table = QTableView()
         self.table.setObjectName("segmentTable")
@@ -354,12 +355,12 @@ class MainWindow(QMainWindow):
 
     def create_project(self, request: NewProjectRequest) -> None:
         """Import ``request``'s files into a new project off the GUI thread."""
-        from reviewer.formats.plaintext import import_plain_text
+        from reviewer.formats.readers import import_document
 
         def job(progress: object) -> Path:
-            document = import_plain_text(request.mt, request.source, request.reference,
-                                         request.corrections, request.segmentation,
-                                         request.encoding)
+            document = import_document(request.mt, request.source, request.reference,
+                                       request.corrections, request.segmentation,
+                                       request.encoding)
             ReviewSession.create(request.project, document, progress).close()  # type: ignore[arg-type]
             return request.project
 
@@ -368,27 +369,38 @@ class MainWindow(QMainWindow):
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         task = Task(job, self)
-        def show_progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        task.progressed.connect(show_progress)
+        # bound methods of this window: Qt queues the worker's signals to the GUI thread
+        task.progressed.connect(self._on_task_progressed)
+        task.succeeded.connect(self._on_task_succeeded)
+        task.failed.connect(self._on_task_failed)
         dialog.canceled.connect(task.cancel)
-
-        def finished_ok(path: object) -> None:
-            dialog.reset()
-            self.open_project(Path(str(path)))
-
-        def failed(message: str) -> None:
-            dialog.reset()
-            if message:
-                self.interaction.error("Cannot create project", message)
-
-        task.succeeded.connect(finished_ok)
-        task.failed.connect(failed)
-        task.finished.connect(task.deleteLater)
+        self._progress_dialog = dialog
         self._task = task
         task.start()
+
+    def _on_task_progressed(self, done: int, total: int) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.setMaximum(total)
+            self._progress_dialog.setValue(done)
+
+    def _finish_task(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.reset()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None
+        if self._task is not None:
+            self._task.wait()
+            self._task.deleteLater()
+            self._task = None
+
+    def _on_task_succeeded(self, path: object) -> None:
+        self._finish_task()
+        self.open_project(Path(str(path)))
+
+    def _on_task_failed(self, message: str) -> None:
+        self._finish_task()
+        if message:
+            self.interaction.error("Cannot create project", message)
 
     def _about(self) -> None:
         from reviewer import __version__

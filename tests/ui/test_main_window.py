@@ -145,3 +145,35 @@ def test_open_refuses_a_broken_file_with_a_message(window: MainWindow, tmp_path:
     window.open_project_dialog()
     assert interaction.errors and "not a reviewer project" in interaction.errors[0][1]
     assert window.session.segment_count() == 26
+
+
+def test_new_project_from_files_imports_in_the_background(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path,
+                                                          interaction: ScriptedInteraction) -> None:
+    from reviewer.ui.new_project_dialog import NewProjectRequest
+
+    data = Path(__file__).parent.parent / "data"
+    target = tmp_path / "aligned.review"
+    interaction.next_new_project = NewProjectRequest(
+        project=target, mt=data / "mt.en.txt", source=data / "source.ru.txt")
+    window.new_project()
+    qtbot.waitUntil(lambda: window.session.path == target, timeout=20000)
+    assert window.model.rowCount() == 3
+    assert not window.table.isColumnHidden(COL_SOURCE)
+    assert window.windowTitle().startswith("aligned.review")
+
+
+def test_new_project_with_mismatched_files_reports_and_keeps_the_open_one(
+        window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+        interaction: ScriptedInteraction) -> None:
+    from reviewer.ui.new_project_dialog import NewProjectRequest
+
+    data = Path(__file__).parent.parent / "data"
+    interaction.next_new_project = NewProjectRequest(
+        project=tmp_path / "bad.review", mt=data / "mt.en.txt",
+        source=data / "source-short.ru.txt")
+    window.new_project()
+    qtbot.waitUntil(lambda: bool(interaction.errors), timeout=20000)
+    assert "line counts differ" in interaction.errors[0][1]
+    assert window.model.rowCount() == 26
+    assert not (tmp_path / "bad.review").exists()

@@ -1,0 +1,101 @@
+"""Export writers: each turns the project's segments into the bytes of one file format."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.core.document import Layout
+from reviewer.core.errors import ReviewerError
+from reviewer.formats.tsv import to_tsv
+
+
+@dataclass(frozen=True)
+class ExportSegment:
+    """One segment as an export sees it."""
+
+    position: int
+    source: str | None
+    mt: str
+    reference: str | None
+    correction: str
+    status: str
+    hter: float
+    bleu: float
+    chrf: float
+    meta: dict[str, object] | None
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """Everything a writer may need: segments, layout, project properties, the original file."""
+
+    segments: list[ExportSegment]
+    layout: Layout
+    properties: dict[str, str]
+    original: tuple[str, str, bytes] | None  # name, format, bytes
+
+    @staticmethod
+    def parse_meta(text: str | None) -> dict[str, object] | None:
+        """A segment's stored format data."""
+        return None if text is None else dict(json.loads(text))
+
+
+Writer = Callable[[ExportJob], bytes]
+
+
+def _encode(text: str, encoding: str, bom: bool) -> bytes:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as error:
+        bad = text[error.start : error.end]
+        raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
+                            "export as TSV or change the text") from error
+    if not bom:
+        return data
+    boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
+            "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+            "utf-32-be": codecs.BOM_UTF32_BE}
+    return boms.get(codecs.lookup(encoding).name, b"") + data
+
+
+def write_text(job: ExportJob) -> bytes:
+    """The corrected document with the original layout, in the original encoding."""
+    text = job.layout.join([segment.correction for segment in job.segments])
+    return _encode(text, job.properties.get("encoding", "utf-8"), job.properties.get("bom") == "1")
+
+
+def write_tsv(job: ExportJob) -> bytes:
+    """Source, MT, correction, status and scores, one row a segment (UTF-8)."""
+    header = ["index", "source", "mt", "correction", "status", "hter", "bleu", "chrf"]
+    rows = [[s.position + 1, s.source, s.mt, s.correction, s.status, f"{s.hter:.4f}",
+             f"{s.bleu:.4f}", f"{s.chrf:.4f}"] for s in job.segments]
+    return to_tsv(header, rows).encode("utf-8")
+
+
+WRITERS: dict[str, Writer] = {"text": write_text, "tsv": write_tsv}
+EXTENSIONS: dict[str, str] = {".tsv": "tsv", ".txt": "text"}
+
+
+def export_formats() -> tuple[str, ...]:
+    """The names ``--format`` accepts."""
+    return tuple(WRITERS)
+
+
+def format_for(path: str | os.PathLike[str], requested: str | None = None) -> str:
+    """The format asked for, else the one the extension names, else text."""
+    if requested is not None:
+        if requested not in WRITERS:
+            raise ReviewerError(f"unknown export format {requested!r}: use "
+                                + ", ".join(export_formats()))
+        return requested
+    return EXTENSIONS.get(Path(path).suffix.lower(), "text")
+
+
+def export_bytes(export_format: str, job: ExportJob) -> bytes:
+    """The file's bytes in ``export_format``."""
+    return WRITERS[format_for("", export_format)](job)
