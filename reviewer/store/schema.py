@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -60,6 +60,27 @@ MIGRATIONS: list[str] = [
         name TEXT NOT NULL,
         format TEXT NOT NULL,
         data BLOB NOT NULL
+    );
+    """,
+    # 3: effort as PET records it, drafts of unconfirmed typing, labelled versions.
+    """
+    ALTER TABLE revisions ADD COLUMN keys_insert INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE revisions ADD COLUMN keys_delete INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE revisions ADD COLUMN keys_navigate INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX revisions_by_author ON revisions (author);
+    CREATE TABLE drafts (
+        segment_id INTEGER PRIMARY KEY REFERENCES segments (id),
+        text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        editing_ms INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        last_revision INTEGER NOT NULL
     );
     """,
 ]
