@@ -14,12 +14,13 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
+from reviewer.core.scoring import score_segment
 from reviewer.formats.plaintext import SEGMENTATIONS
 from reviewer.formats.readers import import_document
 from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
-SUBCOMMANDS = ("new", "edit", "score", "history", "export")
+SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup")
 
 
 class ExitCode(IntEnum):
@@ -73,13 +74,26 @@ def _command_parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="revisions, oldest first")
     history.add_argument("project", type=Path)
     history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    history.add_argument("--since", metavar="LABEL_OR_DATE",
+                         help="only what changed after a version, or since a date (local time)")
     history.add_argument("--json", action="store_true")
+
+    version = sub.add_parser("version", help="label the document as it is now, or list labels")
+    version.add_argument("project", type=Path)
+    version.add_argument("label", nargs="?", help="e.g. 'sent to client'; none: list versions")
+    version.add_argument("--author", default=None, help="default: your login name")
+
+    backup = sub.add_parser("backup", help="write a consistent copy of the project")
+    backup.add_argument("project", type=Path)
+    backup.add_argument("output", type=Path)
 
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=Path)
     export.add_argument("output", type=Path)
     export.add_argument("--format", choices=export_formats(),
                         help="default: from OUTPUT's extension (.tsv), else text")
+    export.add_argument("--version", metavar="LABEL",
+                        help="export a labelled version exactly as it was")
     return parser
 
 
@@ -129,7 +143,7 @@ def _run_edit(args: argparse.Namespace) -> None:
 
 
 def _run_score(args: argparse.Namespace) -> None:
-    session = ReviewSession.open(args.project)
+    session = ReviewSession.open(args.project, read_only=True)
     try:
         summary, segments = session.summary(), session.segments()
     finally:
@@ -155,35 +169,85 @@ def _run_score(args: argparse.Namespace) -> None:
 
 
 def _run_history(args: argparse.Namespace) -> None:
-    session = ReviewSession.open(args.project)
+    session = ReviewSession.open(args.project, read_only=True)
     try:
         position = None if args.segment is None else _position(session, args.segment)
-        revisions = session.history(position)
+        if args.since is not None:
+            revisions = [r for r in session.history_since(args.since)
+                         if position is None or r.position == position]
+        else:
+            revisions = session.history(position)
+        drafts = [d for p, d in session.drafts().items() if position is None or p == position]
+        mts = {d.position: session.segment(d.position).mt for d in drafts}
     finally:
         session.close()
+    rows: list[dict[str, Any]] = [
+        {"segment": r.position + 1, "revision": r.number, "text": r.text, "author": r.author,
+         "time": r.created_at, "hter": r.hter, "status": r.status, "editing_ms": r.editing_ms,
+         "keystrokes": {"insertions": r.keys_insert, "deletions": r.keys_delete,
+                        "navigation": r.keys_navigate},
+         "draft": False}
+        for r in revisions
+    ]
+    rows += [
+        {"segment": d.position + 1, "revision": None, "text": d.text, "author": d.author,
+         "time": d.updated_at, "hter": score_segment(mts[d.position], d.text)[1].hter,
+         "status": "draft", "editing_ms": d.editing_ms, "draft": True}
+        for d in drafts
+    ]
     if args.json:
-        _print_json([{"segment": r.position + 1, "revision": r.number, "text": r.text,
-                      "author": r.author, "time": r.created_at, "hter": r.hter,
-                      "status": r.status, "editing_ms": r.editing_ms} for r in revisions])
+        _print_json(rows)
         return
-    if not revisions:
-        print("no revisions yet")
-    for r in revisions:
-        print(f"{r.position + 1:>5}.{r.number:<3} {r.created_at}  {r.author:<12} "
-              f"HTER {r.hter:6.2f}  {r.status:<9}  {r.text}")
+    if not rows:
+        print("no revisions" + (" since then" if args.since else " yet"))
+    for row in rows:
+        number = "draft" if row["draft"] else str(row["revision"])
+        print(f"{row['segment']:>5}.{number:<5} {row['time']}  {row['author']:<12} "
+              f"HTER {row['hter']:6.2f}  {row['status']:<9}  {row['text']}")
 
 
 def _run_export(args: argparse.Namespace) -> None:
-    session = ReviewSession.open(args.project)
+    session = ReviewSession.open(args.project, read_only=True)
     try:
-        chosen = session.export(args.output, args.format)
+        chosen = session.export(args.output, args.format, args.version)
     finally:
         session.close()
-    print(f"exported {args.output} ({chosen})")
+    what = f"version {args.version!r}" if args.version else "current text"
+    print(f"exported {args.output} ({chosen}, {what})")
+
+
+def _run_version(args: argparse.Namespace) -> None:
+    if args.label is None:
+        session = ReviewSession.open(args.project, read_only=True)
+        try:
+            versions = session.versions()
+        finally:
+            session.close()
+        if not versions:
+            print("no versions yet")
+        for v in versions:
+            print(f"{v.label}\t{v.created_at}\t{v.author}\tup to revision {v.last_revision}")
+        return
+    session = ReviewSession.open(args.project)
+    try:
+        version = session.add_version(args.label, args.author or default_author())
+    finally:
+        session.close()
+    print(f"labelled the document as {version.label!r}")
+
+
+def _run_backup(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project, read_only=True)
+    try:
+        written = session.backup(args.output)
+    finally:
+        session.close()
+    print(f"backed up to {written}")
 
 
 _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
-            "history": _run_history, "export": _run_export}
+            "history": _run_history, "export": _run_export, "version": _run_version,
+            "backup": _run_backup}
 
 
 def _fail(message: str) -> int:

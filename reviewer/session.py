@@ -9,10 +9,13 @@ import getpass
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
+from reviewer.core.compare import Comparison, compare_states
 from reviewer.core.document import ImportedDocument
+from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import (
     DocumentTotals,
@@ -25,14 +28,38 @@ from reviewer.core.scoring import (
 )
 from reviewer.formats.atomic import atomic_write_bytes
 from reviewer.formats.writers import ExportJob, ExportSegment, export_bytes, format_for
-from reviewer.store.project import NewSegment, ProjectStore, RevisionRecord, SegmentRecord
+from reviewer.store.project import (
+    DraftRecord,
+    NewSegment,
+    ProjectStore,
+    RevisionRecord,
+    SegmentRecord,
+    SegmentState,
+    VersionRecord,
+)
 
 STATUS_NEW = "new"
 STATUS_IMPORTED = "imported"
 STATUS_CONFIRMED = "confirmed"
 STATUS_EDITED = "edited"  # saved but not confirmed, e.g. when the editor moved on
 
+CURRENT = "current"  # the label that names the document as it is now
+_NEWEST = 2**62  # a revision id above every real one
+
 Progress = Callable[[int, int], None]
+
+
+def utc_stamp(text: str) -> str:
+    """A date or date-time (ISO 8601; local time unless it says otherwise) as stored UTC."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ReviewerError(f"{text!r} is neither a version label nor a date "
+                            "(use e.g. 2026-11-27 or 2026-11-27T14:30)") from error
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the user's local time
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z")
 
 
 @dataclass(frozen=True)
@@ -114,9 +141,14 @@ class ReviewSession:
         return cls(store)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> ReviewSession:
-        """Open an existing project file."""
-        return cls(ProjectStore.open(path))
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> ReviewSession:
+        """Open a project; for writing (refused while another writer has it) or read-only."""
+        return cls(ProjectStore.open(path, read_only=read_only))
+
+    @property
+    def read_only(self) -> bool:
+        """Whether edits are refused because the project was opened read-only."""
+        return self._store.read_only
 
     @property
     def path(self) -> Path:
@@ -155,6 +187,17 @@ class ReviewSession:
             self._store.segment(position)  # a clear error for a segment that does not exist
         return self._store.revisions(position)
 
+    def history_since(self, label_or_date: str) -> list[RevisionRecord]:
+        """Revisions made after a labelled version, or at or after a date (local time)."""
+        labels = {version.label: version for version in self._store.versions()}
+        if label_or_date in labels:
+            return self._store.revisions_after(labels[label_or_date].last_revision)
+        return self._store.revisions_after(0, since_time=utc_stamp(label_or_date))
+
+    def drafts(self) -> dict[int, DraftRecord]:
+        """Unconfirmed typing kept by position (restored into the editor on reopening)."""
+        return self._store.drafts()
+
     def summary(self) -> DocumentSummary:
         """Document scores (equal to sacrebleu's corpus scores) and progress counts."""
         counts = self._store.counts()
@@ -182,7 +225,7 @@ class ReviewSession:
         text: str,
         author: str,
         status: str = STATUS_CONFIRMED,
-        editing_ms: int = 0,
+        effort: Effort | None = None,
         scored: tuple[SegmentStats, Scores] | None = None,
     ) -> EditResult:
         """Record ``text`` as the segment's new revision, unless nothing would change.
@@ -196,8 +239,10 @@ class ReviewSession:
         if current.text == text and current.status == status:
             return EditResult(current, None, self.summary())
         stats, scores = scored if scored is not None else score_segment(current.mt, text)
-        revision = self._store.add_revision(position, text, stats, scores, author, status,
-                                            editing_ms)
+        effort = effort or Effort()
+        revision = self._store.add_revision(
+            position, text, stats, scores, author, status, effort.editing_ms,
+            (effort.insertions, effort.deletions, effort.navigation))
         return EditResult(self._store.segment(position), revision, self.summary())
 
     def restore(self, position: int, number: int, author: str) -> EditResult:
@@ -208,25 +253,72 @@ class ReviewSession:
             return EditResult(current, None, self.summary())
         return self.edit(position, old.text, author, STATUS_CONFIRMED)
 
+    def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0) -> None:
+        """Keep typed, unconfirmed text; a draft equal to the saved text is dropped instead."""
+        if text == self._store.segment(position).text:
+            self._store.discard_draft(position)
+        else:
+            self._store.save_draft(position, text, author, editing_ms)
+
+    # -- versions ------------------------------------------------------------------------
+
+    def add_version(self, label: str, author: str) -> VersionRecord:
+        """Label the document as it is now ("sent to client", "v2")."""
+        label = label.strip()
+        if not label:
+            raise ReviewerError("a version needs a label")
+        if label == CURRENT:
+            raise ReviewerError(f"{CURRENT!r} names the document as it is now; choose another")
+        return self._store.add_version(label, author)
+
+    def versions(self) -> list[VersionRecord]:
+        """Labelled versions, oldest first."""
+        return self._store.versions()
+
+    def _states(self, label: str | None) -> list[SegmentState]:
+        if label is None or label == CURRENT:
+            return self._store.states_at(_NEWEST)
+        return self._store.states_at(self._store.version(label).last_revision)
+
+    def compare_versions(self, old: str, new: str = CURRENT) -> Comparison:
+        """Segments that differ between two versions (or a version and now), with scores."""
+        def pairs(label: str) -> list[tuple[str, SegmentStats]]:
+            return [(s.text, SegmentStats.from_json(s.stats)) for s in self._states(label)]
+
+        return compare_states(old, pairs(old), new, pairs(new))
+
     # -- exporting -----------------------------------------------------------------------
 
     def corrected_text(self) -> str:
         """The corrected document with the original layout between segments."""
         return self._store.layout().join([segment.text for segment in self.segments()])
 
-    def export_job(self) -> ExportJob:
-        """What a writer needs to export the project as it is now."""
+    def export_job(self, version: str | None = None) -> ExportJob:
+        """What a writer needs to export the project as it is now, or as a version was."""
         metas = self._store.segment_meta()
+        records = self.segments()
+        if version is not None and version != CURRENT:
+            states = self._states(version)
+            records = [
+                replace(record, text=state.text, status=state.status,
+                        **vars(sentence_scores(SegmentStats.from_json(state.stats))))
+                for record, state in zip(records, states, strict=True)
+            ]
         segments = [
             ExportSegment(s.position, s.source, s.mt, s.reference, s.text, s.status, s.hter,
                           s.bleu, s.chrf, ExportJob.parse_meta(meta))
-            for s, meta in zip(self.segments(), metas, strict=True)
+            for s, meta in zip(records, metas, strict=True)
         ]
         return ExportJob(segments, self._store.layout(), self.properties(),
                          self._store.original())
 
-    def export(self, path: str | os.PathLike[str], export_format: str | None = None) -> str:
-        """Write the project in a format (default: from the extension, else text)."""
+    def export(self, path: str | os.PathLike[str], export_format: str | None = None,
+               version: str | None = None) -> str:
+        """Write the project (or a labelled version) in a format (default: by extension)."""
         chosen = format_for(path, export_format)
-        atomic_write_bytes(path, export_bytes(chosen, self.export_job()))
+        atomic_write_bytes(path, export_bytes(chosen, self.export_job(version)))
         return chosen
+
+    def backup(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the project file."""
+        return self._store.backup_to(target)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.plaintext import import_plain_text
 from reviewer.session import ReviewSession
@@ -16,7 +17,7 @@ from reviewer.store.schema import SCHEMA_VERSION
 def test_revisions_survive_closing_and_reopening(seed_project: Path) -> None:
     session = ReviewSession.open(seed_project)
     session.edit(0, "Putin: the Russian military acts successfully in Syria", "anna",
-                 editing_ms=4200)
+                 effort=Effort(4200, 40, 12, 3))
     session.edit(0, "Putin: Russia's military acts successfully in Syria", "boris")
     session.close()
 
@@ -27,6 +28,8 @@ def test_revisions_survive_closing_and_reopening(seed_project: Path) -> None:
         (2, "boris", "Putin: Russia's military acts successfully in Syria"),
     ]
     assert history[0].editing_ms == 4200
+    assert (history[0].keys_insert, history[0].keys_delete, history[0].keys_navigate) == \
+        (40, 12, 3)
     assert reopened.segment(0).text == "Putin: Russia's military acts successfully in Syria"
     assert reopened.summary().edited == 1
     reopened.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals, Scores, SegmentStats
+from reviewer.store.lock import ProjectLock
 from reviewer.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -65,6 +66,42 @@ class RevisionRecord:
     hter: float
     bleu: float
     chrf: float
+    keys_insert: int = 0
+    keys_delete: int = 0
+    keys_navigate: int = 0
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """Typed but unconfirmed text of a segment, kept so a crash loses nothing."""
+
+    position: int
+    text: str
+    author: str
+    updated_at: str
+    editing_ms: int
+
+
+@dataclass(frozen=True)
+class VersionRecord:
+    """A labelled state of the document: every segment as of revision ``last_revision``."""
+
+    id: int
+    label: str
+    created_at: str
+    author: str
+    last_revision: int
+
+
+@dataclass(frozen=True)
+class SegmentState:
+    """A segment's text, status and statistics as of some point in history."""
+
+    position: int
+    mt: str
+    text: str
+    status: str
+    stats: str
 
 
 def utc_now() -> str:
@@ -82,37 +119,53 @@ def _connect(path: Path) -> sqlite3.Connection:
 class ProjectStore:
     """One open project file."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection,
+                 lock: ProjectLock | None = None, read_only: bool = False) -> None:
         self.path = path
         self._db = connection
+        self._lock = lock
+        self.read_only = read_only
 
     # -- opening and creating ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> ProjectStore:
-        """Open an existing project, check its integrity and bring its schema up to date."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False,
+             program: str = "reviewer") -> ProjectStore:
+        """Open a project, check its integrity and bring its schema up to date.
+
+        A writer holds the project's lock until ``close``; a second writer is refused
+        with a message naming the holder. Readers take no lock.
+        """
         file = Path(path)
         if not file.exists():
             raise ReviewerError(f"{file}: no such project")
         if file.is_dir():
             raise ReviewerError(f"{file}: is a folder, not a project")
+        lock = None if read_only else ProjectLock(file, program)
         try:
             connection = _connect(file)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as error:
-            raise ReviewerError(f"{file}: not a reviewer project ({error})") from error
-        if check != "ok":
-            connection.close()
-            raise ReviewerError(f"{file}: the integrity check failed ({check})")
-        if "schema_version" not in tables or "segments" not in tables:
-            connection.close()
-            raise ReviewerError(f"{file}: not a reviewer project")
-        store = cls(file, connection)
-        store._migrate()
+            try:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = FULL")
+                check = connection.execute("PRAGMA quick_check").fetchone()[0]
+                tables = {row[0] for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            except sqlite3.DatabaseError as error:
+                connection.close()
+                raise ReviewerError(f"{file}: not a reviewer project ({error})") from error
+            if check != "ok":
+                connection.close()
+                raise ReviewerError(f"{file}: the integrity check failed ({check}); "
+                                    "restore a backup copy of the project")
+            if "schema_version" not in tables or "segments" not in tables:
+                connection.close()
+                raise ReviewerError(f"{file}: not a reviewer project")
+            store = cls(file, connection, lock, read_only)
+            store._migrate()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         return store
 
     @classmethod
@@ -123,6 +176,7 @@ class ProjectStore:
         tail: str,
         properties: dict[str, str],
         original: tuple[str, str, bytes] | None = None,
+        program: str = "reviewer",
     ) -> ProjectStore:
         """Write a new project; it appears at ``path`` only once it is complete."""
         file = Path(path)
@@ -135,7 +189,7 @@ class ProjectStore:
         connection = _connect(temp)
         try:
             store = cls(temp, connection)
-            store._migrate()
+            store._migrate()  # a new file: nothing to back up
             totals = DocumentTotals()
             with store._write():
                 for position, segment in enumerate(segments):
@@ -177,18 +231,48 @@ class ProjectStore:
             connection.close()
             temp.unlink(missing_ok=True)
             raise
-        return cls.open(file)
+        return cls.open(file, program=program)
 
     def _migrate(self) -> None:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise ReviewerError(
                 f"{self.path}: made by a newer reviewer (schema {version}); please update")
-        for step in range(version, SCHEMA_VERSION):
-            with self._write():
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise ReviewerError(f"{self.path}: made by an older reviewer; open it for editing "
+                                "once to bring it up to date")
+        if version > 0:  # an existing project: keep a copy of it as it was
+            self.backup_to(self.path.with_name(f"{self.path.name}.schema{version}.bak"))
+        with self._write():
+            for step in range(version, SCHEMA_VERSION):
                 for statement in _statements(MIGRATIONS[step]):
                     self._db.execute(statement)
-                self._db.execute("UPDATE schema_version SET version = ?", (step + 1,))
+            self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+
+    def backup_to(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the project (SQLite's backup API), written atomically."""
+        destination = Path(target)
+        if not destination.parent.is_dir():
+            raise ReviewerError(f"cannot write {destination}: folder {destination.parent} "
+                                "does not exist")
+        if destination.resolve() == self.path.resolve():
+            raise ReviewerError("a backup cannot replace the project itself")
+        temp = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
+        temp.unlink(missing_ok=True)
+        try:
+            copy = sqlite3.connect(temp)
+            try:
+                self._db.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            os.replace(temp, destination)
+        except (OSError, sqlite3.Error) as error:
+            temp.unlink(missing_ok=True)
+            raise ReviewerError(f"cannot write {destination}: {error}") from error
+        return destination
 
     def schema_version(self) -> int:
         """The file's schema version (0 for an empty file)."""
@@ -199,11 +283,16 @@ class ProjectStore:
         return int(row[0]) if row else 0
 
     def close(self) -> None:
-        """Close the file (every change is already committed)."""
+        """Close the file (every change is already committed) and free its lock."""
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise ReviewerError(f"{self.path.name} is open read-only")
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -283,8 +372,8 @@ class ProjectStore:
 
     _REVISION_SELECT = (
         "SELECT r.id, r.segment_id, s.position, r.number, r.text, r.author, r.created_at, "
-        "r.editing_ms, r.status, r.hter, r.bleu, r.chrf "
-        "FROM revisions r JOIN segments s ON s.id = r.segment_id "
+        "r.editing_ms, r.status, r.hter, r.bleu, r.chrf, r.keys_insert, r.keys_delete, "
+        "r.keys_navigate FROM revisions r JOIN segments s ON s.id = r.segment_id "
     )
 
     def revisions(self, position: int | None = None) -> list[RevisionRecord]:
@@ -315,8 +404,12 @@ class ProjectStore:
         author: str,
         status: str,
         editing_ms: int = 0,
+        keystrokes: tuple[int, int, int] = (0, 0, 0),
     ) -> RevisionRecord:
-        """Append a revision, make it the segment's head and update the totals, atomically."""
+        """Append a revision, make it the segment's head and update the totals, atomically.
+
+        The segment's draft, if any, has become this revision and is dropped.
+        """
         with self._write() as db:
             row = db.execute(
                 "SELECT s.id, coalesce(r.stats, s.mt_stats) FROM segments s "
@@ -332,11 +425,12 @@ class ProjectStore:
                 (segment_id,)).fetchone()[0])
             cursor = db.execute(
                 "INSERT INTO revisions (segment_id, number, text, author, created_at, "
-                "editing_ms, status, hter, bleu, chrf, stats) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "editing_ms, status, hter, bleu, chrf, stats, keys_insert, keys_delete, "
+                "keys_navigate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (segment_id, number, text, author, utc_now(), int(editing_ms), status,
-                 scores.hter, scores.bleu, scores.chrf, stats.to_json()),
+                 scores.hter, scores.bleu, scores.chrf, stats.to_json(), *keystrokes),
             )
+            db.execute("DELETE FROM drafts WHERE segment_id = ?", (segment_id,))
             revision_id = cursor.lastrowid
             db.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
                        (revision_id, segment_id))
@@ -345,6 +439,79 @@ class ProjectStore:
             db.execute("UPDATE totals SET stats = ? WHERE id = 1",
                        (totals.replace(old_stats, stats).to_json(),))
         return self.revision(position, number)
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, position: int, text: str, author: str, editing_ms: int) -> None:
+        """Keep typed, unconfirmed text of a segment (replacing its earlier draft)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO drafts (segment_id, text, author, updated_at, editing_ms) "
+                "SELECT id, ?, ?, ?, ? FROM segments WHERE position = ? "
+                "ON CONFLICT (segment_id) DO UPDATE SET text = excluded.text, "
+                "author = excluded.author, updated_at = excluded.updated_at, "
+                "editing_ms = excluded.editing_ms",
+                (text, author, utc_now(), int(editing_ms), position))
+
+    def discard_draft(self, position: int) -> None:
+        """Forget a segment's draft (the typing went back to the saved text)."""
+        with self._write() as db:
+            db.execute("DELETE FROM drafts WHERE segment_id = "
+                       "(SELECT id FROM segments WHERE position = ?)", (position,))
+
+    def drafts(self) -> dict[int, DraftRecord]:
+        """Every segment's draft, by position."""
+        rows = self._db.execute(
+            "SELECT s.position, d.text, d.author, d.updated_at, d.editing_ms FROM drafts d "
+            "JOIN segments s ON s.id = d.segment_id ORDER BY s.position")
+        return {int(row[0]): DraftRecord(*row) for row in rows}
+
+    # -- versions ------------------------------------------------------------------------
+
+    def add_version(self, label: str, author: str) -> VersionRecord:
+        """Label the document as it is now."""
+        with self._write() as db:
+            if db.execute("SELECT 1 FROM versions WHERE label = ?", (label,)).fetchone():
+                raise ReviewerError(f"there is already a version labelled {label!r}")
+            last = int(db.execute("SELECT coalesce(max(id), 0) FROM revisions").fetchone()[0])
+            db.execute("INSERT INTO versions (label, created_at, author, last_revision) "
+                       "VALUES (?, ?, ?, ?)", (label, utc_now(), author, last))
+        return self.version(label)
+
+    def versions(self) -> list[VersionRecord]:
+        """All labelled versions, oldest first."""
+        rows = self._db.execute("SELECT id, label, created_at, author, last_revision "
+                                "FROM versions ORDER BY id")
+        return [VersionRecord(*row) for row in rows]
+
+    def version(self, label: str) -> VersionRecord:
+        """One version by its label."""
+        row = self._db.execute("SELECT id, label, created_at, author, last_revision "
+                               "FROM versions WHERE label = ?", (label,)).fetchone()
+        if row is None:
+            known = ", ".join(v.label for v in self.versions()) or "none yet"
+            raise ReviewerError(f"no version labelled {label!r} (versions: {known})")
+        return VersionRecord(*row)
+
+    def states_at(self, last_revision: int) -> list[SegmentState]:
+        """Every segment as it was when revision ``last_revision`` was the newest."""
+        rows = self._db.execute(
+            "SELECT s.position, s.mt, coalesce(r.text, s.mt), coalesce(r.status, 'new'), "
+            "coalesce(r.stats, s.mt_stats) FROM segments s LEFT JOIN revisions r ON r.id = "
+            "(SELECT max(id) FROM revisions WHERE segment_id = s.id AND id <= ?) "
+            "ORDER BY s.position", (last_revision,))
+        return [SegmentState(*row) for row in rows]
+
+    def revisions_after(self, last_revision: int = 0, since_time: str | None = None,
+                        ) -> list[RevisionRecord]:
+        """Revisions newer than a revision id and (if given) made at or after a time."""
+        query = self._REVISION_SELECT + "WHERE r.id > ?"
+        parameters: list[object] = [last_revision]
+        if since_time is not None:
+            query += " AND r.created_at >= ?"
+            parameters.append(since_time)
+        rows = self._db.execute(query + " ORDER BY r.id", parameters)
+        return [RevisionRecord(*row) for row in rows]
 
 
 def _statements(script: str) -> list[str]:

@@ -68,6 +68,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE revisions ADD COLUMN keys_delete INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE revisions ADD COLUMN keys_navigate INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX revisions_by_author ON revisions (author);
+    CREATE INDEX revisions_by_segment ON revisions (segment_id, id);
     CREATE TABLE drafts (
         segment_id INTEGER PRIMARY KEY REFERENCES segments (id),
         text TEXT NOT NULL,

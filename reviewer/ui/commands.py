@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from reviewer.core.effort import Effort
 from reviewer.core.scoring import Scores, SegmentStats
 from reviewer.session import EditResult, ReviewSession
 
@@ -24,7 +25,7 @@ class EditSegmentCommand(QUndoCommand):
         status: str,
         author: str,
         label: str,
-        editing_ms: int = 0,
+        effort: Effort | None = None,
         scored: tuple[SegmentStats, Scores] | None = None,
     ) -> None:
         super().__init__(label)
@@ -36,14 +37,14 @@ class EditSegmentCommand(QUndoCommand):
         # a segment never edited goes back to its MT, as an unconfirmed edit
         self._old = (before.text, before.status if before.status != "new" else "edited")
         self._author = author
-        self._editing_ms = editing_ms
+        self._effort = effort
         self._scored = scored
 
     def redo(self) -> None:
         text, status = self._new
         result = self._session.edit(self._position, text, self._author, status,
-                                    self._editing_ms, self._scored)
-        self._editing_ms, self._scored = 0, None  # first time only
+                                    self._effort, self._scored)
+        self._effort, self._scored = None, None  # first time only
         if result.revision is None and self._old == (result.segment.text, result.segment.status):
             self.setObsolete(True)  # nothing changed: nothing to undo
         self._apply(result)
@@ -51,3 +52,38 @@ class EditSegmentCommand(QUndoCommand):
     def undo(self) -> None:
         text, status = self._old
         self._apply(self._session.edit(self._position, text, self._author, status))
+
+
+class TypingCommand(QUndoCommand):
+    """Typing in one segment; consecutive typing in the same segment merges into one step."""
+
+    ID = 1001
+
+    def __init__(self, set_text: Callable[[int, str], None], position: int, before: str,
+                 after: str) -> None:
+        super().__init__(f"Typing in segment {position + 1}")
+        self._set_text = set_text
+        self.position = position
+        self._before = before
+        self._after = after
+        self._done = True  # the editor already shows the typed text when this is pushed
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, TypingCommand) or other.position != self.position:
+            return False
+        self._after = other._after
+        if self._after == self._before:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._set_text(self.position, self._after)
+
+    def undo(self) -> None:
+        self._set_text(self.position, self._before)

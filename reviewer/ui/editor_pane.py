@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -16,17 +18,38 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.diff import diff_counts, diff_html, word_diff
+from reviewer.core.effort import Effort, EffortClock
 from reviewer.core.scoring import Scores
 from reviewer.store.project import SegmentRecord
 
 DIFF_DELAY_MS = 60
 
 
+_DELETE_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
+_NAVIGATION_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                    Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+def _monotonic_ms() -> int:
+    return int(time.monotonic() * 1000)
+
+
 class CorrectionEdit(QPlainTextEdit):
-    """The correction editor; Ctrl+Enter (main or keypad Enter) asks to confirm."""
+    """The correction editor; Ctrl+Enter (main or keypad Enter) asks to confirm.
+
+    Its own undo is off: typing goes to the window's undo stack, so Ctrl+Z there undoes
+    typing and saved edits in one order.
+    """
 
     confirmRequested = Signal()
     focusChanged = Signal(bool)
+    undoRequested = Signal()
+    redoRequested = Signal()
+    keystroke = Signal(str)  # "insert", "delete" or "navigate"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -34,7 +57,32 @@ class CorrectionEdit(QPlainTextEdit):
             event.accept()
             self.confirmRequested.emit()
             return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            event.accept()
+            self.undoRequested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            event.accept()
+            self.redoRequested.emit()
+            return
+        kind = self._classify(event)
         super().keyPressEvent(event)
+        if kind and not self.isReadOnly():
+            self.keystroke.emit(kind)
+
+    @staticmethod
+    def _classify(event: QKeyEvent) -> str | None:
+        if event.key() in _DELETE_KEYS or event.matches(QKeySequence.StandardKey.Cut):
+            return "delete"
+        if event.key() in _NAVIGATION_KEYS:
+            return "navigate"
+        if event.matches(QKeySequence.StandardKey.Paste):
+            return "insert"
+        text = event.text()
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if text and not control and (text.isprintable() or text in "\r\n\t"):
+            return "insert"
+        return None
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
@@ -57,8 +105,8 @@ class EditorPane(QWidget):
         self._position = -1
         self._mt = ""
         self._loading = False
-        self._editing_clock = QElapsedTimer()
-        self._editing_ms = 0
+        self.pause_limit_ms = 30_000
+        self._effort = EffortClock(self.pause_limit_ms)
 
         self.heading = QLabel("No segment")
         self.heading.setObjectName("segmentHeading")
@@ -101,6 +149,7 @@ class EditorPane(QWidget):
         self.correction_edit.textChanged.connect(self._on_correction_edit_text_changed)
         self.correction_edit.confirmRequested.connect(self.confirmRequested)
         self.correction_edit.focusChanged.connect(self._on_correction_edit_focus_changed)
+        self.correction_edit.keystroke.connect(self._on_correction_edit_keystroke)
         self.confirm_button.clicked.connect(self.confirmRequested)
 
     @property
@@ -127,11 +176,9 @@ class EditorPane(QWidget):
         self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
         self.correction_edit.document().clearUndoRedoStacks()
         self._loading = False
-        self._editing_ms = 0
+        self._effort = EffortClock(self.pause_limit_ms)
         if self.correction_edit.hasFocus():
-            self._editing_clock.start()
-        else:
-            self._editing_clock.invalidate()
+            self._effort.start(_monotonic_ms())
         self._show_diff()
         self.show_scores(segment, live=False)
 
@@ -140,10 +187,24 @@ class EditorPane(QWidget):
         self.correction_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
 
+    def set_heading_note(self, note: str) -> None:
+        """Add a remark to the segment heading (e.g. that a draft was restored)."""
+        self.heading.setText(self.heading.text().split(" — ")[0] + (f" — {note}" if note else ""))
+
+    def replace_text(self, text: str) -> None:
+        """Set the correction (undo, redo) and report it like typing."""
+        if text == self.text():
+            return
+        self.correction_edit.setPlainText(text)
+        self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def effort(self) -> Effort:
+        """Editing time (pauses over the limit left out) and keystrokes since loading."""
+        return self._effort.effort(_monotonic_ms())
+
     def editing_ms(self) -> int:
         """Time the correction had the keyboard since the segment was loaded."""
-        running = self._editing_clock.elapsed() if self._editing_clock.isValid() else 0
-        return self._editing_ms + running
+        return self.effort().editing_ms
 
     def show_scores(self, scores: Scores | SegmentRecord, live: bool) -> None:
         """Show a segment's HTER, BLEU and chrF (live ones marked as such)."""
@@ -169,10 +230,18 @@ class EditorPane(QWidget):
 
     def _on_correction_edit_focus_changed(self, focused: bool) -> None:
         if focused:
-            self._editing_clock.start()
-        elif self._editing_clock.isValid():
-            self._editing_ms += self._editing_clock.elapsed()
-            self._editing_clock.invalidate()
+            self._effort.start(_monotonic_ms())
+        else:
+            self._effort.stop(_monotonic_ms())
+
+    def _on_correction_edit_keystroke(self, kind: str) -> None:
+        self._effort.tick(_monotonic_ms())
+        if kind == "insert":
+            self._effort.insertions += 1
+        elif kind == "delete":
+            self._effort.deletions += 1
+        else:
+            self._effort.navigation += 1
 
     def _on_diff_timer_timeout(self) -> None:
         self._show_diff()

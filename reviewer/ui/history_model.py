@@ -9,10 +9,22 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from reviewer.store.project import RevisionRecord
 
-HEADERS = ("Rev", "Time", "Author", "HTER", "Status", "Text")
-COL_NUMBER, COL_TIME, COL_AUTHOR, COL_HTER, COL_STATUS, COL_TEXT = range(6)
+HEADERS = ("Rev", "Time", "Author", "Editing", "HTER", "Status", "Text")
+COL_NUMBER, COL_TIME, COL_AUTHOR, COL_EDITING, COL_HTER, COL_STATUS, COL_TEXT = range(7)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def duration(milliseconds: int) -> str:
+    """Editing time as people read it: 42 s, 3 min 05 s, 1 h 02 min."""
+    seconds = milliseconds // 1000
+    if seconds < 60:
+        return f"{milliseconds / 1000:.1f} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
 
 
 def local_time(stamp: str) -> str:
@@ -41,6 +53,11 @@ class RevisionTableModel(QAbstractTableModel):
         """The revision shown in ``row``."""
         return self._revisions[row]
 
+    def previous(self, revision: RevisionRecord) -> RevisionRecord | None:
+        """The revision before ``revision``, if any."""
+        earlier = [r for r in self._revisions if r.number < revision.number]
+        return max(earlier, key=lambda r: r.number) if earlier else None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._revisions)
 
@@ -63,14 +80,17 @@ class RevisionTableModel(QAbstractTableModel):
                 str(revision.number),
                 local_time(revision.created_at),
                 revision.author,
+                duration(revision.editing_ms),
                 f"{revision.hter:.1f}",
                 revision.status,
                 revision.text,
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            seconds = revision.editing_ms / 1000
             return (f"{revision.text}\n\nBLEU {revision.bleu:.2f}  chrF {revision.chrf:.2f}  "
-                    f"editing time {seconds:.1f} s")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NUMBER, COL_HTER):
+                    f"editing time {duration(revision.editing_ms)}\nkeystrokes: "
+                    f"{revision.keys_insert} insertions, {revision.keys_delete} deletions, "
+                    f"{revision.keys_navigate} navigation")
+        numeric = (COL_NUMBER, COL_EDITING, COL_HTER)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

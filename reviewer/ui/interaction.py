@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Interaction:
@@ -31,6 +31,22 @@ class Interaction:
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        """Ask for a line of text; None when cancelled."""
+        text, ok = QInputDialog.getText(self.parent, title, label, text=default)
+        return text if ok else None
+
+    def ask_integer(self, title: str, label: str, value: int, minimum: int,
+                    maximum: int) -> int | None:
+        """Ask for a whole number in a range; None when cancelled."""
+        number, ok = QInputDialog.getInt(self.parent, title, label, value, minimum, maximum)
+        return number if ok else None
+
+    def choose_item(self, title: str, label: str, items: list[str]) -> str | None:
+        """Pick one of ``items``; None when cancelled."""
+        item, ok = QInputDialog.getItem(self.parent, title, label, items, len(items) - 1, False)
+        return item if ok else None
 
     def open_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
         """Pick an existing file, or None when cancelled."""

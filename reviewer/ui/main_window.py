@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,11 +16,14 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QTableView,
+    QWidget,
 )
 
+from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import Scores, SegmentStats
 from reviewer.session import (
+    CURRENT,
     STATUS_CONFIRMED,
     STATUS_EDITED,
     DocumentSummary,
@@ -27,9 +31,13 @@ from reviewer.session import (
     ReviewSession,
     default_author,
 )
-from reviewer.ui.commands import EditSegmentCommand
+from reviewer.store.lock import ProjectLockedError
+from reviewer.store.project import RevisionRecord
+from reviewer.ui.commands import EditSegmentCommand, TypingCommand
+from reviewer.ui.compare_dialogs import RevisionCompareDialog, VersionCompareDialog
 from reviewer.ui.diff_delegate import DiffDelegate
 from reviewer.ui.editor_pane import EditorPane
+from reviewer.ui.history_model import local_time
 from reviewer.ui.history_panel import HistoryPanel
 from reviewer.ui.interaction import Interaction
 from reviewer.ui.live_scorer import LiveScorer
@@ -44,9 +52,27 @@ from reviewer.ui.segment_model import (
     SegmentTableModel,
 )
 from reviewer.ui.tasks import Task
+from reviewer.ui.timeline_panel import TimelinePanel
 
 PROJECT_FILTER = "Review projects (*.review);;All files (*)"
 EXPORT_FILTER = "Corrected text (*.txt);;Segments and scores (*.tsv);;All files (*)"
+DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sentence
+
+
+def open_or_ask_read_only(path: Path, interaction: Interaction) -> ReviewSession | None:
+    """Open a project for editing; if someone else is editing it, offer read-only."""
+    try:
+        return ReviewSession.open(path)
+    except ProjectLockedError as locked:
+        if interaction.confirm("Project in use", f"{locked}.\n\nOpen it read-only?"):
+            try:
+                return ReviewSession.open(path, read_only=True)
+            except ReviewerError as error:
+                interaction.error("Cannot open project", str(error))
+        return None
+    except ReviewerError as error:
+        interaction.error("Cannot open project", str(error))
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +91,13 @@ class MainWindow(QMainWindow):
         self._live: dict[int, tuple[str, SegmentStats, Scores]] = {}
         self._task: Task | None = None
         self._progress_dialog: QProgressDialog | None = None
+        self._replaying = False  # undo/redo is setting text: not new typing
+        self._editor_text = ""  # the open segment's text before the latest keystroke
+        self._dialogs: list[QWidget] = []  # non-modal windows kept alive
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._on_draft_timer_timeout)
 
         self.table = QTableView()
         self.table.setObjectName("segmentTable")
@@ -105,7 +138,16 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.history_dock = dock
-        self.resizeDocks([dock], [430], Qt.Orientation.Horizontal)
+        self.timeline = TimelinePanel()
+        timeline_dock = QDockWidget("Timeline", self)
+        timeline_dock.setObjectName("timelineDock")
+        timeline_dock.setWidget(self.timeline)
+        timeline_dock.setFeatures(dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, timeline_dock)
+        self.tabifyDockWidget(dock, timeline_dock)
+        dock.raise_()
+        self.timeline_dock = timeline_dock
+        self.resizeDocks([dock], [470], Qt.Orientation.Horizontal)
 
         self.scores_label = QLabel()
         self.scores_label.setObjectName("documentScores")
@@ -114,12 +156,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scores_label)
         self.statusBar().addPermanentWidget(self.progress_label)
 
-        self._build_actions(dock)
+        self._build_actions(dock, timeline_dock)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.model.correctionEdited.connect(self._on_model_correction_edited)
         self.editor.textEdited.connect(self._on_editor_text_edited)
         self.editor.confirmRequested.connect(self.confirm_current)
+        self.editor.correction_edit.undoRequested.connect(self.undo_stack.undo)
+        self.editor.correction_edit.redoRequested.connect(self.undo_stack.redo)
         self.history.restoreRequested.connect(self._on_history_restore_requested)
+        self.history.compareRequested.connect(self._on_history_compare_requested)
+        self.timeline.segmentActivated.connect(self._on_timeline_segment_activated)
         self.scorer.scored.connect(self._on_scorer_scored)
         self.scorer.failed.connect(self._on_scorer_failed)
         self.resize(1360, 820)
@@ -137,15 +183,16 @@ class MainWindow(QMainWindow):
         self._menus[menu_name].addAction(action)
         return action
 
-    def _build_actions(self, dock: QDockWidget) -> None:
+    def _build_actions(self, dock: QDockWidget, timeline_dock: QDockWidget) -> None:
         bar = self.menuBar()
         self._menus = {name: bar.addMenu(name) for name in
-                       ("&File", "&Edit", "&Segment", "&View", "&Help")}
+                       ("&File", "&Edit", "&Segment", "V&ersions", "&View", "&Help")}
         self._action("&File", "&New from file(s)…", self.new_project,
                      [QKeySequence.StandardKey.New])
         self._action("&File", "&Open…", self.open_project_dialog,
                      [QKeySequence.StandardKey.Open])
         self._action("&File", "&Export…", self.export_dialog, ["Ctrl+E"])
+        self._action("&File", "&Backup copy…", self.backup_dialog)
         self._menus["&File"].addSeparator()
         self._action("&File", "&Quit", self.close, [QKeySequence.StandardKey.Quit])
 
@@ -156,6 +203,13 @@ class MainWindow(QMainWindow):
         self._menus["&Edit"].addAction(undo)
         self._menus["&Edit"].addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        self._menus["&Edit"].addSeparator()
+        self._action("&Edit", "Your &name…", self.ask_author)
+        self._action("&Edit", "&Pause limit for editing time…", self.ask_pause_limit)
+        self._action("V&ersions", "&Label this version…", self.label_version_dialog,
+                     ["Ctrl+L"])
+        self._action("V&ersions", "&Compare versions…", self.compare_versions_dialog)
+        self._action("V&ersions", "&Export a version…", self.export_version_dialog)
 
         self.confirm_action = self._action("&Segment", "&Confirm and next", self.confirm_current,
                                            ["Ctrl+Return", "Ctrl+Enter"])
@@ -165,12 +219,15 @@ class MainWindow(QMainWindow):
         self._action("&Segment", "Next &unconfirmed", self._go_to_first_unconfirmed, ["Ctrl+U"])
         self._action("&Segment", "&Edit correction", self.editor.focus_correction, ["F6"])
         self._menus["&View"].addAction(dock.toggleViewAction())
+        self._menus["&View"].addAction(timeline_dock.toggleViewAction())
         self._action("&Help", "&About reviewer", self._about)
 
     # -- showing the project -------------------------------------------------------------
 
     def _show_session(self) -> None:
-        self.setWindowTitle(f"{self.session.path.name} — reviewer")
+        read_only = self.session.read_only
+        self.setWindowTitle(f"{self.session.path.name}{' [read-only]' if read_only else ''}"
+                            " — reviewer")
         self.undo_stack.clear()
         self._live.clear()
         self.model.beginResetModel()
@@ -178,6 +235,15 @@ class MainWindow(QMainWindow):
         self.model._typing.clear()
         self.model._diff_cache.clear()
         self.model.endResetModel()
+        self._drafts = self.session.drafts()
+        for position, draft in self._drafts.items():
+            self.model.set_typing(position, draft.text, None)
+        self.editor.correction_edit.setReadOnly(read_only)
+        self.editor.confirm_button.setEnabled(not read_only)
+        self.confirm_action.setEnabled(not read_only)
+        self.editor.pause_limit_ms = self.pause_limit_ms()
+        self.timeline.show_history(self.session.history(), self.session.versions(),
+                                   self.model.rowCount())
         self.table.setColumnHidden(COL_SOURCE, not self.session.has_source())
         self.scores_label.setToolTip("\n".join(
             f"{name}: {signature}" for name, signature in self.session.signatures().items()))
@@ -203,23 +269,34 @@ class MainWindow(QMainWindow):
     def _load_editor(self, row: int) -> None:
         segment = self.model.segment(row)
         self.editor.load(segment, self.model.current_text(row), self.session.has_source())
+        self._editor_text = self.editor.text()
+        draft = self._drafts.get(row)
+        if draft is not None and draft.text == self.editor.text():
+            self.editor.set_heading_note(f"unconfirmed draft of {local_time(draft.updated_at)} "
+                                         "restored")
         live = self._live.get(row)
         if live and live[0] == self.editor.text():
             self.editor.show_scores(live[2], live=True)
-        self.history.show_revisions(row, self.session.history(row))
+        elif self.editor.text() != segment.text:
+            self.scorer.request(row, segment.mt, self.editor.text())
+        self.history.show_revisions(row, self.session.history(row), segment.mt)
 
     def apply_result(self, result: EditResult) -> None:
         """Show what one edit changed: its row, the document numbers, the open segment."""
         segment = result.segment
         self.model.replace_segment(segment)
+        self._drafts.pop(segment.position, None)
         self._show_summary(result.summary)
+        if result.revision is not None:
+            self.timeline.add_revision(result.revision)
         if self.editor.position == segment.position:
             if self.editor.text() != segment.text:
                 self._load_editor(segment.position)
             else:
+                self._editor_text = segment.text
                 self.editor.show_scores(segment, live=False)
                 self.history.show_revisions(segment.position,
-                                            self.session.history(segment.position))
+                                            self.session.history(segment.position), segment.mt)
 
     # -- editing -------------------------------------------------------------------------
 
@@ -229,23 +306,28 @@ class MainWindow(QMainWindow):
         return str(name) if name else default_author()
 
     def _push_edit(self, position: int, text: str, status: str, label: str,
-                   editing_ms: int = 0) -> None:
+                   effort: Effort | None = None) -> bool:
+        if self.session.read_only:
+            return False
         live = self._live.get(position)
         scored = (live[1], live[2]) if live and live[0] == text else None
         try:
             self.undo_stack.push(EditSegmentCommand(
                 self.session, self.apply_result, position, text, status, self.author(), label,
-                editing_ms, scored))
+                effort, scored))
         except ReviewerError as error:
             self.interaction.error("Could not save", str(error))
+            return False
+        return True
 
     def confirm_current(self) -> None:
         """Save the open segment as confirmed and move to the next one."""
         position = self.editor.position
         if position < 0:
             return
-        self._push_edit(position, self.editor.text(), STATUS_CONFIRMED,
-                        f"Confirm segment {position + 1}", self.editor.editing_ms())
+        if not self._push_edit(position, self.editor.text(), STATUS_CONFIRMED,
+                               f"Confirm segment {position + 1}", self.editor.effort()):
+            return
         if position + 1 < self.model.rowCount():
             self._select_row(position + 1)
         else:
@@ -255,11 +337,11 @@ class MainWindow(QMainWindow):
     def save_pending(self) -> None:
         """Keep typed but unconfirmed text of the open segment as an unconfirmed revision."""
         position = self.editor.position
-        if position < 0 or position >= self.model.rowCount():
+        if position < 0 or position >= self.model.rowCount() or self._replaying:
             return
         if self.editor.text() != self.model.segment(position).text:
             self._push_edit(position, self.editor.text(), STATUS_EDITED,
-                            f"Edit segment {position + 1}", self.editor.editing_ms())
+                            f"Edit segment {position + 1}", self.editor.effort())
 
     def _move(self, step: int) -> None:
         row = self.editor.position + step
@@ -279,6 +361,11 @@ class MainWindow(QMainWindow):
         self._push_edit(position, text, STATUS_EDITED, f"Edit segment {position + 1}")
 
     def _on_editor_text_edited(self, position: int, text: str) -> None:
+        before, self._editor_text = self._editor_text, text
+        if not self._replaying and not self.session.read_only:
+            self.undo_stack.push(TypingCommand(self._set_text_from_undo, position, before, text))
+        if not self._draft_timer.isActive():
+            self._draft_timer.start()
         live = self._live.get(position)
         known = live[2] if live and live[0] == text else None
         self.model.set_typing(position, text, known)
@@ -294,6 +381,31 @@ class MainWindow(QMainWindow):
         if position == self.editor.position and self.editor.text() == text:
             self.editor.show_scores(scores, live=True)
 
+    def _set_text_from_undo(self, position: int, text: str) -> None:
+        """Undo or redo of typing: show that segment with that text."""
+        self._replaying = True
+        try:
+            if self.editor.position != position:
+                self._select_row(position)
+            self.editor.replace_text(text)
+            self._editor_text = text
+        finally:
+            self._replaying = False
+
+    def _on_draft_timer_timeout(self) -> None:
+        self.save_draft()
+
+    def save_draft(self) -> None:
+        """Keep the open segment's unconfirmed typing in the project (crash insurance)."""
+        position = self.editor.position
+        if position < 0 or self.session.read_only:
+            return
+        try:
+            self.session.save_draft(position, self.editor.text(), self.author(),
+                                    self.editor.editing_ms())
+        except ReviewerError as error:
+            self.statusBar().showMessage(f"Draft not saved: {error}", 8000)
+
     def _on_scorer_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -306,14 +418,114 @@ class MainWindow(QMainWindow):
                         f"Restore revision {number} of segment {position + 1}")
         self.editor.focus_correction()
 
+    def _on_history_compare_requested(self, old: RevisionRecord, new: RevisionRecord) -> None:
+        self._show_dialog(RevisionCompareDialog(old, new, self))
+
+    def _on_timeline_segment_activated(self, position: int) -> None:
+        if 0 <= position < self.model.rowCount():
+            self._select_row(position)
+
+    def _show_dialog(self, dialog: QWidget) -> None:
+        """Show a non-modal window and keep it alive until it closes."""
+        self._dialogs = [d for d in self._dialogs if d.isVisible()]
+        self._dialogs.append(dialog)
+        dialog.show()
+
+    # -- versions and settings -----------------------------------------------------------
+
+    def label_version(self, label: str) -> bool:
+        """Label the document as it is now; False (and a message) if the label is taken."""
+        self.save_pending()
+        try:
+            version = self.session.add_version(label, self.author())
+        except ReviewerError as error:
+            self.interaction.error("Cannot label this version", str(error))
+            return False
+        self.timeline.set_versions(self.session.versions())
+        self.statusBar().showMessage(f"Labelled this version {version.label!r}", 6000)
+        return True
+
+    def label_version_dialog(self) -> None:
+        """Ask for a label, then label the document."""
+        label = self.interaction.ask_text("Label this version",
+                                          "Label (e.g. sent to client, v2):")
+        if label:
+            self.label_version(label)
+
+    def _version_labels(self) -> list[str]:
+        return [v.label for v in self.session.versions()] + [CURRENT]
+
+    def compare_versions_dialog(self) -> VersionCompareDialog | None:
+        """Open a window comparing two versions (or a version and the current text)."""
+        self.save_pending()
+        labels = self._version_labels()
+        if len(labels) < 2:
+            self.interaction.information("Compare versions", "Label a version first "
+                                         "(Versions → Label this version…).")
+            return None
+        dialog = VersionCompareDialog(labels, self.session.compare_versions, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def export_version_dialog(self) -> None:
+        """Choose a labelled version and export it exactly as it was."""
+        labels = [v.label for v in self.session.versions()]
+        if not labels:
+            self.interaction.information("Export a version", "No version is labelled yet.")
+            return
+        label = self.interaction.choose_item("Export a version", "Version:", labels)
+        if label is None:
+            return
+        suggestion = self.session.path.with_name(f"{self.session.path.stem}-{label}.txt")
+        path = self.interaction.save_file("Export version", EXPORT_FILTER, str(suggestion))
+        if path is not None:
+            self.export_to(path, label)
+
+    def backup_dialog(self) -> None:
+        """Write a consistent copy of the project where the user says."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggestion = self.session.path.with_name(f"{self.session.path.stem}-{stamp}.review")
+        path = self.interaction.save_file("Backup copy", PROJECT_FILTER, str(suggestion))
+        if path is None:
+            return
+        try:
+            self.session.backup(path)
+        except ReviewerError as error:
+            self.interaction.error("Backup failed", str(error))
+            return
+        self.statusBar().showMessage(f"Backed up to {path}", 6000)
+
+    def ask_author(self) -> None:
+        """Ask the name that signs revisions."""
+        name = self.interaction.ask_text("Your name", "Name that signs your revisions:",
+                                         self.author())
+        if name and name.strip():
+            self.settings.setValue("author", name.strip())
+
+    def pause_limit_ms(self) -> int:
+        """Pauses longer than this do not count as editing time."""
+        try:
+            return max(1000, int(str(self.settings.value("pause_limit_s", 30))) * 1000)
+        except (TypeError, ValueError):
+            return 30_000
+
+    def ask_pause_limit(self) -> None:
+        """Ask how long a pause may be before it stops counting as editing time."""
+        seconds = self.interaction.ask_integer(
+            "Pause limit", "Pauses longer than this many seconds are not editing time:",
+            self.pause_limit_ms() // 1000, 1, 3600)
+        if seconds is not None:
+            self.settings.setValue("pause_limit_s", seconds)
+            self.editor.pause_limit_ms = seconds * 1000
+
     # -- files ---------------------------------------------------------------------------
 
     def open_project(self, path: Path) -> bool:
         """Replace the open project by the one at ``path``; False (and a message) on failure."""
-        try:
-            session = ReviewSession.open(path)
-        except ReviewerError as error:
-            self.interaction.error("Cannot open project", str(error))
+        if Path(path).resolve() == self.session.path.resolve():
+            return True
+        session = open_or_ask_read_only(path, self.interaction)
+        if session is None:
             return False
         self.save_pending()
         self.session.close()
@@ -337,10 +549,10 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.export_to(path)
 
-    def export_to(self, path: Path) -> bool:
-        """Write the export; the format follows the extension (.tsv), else text."""
+    def export_to(self, path: Path, version: str | None = None) -> bool:
+        """Write the export (of a version, if named); the format follows the extension."""
         try:
-            chosen = self.session.export(path)
+            chosen = self.session.export(path, version=version)
         except ReviewerError as error:
             self.interaction.error("Export failed", str(error))
             return False
@@ -411,6 +623,7 @@ class MainWindow(QMainWindow):
             "confirmed edit is scored (HTER, BLEU, chrF with sacrebleu) and kept as a revision.")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._draft_timer.stop()
         self.save_pending()
         self.scorer.shutdown()
         if self._task is not None and self._task.isRunning():

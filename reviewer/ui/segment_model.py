@@ -19,7 +19,7 @@ _STATUS_COLOURS = {
     "confirmed": QColor("#2e7d32"),
     "edited": QColor("#ef6c00"),
     "imported": QColor("#6a1b9a"),
-    "modified": QColor("#c62828"),
+    "draft": QColor("#c62828"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,7 +76,7 @@ class SegmentTableModel(QAbstractTableModel):
                     return f"{typing[1].hter:.1f}" if typing[1] else "…"
                 return f"{segment.hter:.1f}"
             if column == COL_STATUS:
-                return "modified" if typing else segment.status
+                return "draft" if typing else segment.status
             return None
         if role == DIFF_ROLE and column == COL_MT:
             return self._diff(row)
@@ -86,7 +86,7 @@ class SegmentTableModel(QAbstractTableModel):
             scores = typing[1] if typing and typing[1] else segment
             return f"HTER {scores.hter:.2f}  BLEU {scores.bleu:.2f}  chrF {scores.chrf:.2f}"
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
-            return _STATUS_COLOURS.get("modified" if typing else segment.status)
+            return _STATUS_COLOURS.get("draft" if typing else segment.status)
         if role == Qt.ItemDataRole.FontRole and column == COL_HTER and typing:
             font = QFont()
             font.setItalic(True)

@@ -18,6 +18,9 @@ class ScriptedInteraction:
         self.next_open: Path | None = None
         self.next_save: Path | None = None
         self.next_new_project: object | None = None
+        self.next_text: str | None = None
+        self.next_integer: int | None = None
+        self.next_item: str | None = None
         self.answer = False
 
     def error(self, title: str, message: str) -> None:
@@ -29,6 +32,19 @@ class ScriptedInteraction:
     def confirm(self, title: str, question: str) -> bool:
         self.messages.append((title, question))
         return self.answer
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        self.messages.append((title, label))
+        return self.next_text
+
+    def ask_integer(self, title: str, label: str, value: int, minimum: int,
+                    maximum: int) -> int | None:
+        self.messages.append((title, label))
+        return self.next_integer
+
+    def choose_item(self, title: str, label: str, items: list[str]) -> str | None:
+        self.messages.append((title, label))
+        return self.next_item if self.next_item in items else None
 
     def open_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
         return self.next_open

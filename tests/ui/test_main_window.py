@@ -43,7 +43,7 @@ def test_type_confirm_then_find_revision_and_export(window: MainWindow, qtbot,  
     editor = window.editor.correction_edit
     select_all_and_delete(editor)
     type_text(editor, CORRECTION)
-    assert window.model.data(window.model.index(0, COL_STATUS)) == "modified"
+    assert window.model.data(window.model.index(0, COL_STATUS)) == "draft"
     # live scores arrive from the scoring process without blocking typing
     qtbot.waitUntil(lambda: "live" in window.editor.scores_label.text(), timeout=20000)
     expected = TER().sentence_score(window.model.segment(0).mt, [CORRECTION]).score
