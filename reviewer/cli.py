@@ -16,7 +16,7 @@ from reviewer import __version__
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import score_segment
 from reviewer.formats.plaintext import SEGMENTATIONS
-from reviewer.formats.readers import import_document
+from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
@@ -59,7 +59,12 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("--segment", choices=SEGMENTATIONS,
                      help="split --mt into sentences or lines (default: sentences for a lone "
                           "file, lines with aligned files)")
-    new.add_argument("--encoding", help="the files' encoding (default: byte-order mark or UTF-8)")
+    new.add_argument("--encoding", help="the files' encoding (default: byte-order mark, UTF-8, "
+                                        "else cp1251 or KOI8-R when the text clearly is)")
+    new.add_argument("--format", dest="file_format", choices=IMPORT_FORMATS,
+                     help="the --mt file's format (default: from its extension and content)")
+    new.add_argument("--langs", metavar="SRC,TGT",
+                     help="source and target language (picks the pair in a TMX file)")
 
     edit = sub.add_parser("edit", help="save a new revision of segment N")
     edit.add_argument("project", type=Path)
@@ -111,7 +116,7 @@ def _print_json(data: Any) -> None:
 
 def _run_new(args: argparse.Namespace) -> None:
     document = import_document(args.mt, args.source, args.reference, args.corrections,
-                               args.segment, args.encoding)
+                               args.segment, args.encoding, args.file_format, args.langs)
 
     def progress(done: int, total: int) -> None:
         if total >= 5000:
@@ -123,7 +128,7 @@ def _run_new(args: argparse.Namespace) -> None:
     summary = session.summary()
     session.close()
     print(f"created {args.project}: {summary.segments} segments "
-          f"({document.segmentation}, {document.encoding})")
+          f"({document.segmentation}, {document.encoding}, {document.format})")
 
 
 def _run_edit(args: argparse.Namespace) -> None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
+from reviewer.formats.cyrillic import guess_legacy_cyrillic
+from reviewer.formats.limits import MAX_FILE_BYTES
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -16,6 +18,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# What the GUI offers; any name Python knows is accepted too.
+COMMON_ENCODINGS = ("utf-8", "utf-16", "cp1251", "koi8-r", "cp866", "iso8859-5", "latin-1")
+
 
 @dataclass(frozen=True)
 class DecodedText:
@@ -24,6 +29,7 @@ class DecodedText:
     text: str
     encoding: str
     bom: bool
+    guessed: bool = False  # a legacy encoding chosen from the text itself
 
 
 def read_file_bytes(path: str | Path) -> bytes:
@@ -34,36 +40,94 @@ def read_file_bytes(path: str | Path) -> bytes:
     if file.is_dir():
         raise ReviewerError(f"{file}: is a folder, not a file")
     try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReviewerError(f"{file}: {size / 2**20:,.0f} MB is more than reviewer reads "
+                                f"({MAX_FILE_BYTES // 2**20} MB); split the job")
         return file.read_bytes()
     except OSError as error:
         raise ReviewerError(f"{file}: cannot read ({error.strerror})") from error
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
-    """Decode ``data``: a byte-order mark wins, then ``encoding``, then strict UTF-8."""
-    for bom, bom_encoding in _BOMS:
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """The encoding a byte-order mark names and the mark's length, if there is one."""
+    for bom, name in _BOMS:
         if data.startswith(bom):
-            return DecodedText(_strict(data[len(bom) :], bom_encoding, name), bom_encoding, True)
+            return name, len(bom)
+    return None
+
+
+def check_encoding_name(encoding: str) -> str:
+    """Python's name for ``encoding``, or a clear error."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError as error:
+        raise ReviewerError(f"unknown encoding {encoding!r}") from error
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
+    """Decode ``data``: a byte-order mark wins, then ``encoding``, then UTF-8 or a guess.
+
+    Without a named encoding, bytes that are not UTF-8 are tried as the legacy Cyrillic
+    code pages; the guess must be clear, or the error asks for ``--encoding``.
+    """
+    marked = bom_encoding(data)
+    if marked is not None:
+        bom_name, size = marked
+        return DecodedText(_strict(data[size:], bom_name, name), bom_name, True)
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as error:
-            raise ReviewerError(f"unknown encoding {encoding!r}") from error
-        return DecodedText(_strict(data, encoding, name), codecs.lookup(encoding).name, False)
+        canonical = check_encoding_name(encoding)
+        return DecodedText(_strict(data, canonical, name), canonical, False)
     if b"\x00" in data:
-        raise ReviewerError(f"{name}: looks like a binary file, not text")
-    return DecodedText(_strict(data, "utf-8", name), "utf-8", False)
+        raise ReviewerError(f"{name}: looks like a binary file (or UTF-16 without a byte-order "
+                            "mark: name it with --encoding)")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    if not _mostly_utf8(data):
+        guess = guess_legacy_cyrillic(data)
+        if guess is not None:
+            return DecodedText(data.decode(guess), guess, False, guessed=True)
+    raise _decode_error(data, "utf-8", name, utf8_error)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the non-ASCII bytes mostly form UTF-8 characters (so the rest are damage)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 127) - bad
+    return good >= bad
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ReviewerError(
-            f"{name}: line {line} is not valid {encoding} "
-            f"(byte 0x{data[error.start]:02x}); name the file's encoding with --encoding"
-        ) from error
+        raise _decode_error(data, encoding, name, error) from error
+
+
+def _decode_error(data: bytes, encoding: str, name: str,
+                  error: UnicodeDecodeError) -> ReviewerError:
+    line = data[: error.start].count(b"\n") + 1
+    return ReviewerError(
+        f"{name}: line {line} is not valid {encoding} "
+        f"(byte 0x{data[error.start]:02x}); name the file's encoding with --encoding"
+    )
+
+
+def encode_text(text: str, encoding: str, bom: bool) -> bytes:
+    """``text`` in ``encoding`` (with its byte-order mark if asked), or a clear error."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as error:
+        bad = text[error.start : error.end]
+        raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
+                            "export as TSV or change the text") from error
+    if not bom:
+        return data
+    boms = {name: mark for mark, name in _BOMS}
+    return boms.get(codecs.lookup(encoding).name, b"") + data
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:

@@ -8,6 +8,7 @@ from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.core.segmentation import split_lines, split_sentences
 from reviewer.formats.encoding import DecodedText, read_text
+from reviewer.formats.limits import check_line_lengths, check_segment_length
 
 SEGMENTATIONS = ("sentences", "lines")
 
@@ -60,6 +61,9 @@ def import_plain_text(
         ]
     if not segments:
         raise ReviewerError(f"{mt}: holds no text to review")
+    for number, segment in enumerate(segments, start=1):
+        for role in ("mt", "source", "reference", "correction"):
+            check_segment_length(getattr(segment, role), f"{mt}: segment {number}'s {role}")
     return ImportedDocument(
         segments=segments,
         layout=layout,
@@ -74,4 +78,5 @@ def _read_nonempty(path: str | Path, encoding: str | None) -> DecodedText:
     decoded = read_text(path, encoding)
     if not decoded.text.strip():
         raise ReviewerError(f"{path}: the file is empty")
+    check_line_lengths(decoded.text, str(path))
     return decoded

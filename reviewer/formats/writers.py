@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 from collections.abc import Callable
@@ -11,7 +10,11 @@ from pathlib import Path
 
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
+from reviewer.formats.encoding import encode_text
+from reviewer.formats.po import write_po
+from reviewer.formats.tmx import write_tmx
 from reviewer.formats.tsv import to_tsv
+from reviewer.formats.xliff import write_xliff
 
 
 @dataclass(frozen=True)
@@ -48,25 +51,11 @@ class ExportJob:
 Writer = Callable[[ExportJob], bytes]
 
 
-def _encode(text: str, encoding: str, bom: bool) -> bytes:
-    try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError as error:
-        bad = text[error.start : error.end]
-        raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
-                            "export as TSV or change the text") from error
-    if not bom:
-        return data
-    boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
-            "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
-            "utf-32-be": codecs.BOM_UTF32_BE}
-    return boms.get(codecs.lookup(encoding).name, b"") + data
-
-
 def write_text(job: ExportJob) -> bytes:
     """The corrected document with the original layout, in the original encoding."""
     text = job.layout.join([segment.correction for segment in job.segments])
-    return _encode(text, job.properties.get("encoding", "utf-8"), job.properties.get("bom") == "1")
+    return encode_text(text, job.properties.get("encoding", "utf-8"),
+                       job.properties.get("bom") == "1")
 
 
 def write_tsv(job: ExportJob) -> bytes:
@@ -77,8 +66,19 @@ def write_tsv(job: ExportJob) -> bytes:
     return to_tsv(header, rows).encode("utf-8")
 
 
-WRITERS: dict[str, Writer] = {"text": write_text, "tsv": write_tsv}
-EXTENSIONS: dict[str, str] = {".tsv": "tsv", ".txt": "text"}
+def write_jsonl(job: ExportJob) -> bytes:
+    """One JSON object a line, ``{"src", "mt", "pe", "hter"}``: QE and APE training data."""
+    lines = [json.dumps({"src": s.source, "mt": s.mt, "pe": s.correction,
+                         "hter": round(s.hter / 100, 6)}, ensure_ascii=False)
+             for s in job.segments]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+WRITERS: dict[str, Writer] = {"text": write_text, "tsv": write_tsv, "xliff": write_xliff,
+                              "tmx": write_tmx, "po": write_po, "jsonl": write_jsonl}
+EXTENSIONS: dict[str, str] = {".tsv": "tsv", ".txt": "text", ".xlf": "xliff",
+                              ".xliff": "xliff", ".tmx": "tmx", ".po": "po",
+                              ".jsonl": "jsonl"}
 
 
 def export_formats() -> tuple[str, ...]:

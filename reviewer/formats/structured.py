@@ -1,0 +1,37 @@
+"""What the readers and writers of segment-structured files (XLIFF, TMX, PO, TSV) share."""
+
+from __future__ import annotations
+
+from reviewer.core.document import ImportedSegment, Layout
+from reviewer.core.errors import ReviewerError
+from reviewer.formats.limits import check_segment_length
+
+SOURCE_LANGUAGE = "source_language"
+TARGET_LANGUAGE = "target_language"
+
+
+def line_layout(count: int) -> Layout:
+    """One segment a line, so a plain-text export of a structured file reads well."""
+    return Layout(("",) + ("\n",) * count)
+
+
+def check_segments(segments: list[ImportedSegment], name: str) -> None:
+    """Refuse a file without segments or with one far too long to review."""
+    if not segments:
+        raise ReviewerError(f"{name}: holds no segments to review")
+    for number, segment in enumerate(segments, start=1):
+        for role in ("source", "mt", "reference", "correction"):
+            check_segment_length(getattr(segment, role), f"{name}: segment {number}'s {role}")
+
+
+def needs_source(source: str | None, export_format: str) -> str:
+    """The source text, or an error saying this format cannot do without it."""
+    if source is None:
+        raise ReviewerError(f"{export_format} needs source text and this project has none; "
+                            "export text, TSV or JSONL instead")
+    return source
+
+
+def is_edited(status: str) -> bool:
+    """Whether a segment's text should replace the target in the original file."""
+    return status != "new"
