@@ -10,6 +10,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.demo import demo_project
 from reviewer.locations import resources_dir
 from reviewer.session import ReviewSession
+from reviewer.store.lock import ProjectLockedError
 
 
 def _application() -> object:
@@ -37,16 +38,45 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
         if not screenshot.parent.is_dir():
             raise ReviewerError(f"cannot write {screenshot}: folder {screenshot.parent} "
                                 "does not exist")
-    session = ReviewSession.open(project if project is not None else demo_project())
+    path = project if project is not None else demo_project()
     app = _application()
-    from reviewer.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
 
-    window = MainWindow(session)
-    window.show()
+    from reviewer.ui.interaction import Interaction
+    from reviewer.ui.main_window import MainWindow, open_or_ask_read_only
+
     if screenshot is not None:
+        try:
+            session = ReviewSession.open(path)
+        except ProjectLockedError:  # open in a window now: picture it as it is
+            session = ReviewSession.open(path, read_only=True)
+        window = MainWindow(session)
+        window.show()
         return save_screenshot(window, screenshot)
+    settings = QSettings("reviewer", "reviewer")
+    if not settings.value("author", ""):
+        _ask_author_once(settings, Interaction())
+    opened = open_or_ask_read_only(path, Interaction())
+    if opened is None:
+        return 1
+    window = MainWindow(opened, settings=settings)
+    window.show()
     window.scorer.warm_up()
     return int(app.exec())  # type: ignore[attr-defined]
+
+
+def _ask_author_once(settings: object, interaction: object) -> None:
+    """First start: ask the name that signs revisions (default: the login name)."""
+    from PySide6.QtCore import QSettings
+
+    from reviewer.session import default_author
+    from reviewer.ui.interaction import Interaction
+
+    assert isinstance(settings, QSettings) and isinstance(interaction, Interaction)
+    name = interaction.ask_text("Welcome to reviewer",
+                                "Your name (it signs every revision you make):",
+                                default_author())
+    settings.setValue("author", (name or "").strip() or default_author())
 
 
 def save_screenshot(window: object, path: Path) -> int:

@@ -27,6 +27,20 @@ def duration(milliseconds: int) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def short_time(stamp: str) -> str:
+    """A time stamp as short as it can be: the time today, else the date and time."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    now = datetime.now().astimezone()
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M:%S")
+    if moment.year == now.year:
+        return moment.strftime("%d %b %H:%M")
+    return moment.strftime("%Y-%m-%d")
+
+
 def local_time(stamp: str) -> str:
     """An ISO UTC time stamp shown in the user's time zone."""
     try:
@@ -78,7 +92,7 @@ class RevisionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 str(revision.number),
-                local_time(revision.created_at),
+                short_time(revision.created_at),
                 revision.author,
                 duration(revision.editing_ms),
                 f"{revision.hter:.1f}",
@@ -86,7 +100,8 @@ class RevisionTableModel(QAbstractTableModel):
                 revision.text,
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{revision.text}\n\nBLEU {revision.bleu:.2f}  chrF {revision.chrf:.2f}  "
+            return (f"{local_time(revision.created_at)}\n{revision.text}\n\n"
+                    f"BLEU {revision.bleu:.2f}  chrF {revision.chrf:.2f}  "
                     f"editing time {duration(revision.editing_ms)}\nkeystrokes: "
                     f"{revision.keys_insert} insertions, {revision.keys_delete} deletions, "
                     f"{revision.keys_navigate} navigation")

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(dock, timeline_dock)
         dock.raise_()
         self.timeline_dock = timeline_dock
-        self.resizeDocks([dock], [470], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
 
         self.scores_label = QLabel()
         self.scores_label.setObjectName("documentScores")

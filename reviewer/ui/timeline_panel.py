@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.store.project import RevisionRecord, VersionRecord
-from reviewer.ui.history_model import local_time
+from reviewer.ui.history_model import local_time, short_time
 
 HEADERS = ("Time", "Seg", "Rev", "Author", "HTER", "Status", "Text")
 COL_TIME, COL_SEGMENT, COL_NUMBER, COL_AUTHOR, COL_HTER, COL_STATUS, COL_TEXT = range(7)
@@ -82,11 +82,11 @@ class TimelineModel(QAbstractTableModel):
             return None
         revision = self._revisions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (local_time(revision.created_at), str(revision.position + 1),
+            return (short_time(revision.created_at), str(revision.position + 1),
                     str(revision.number), revision.author, f"{revision.hter:.1f}",
                     revision.status, revision.text)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return revision.text
+            return f"{local_time(revision.created_at)}\n{revision.text}"
         return None
 
 
@@ -170,8 +170,8 @@ class TimelinePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_TIME, 130), (COL_SEGMENT, 40), (COL_NUMBER, 36),
-                              (COL_AUTHOR, 80), (COL_HTER, 50), (COL_STATUS, 74)):
+        for column, width in ((COL_TIME, 74), (COL_SEGMENT, 36), (COL_NUMBER, 34),
+                              (COL_AUTHOR, 64), (COL_HTER, 46), (COL_STATUS, 70)):
             header.resizeSection(column, width)
         self.count_label = QLabel()
 
