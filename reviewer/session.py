@@ -8,21 +8,24 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.compare import Comparison, compare_states
 from reviewer.core.document import ImportedDocument
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
+from reviewer.core.replace import compile_pattern, replace_text
 from reviewer.core.scoring import (
     DocumentTotals,
+    ScoreDetails,
     Scores,
     SegmentStats,
-    identity_stats,
     score_segment,
+    sentence_details,
     sentence_scores,
     signatures,
 )
@@ -70,6 +73,7 @@ class DocumentSummary:
     segments: int
     edited: int
     confirmed: int
+    details: ScoreDetails | None = None  # edit breakdown, character distance, reference
 
 
 @dataclass(frozen=True)
@@ -105,25 +109,27 @@ class ReviewSession:
         """Build a new project from an imported document; no file appears if this fails."""
         total = len(document.segments)
 
-        def rows() -> list[NewSegment]:
-            result = []
+        def rows() -> Iterator[NewSegment]:
+            # a generator: the store writes each row as it comes, so memory stays flat and
+            # an exception from ``progress`` (cancel) stops the import with no file left
             gaps = document.layout.gaps
-            for index, (segment, gap) in enumerate(zip(document.segments, gaps, strict=False)):
-                mt_stats = identity_stats(segment.mt)
+            jobs = [ScoringJob(s.mt, s.reference, s.correction) for s in document.segments]
+            if progress is not None:
+                progress(0, total)
+            for index, (segment, gap, result) in enumerate(
+                    zip(document.segments, gaps, score_jobs(jobs), strict=False)):
                 correction = None
-                if segment.correction is not None:
-                    correction = (segment.correction, *score_segment(segment.mt,
-                                                                     segment.correction))
-                result.append(NewSegment(
+                if segment.correction is not None and result.correction is not None:
+                    correction = (segment.correction, *result.correction)
+                yield NewSegment(
                     mt=segment.mt, source=segment.source, reference=segment.reference,
-                    gap_before=gap, mt_stats=mt_stats, mt_scores=sentence_scores(mt_stats),
-                    correction=correction,
+                    gap_before=gap, mt_stats=result.mt_stats,
+                    mt_scores=sentence_scores(result.mt_stats), correction=correction,
                     meta=None if segment.meta is None else json.dumps(segment.meta,
                                                                       ensure_ascii=False),
-                ))
-                if progress is not None and (index % 500 == 0 or index + 1 == total):
+                )
+                if progress is not None and ((index + 1) % 500 == 0 or index + 1 == total):
                     progress(index + 1, total)
-            return result
 
         properties = {
             "source_name": document.source_name,
@@ -143,7 +149,14 @@ class ReviewSession:
     @classmethod
     def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> ReviewSession:
         """Open a project; for writing (refused while another writer has it) or read-only."""
-        return cls(ProjectStore.open(path, read_only=read_only))
+        store = ProjectStore.open(path, read_only=read_only)
+        if not read_only and not store.totals().complete:
+            try:  # statistics of reviewer 0.1: add the edit breakdown and the rest once
+                store.refresh_statistics()
+            except BaseException:
+                store.close()
+                raise
+        return cls(store)
 
     @property
     def read_only(self) -> bool:
@@ -201,12 +214,33 @@ class ReviewSession:
     def summary(self) -> DocumentSummary:
         """Document scores (equal to sacrebleu's corpus scores) and progress counts."""
         counts = self._store.counts()
+        details = self._store.totals().details()
         return DocumentSummary(
-            scores=self._store.totals().scores(),
+            scores=details.scores,
             segments=counts["segments"],
             edited=counts["edited"],
             confirmed=counts.get(STATUS_CONFIRMED, 0),
+            details=details,
         )
+
+    def segment_details(self, position: int) -> ScoreDetails:
+        """Every view of one segment's effort: scores, edit breakdown, character distance,
+        and against the reference if there is one."""
+        stats = self._store.head_stats(position)
+        if not stats.complete:  # stored by reviewer 0.1
+            segment = self._store.segment(position)
+            stats = score_segment(segment.mt, segment.text, segment.reference)[0]
+        return sentence_details(stats)
+
+    def all_details(self) -> list[ScoreDetails]:
+        """Each segment's ``segment_details``, in document order."""
+        stats = self._store.all_head_stats()
+        if not all(item.complete for item in stats):  # stored by reviewer 0.1
+            for segment in self._store.segments():
+                if not stats[segment.position].complete:
+                    stats[segment.position] = score_segment(segment.mt, segment.text,
+                                                            segment.reference)[0]
+        return [sentence_details(item) for item in stats]
 
     def totals(self) -> DocumentTotals:
         """The summed statistics behind the document scores."""
@@ -238,7 +272,14 @@ class ReviewSession:
         current = self._store.segment(position)
         if current.text == text and current.status == status:
             return EditResult(current, None, self.summary())
-        stats, scores = scored if scored is not None else score_segment(current.mt, text)
+        if scored is not None and (scored[0].reference is None) != (current.reference is None):
+            scored = None  # scored without the segment's reference: score it with it
+        if scored is None:
+            mt_reference = None
+            if current.reference is not None:  # the MT's own statistics do not change
+                mt_reference = self._store.head_stats(position).mt_reference
+            scored = score_segment(current.mt, text, current.reference, mt_reference)
+        stats, scores = scored
         effort = effort or Effort()
         revision = self._store.add_revision(
             position, text, stats, scores, author, status, effort.editing_ms,
@@ -252,6 +293,17 @@ class ReviewSession:
         if current.text == old.text:
             return EditResult(current, None, self.summary())
         return self.edit(position, old.text, author, STATUS_CONFIRMED)
+
+    def replacements(self, find: str, replacement: str, regex: bool = False,
+                     match_case: bool = True) -> list[tuple[int, str, str, int]]:
+        """What a replace-all would change: (position, old text, new text, matches)."""
+        pattern = compile_pattern(find, regex, match_case)
+        changes = []
+        for segment in self.segments():
+            new, count = replace_text(pattern, replacement, segment.text, regex)
+            if count and new != segment.text:
+                changes.append((segment.position, segment.text, new, count))
+        return changes
 
     def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0) -> None:
         """Keep typed, unconfirmed text; a draft equal to the saved text is dropped instead."""

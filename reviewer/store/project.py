@@ -12,7 +12,13 @@ from pathlib import Path
 
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import DocumentTotals, Scores, SegmentStats
+from reviewer.core.scoring import (
+    DocumentTotals,
+    Scores,
+    SegmentStats,
+    identity_stats,
+    segment_stats,
+)
 from reviewer.store.lock import ProjectLock
 from reviewer.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -357,6 +363,23 @@ class ProjectStore:
         return DocumentTotals.from_json(
             self._db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
 
+    _HEAD_STATS = ("SELECT coalesce(r.stats, s.mt_stats) FROM segments s "
+                   "LEFT JOIN revisions r ON r.id = s.head_revision ")
+
+    def head_stats(self, position: int) -> SegmentStats:
+        """The statistics of a segment's current text (its MT's when never edited)."""
+        row = self._db.execute(self._HEAD_STATS + "WHERE s.position = ?",
+                               (position,)).fetchone()
+        if row is None:
+            raise ReviewerError(
+                f"no segment {position + 1}: the project has {self.segment_count()} segments")
+        return SegmentStats.from_json(row[0])
+
+    def all_head_stats(self) -> list[SegmentStats]:
+        """Every segment's current statistics, in document order."""
+        return [SegmentStats.from_json(row[0]) for row in
+                self._db.execute(self._HEAD_STATS + "ORDER BY s.position")]
+
     def counts(self) -> dict[str, int]:
         """Segments in all, edited (text differs from MT) and by status."""
         result: dict[str, int] = {"segments": self.segment_count(), "edited": 0}
@@ -412,7 +435,8 @@ class ProjectStore:
         """
         with self._write() as db:
             row = db.execute(
-                "SELECT s.id, coalesce(r.stats, s.mt_stats) FROM segments s "
+                "SELECT s.id, coalesce(r.stats, s.mt_stats), s.mt, coalesce(r.text, s.mt), "
+                "s.reference FROM segments s "
                 "LEFT JOIN revisions r ON r.id = s.head_revision WHERE s.position = ?",
                 (position,),
             ).fetchone()
@@ -420,6 +444,8 @@ class ProjectStore:
                 raise ReviewerError(
                     f"no segment {position + 1}: the project has {self.segment_count()} segments")
             segment_id, old_stats = int(row[0]), SegmentStats.from_json(row[1])
+            if not old_stats.complete:  # stored by reviewer 0.1: as refresh_statistics counted it
+                old_stats = segment_stats(row[2], row[3], row[4])
             number = int(db.execute(
                 "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE segment_id = ?",
                 (segment_id,)).fetchone()[0])
@@ -439,6 +465,31 @@ class ProjectStore:
             db.execute("UPDATE totals SET stats = ? WHERE id = 1",
                        (totals.replace(old_stats, stats).to_json(),))
         return self.revision(position, number)
+
+    def refresh_statistics(self) -> DocumentTotals:
+        """Bring statistics stored by reviewer 0.1 up to date and sum the totals afresh.
+
+        The MT's statistics are rewritten; revisions cannot be, so an old head revision's
+        statistics are recomputed here for the sums (``add_revision`` does the same when
+        it replaces them).
+        """
+        with self._write() as db:
+            totals = DocumentTotals()
+            rows = db.execute(
+                "SELECT s.id, s.mt, s.reference, s.mt_stats, r.text, r.stats FROM segments s "
+                "LEFT JOIN revisions r ON r.id = s.head_revision ORDER BY s.position").fetchall()
+            for segment_id, mt, reference, mt_json, text, revision_json in rows:
+                mt_stats = SegmentStats.from_json(mt_json)
+                if not mt_stats.complete:
+                    mt_stats = identity_stats(mt, reference)
+                    db.execute("UPDATE segments SET mt_stats = ? WHERE id = ?",
+                               (mt_stats.to_json(), segment_id))
+                head = mt_stats if text is None else SegmentStats.from_json(revision_json)
+                if not head.complete:
+                    head = segment_stats(mt, text, reference, mt_stats.mt_reference)
+                totals = totals.plus(head)
+            db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
+        return totals
 
     # -- drafts --------------------------------------------------------------------------
 

@@ -1,0 +1,90 @@
+"""Statistics of a whole document at import, in worker processes when the work is worth it.
+
+An unedited segment without a reference costs microseconds (its statistics follow from
+its length), so those are computed right here. A segment with an existing post-edit or a
+reference needs sacrebleu's TER (milliseconds to a second each); when a document has
+many of those they go to a pool of spawned processes, one per core, in chunks, and the
+results come back in document order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from reviewer.core.scoring import Scores, SegmentStats, identity_stats, score_segment
+
+PARALLEL_MIN = 400  # fewer costly segments than this are scored in this process
+CHUNK = 48
+
+
+@dataclass(frozen=True)
+class ScoringJob:
+    """One segment to score: its MT, and its reference and existing post-edit if any."""
+
+    mt: str
+    reference: str | None = None
+    correction: str | None = None
+
+    @property
+    def costly(self) -> bool:
+        """Whether scoring it runs TER."""
+        return self.reference is not None or (
+            self.correction is not None and self.correction != self.mt)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The MT's statistics (as if unedited) and, for a post-edit, its statistics and scores."""
+
+    mt_stats: SegmentStats
+    correction: tuple[SegmentStats, Scores] | None
+
+
+def score_job(job: ScoringJob) -> JobResult:
+    """Score one segment (the MT-vs-reference statistics are computed once, for both)."""
+    mt_stats = identity_stats(job.mt, job.reference)
+    correction = None
+    if job.correction is not None:
+        correction = score_segment(job.mt, job.correction, job.reference, mt_stats.mt_reference)
+    return JobResult(mt_stats, correction)
+
+
+def _score_chunk(jobs: list[ScoringJob]) -> list[JobResult]:
+    return [score_job(job) for job in jobs]
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+def score_jobs(jobs: Sequence[ScoringJob], workers: int | None = None) -> Iterator[JobResult]:
+    """Results in the order of ``jobs``; stop iterating to cancel (pending work is dropped)."""
+    workers = default_workers() if workers is None else workers
+    costly = [index for index, job in enumerate(jobs) if job.costly]
+    if workers <= 1 or len(costly) < PARALLEL_MIN:
+        for job in jobs:
+            yield score_job(job)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("spawn"))
+    try:
+        chunks: deque[Future[list[JobResult]]] = deque(
+            pool.submit(_score_chunk, [jobs[i] for i in costly[start:start + CHUNK]])
+            for start in range(0, len(costly), CHUNK)
+        )
+        pending: list[JobResult] = []
+        for job in jobs:
+            if not job.costly:
+                yield score_job(job)
+                continue
+            if not pending:
+                pending = list(reversed(chunks.popleft().result()))
+            yield pending.pop()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
