@@ -14,7 +14,7 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import score_segment
+from reviewer.core.scoring import ScoreDetails, Scores, score_segment
 from reviewer.formats.plaintext import SEGMENTATIONS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.writers import export_formats
@@ -147,30 +147,73 @@ def _run_edit(args: argparse.Namespace) -> None:
           f"document HTER {doc.hter:.2f}, BLEU {doc.bleu:.2f}, chrF {doc.chrf:.2f}")
 
 
+def _reference_json(scores: Scores | None) -> dict[str, float] | None:
+    if scores is None:
+        return None
+    return {"ter": scores.hter, "bleu": scores.bleu, "chrf": scores.chrf}
+
+
+def _details_json(details: ScoreDetails) -> dict[str, Any]:
+    """Edit breakdown, character distance and reference scores (None: no reference)."""
+    data: dict[str, Any] = {
+        "char_distance": details.char_distance,
+        "edits": {**details.edits._asdict(), "total": details.edits.total},
+        "reference": None,
+    }
+    if details.mt_vs_reference is not None:
+        data["reference"] = {"mt": _reference_json(details.mt_vs_reference),
+                             "correction": _reference_json(details.correction_vs_reference)}
+    return data
+
+
+def _edits_text(details: ScoreDetails) -> str:
+    edits = details.edits
+    return (f"chars {details.char_distance:5.1f}%  ins {edits.insertions} del {edits.deletions} "
+            f"sub {edits.substitutions} shift {edits.shifts}")
+
+
+def _reference_text(details: ScoreDetails) -> str:
+    mt, corrected = details.mt_vs_reference, details.correction_vs_reference
+    if mt is None or corrected is None:
+        return ""
+    return (f"  vs reference: TER {mt.hter:.1f}->{corrected.hter:.1f}  "
+            f"BLEU {mt.bleu:.1f}->{corrected.bleu:.1f}  chrF {mt.chrf:.1f}->{corrected.chrf:.1f}")
+
+
 def _run_score(args: argparse.Namespace) -> None:
     session = ReviewSession.open(args.project, read_only=True)
     try:
         summary, segments = session.summary(), session.segments()
+        details = session.all_details()
     finally:
         session.close()
-    doc = summary.scores
+    doc, whole = summary.scores, summary.details
+    assert whole is not None
     if args.json:
         _print_json({
             "document": {"hter": doc.hter, "bleu": doc.bleu, "chrf": doc.chrf,
                          "segments": summary.segments, "edited": summary.edited,
-                         "confirmed": summary.confirmed},
+                         "confirmed": summary.confirmed, **_details_json(whole),
+                         "complete": whole.complete},
             "signatures": ReviewSession.signatures(),
             "segments": [{"index": s.position + 1, "source": s.source, "mt": s.mt,
                           "correction": s.text, "hter": s.hter, "bleu": s.bleu,
-                          "chrf": s.chrf, "status": s.status} for s in segments],
+                          "chrf": s.chrf, "status": s.status, **_details_json(d)}
+                         for s, d in zip(segments, details, strict=True)],
         })
         return
-    print(f"document  HTER {doc.hter:6.2f}  BLEU {doc.bleu:6.2f}  chrF {doc.chrf:6.2f}  "
-          f"({summary.edited} of {summary.segments} segments edited, "
-          f"{summary.confirmed} confirmed)")
-    for s in segments:
-        print(f"{s.position + 1:>5}  HTER {s.hter:6.2f}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}"
-              f"  {s.status}")
+    out = sys.stdout
+    out.write(f"document  HTER {doc.hter:6.2f}  BLEU {doc.bleu:6.2f}  chrF {doc.chrf:6.2f}  "
+              f"({summary.edited} of {summary.segments} segments edited, "
+              f"{summary.confirmed} confirmed)\n")
+    breakdown = _edits_text(whole) if whole.complete else "edit breakdown: not computed"
+    out.write(f"          {breakdown}{_reference_text(whole)}\n")
+    for name, signature in ReviewSession.signatures().items():
+        out.write(f"          {name} signature: {signature}\n")
+    out.writelines(
+        f"{s.position + 1:>5}  HTER {s.hter:6.2f}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  "
+        f"{_edits_text(d)}  {s.status}{_reference_text(d)}\n"
+        for s, d in zip(segments, details, strict=True))
 
 
 def _run_history(args: argparse.Namespace) -> None:
