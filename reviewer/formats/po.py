@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.encoding import DecodedText, bom_encoding, decode, encode_text
+from reviewer.formats.limits import check_line_lengths
 from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
@@ -175,6 +176,7 @@ def _header_fields(entries: list[_Entry]) -> dict[str, str]:
 def read_po(data: bytes, name: str, encoding: str | None = None) -> ImportedDocument:
     """Each msgstr (each plural form) a segment; context, flags and comments in meta."""
     decoded = _decode(data, name, encoding)
+    check_line_lengths(decoded.text, name)
     entries = _parse(decoded.text.splitlines(keepends=True), name)
     segments: list[ImportedSegment] = []
     messages = [entry for entry in entries if not _is_header(entry)]

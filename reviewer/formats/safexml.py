@@ -10,6 +10,9 @@ from reviewer.core.errors import ReviewerError
 from reviewer.formats.encoding import bom_encoding, check_encoding_name
 
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_PROLOG_BYTES = 1 << 20
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[(.*)", re.DOTALL)
+_ENTITY = re.compile(r"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(?:(SYSTEM|PUBLIC)\b)?")
 
 
 def _parser(encoding: str | None = None) -> etree.XMLParser:
@@ -34,10 +37,18 @@ def parse_xml(data: bytes, name: str, encoding: str | None = None) -> etree._Ele
     if encoding is not None and bom_encoding(data) is None:
         forced = check_encoding_name(encoding)
         # the declaration would contradict the forced encoding; libxml2 trusts the caller
+    _refuse_entity_declarations(_prolog(data), name)
     try:
         root = etree.fromstring(data, _parser(forced))
     except etree.XMLSyntaxError as error:
-        raise ReviewerError(f"{name}: not well-formed XML ({_first_line(error)})") from error
+        detail = _first_line(error)
+        if "Text node too long" in detail or "Huge input" in detail:
+            raise ReviewerError(f"{name}: holds a text over 10 MB, far beyond any segment "
+                                f"({detail.split(':')[0]})") from error
+        if "amplification" in detail:
+            raise ReviewerError(f"{name}: refused, its entities would expand without bound "
+                                f"({detail.split(':')[0]})") from error
+        raise ReviewerError(f"{name}: not well-formed XML ({detail})") from error
     except ValueError as error:  # e.g. a declaration naming an encoding libxml2 lacks
         raise ReviewerError(f"{name}: cannot read the XML ({error})") from error
     if root is None:
@@ -52,9 +63,35 @@ def parse_xml(data: bytes, name: str, encoding: str | None = None) -> etree._Ele
             raise ReviewerError(
                 f"{name}: declares {kind} (<!ENTITY {first.name}>); reviewer refuses XML entity "
                 "declarations, which can expand without bound or read local files")
-    for _ in root.iter(etree.Entity):
-        raise ReviewerError(f"{name}: uses an XML entity that is not allowed")
+    for entity in root.iter(etree.Entity):
+        raise ReviewerError(f"{name}: uses the entity {entity.text}, which is not defined "
+                            "in the file; reviewer does not load DTDs")
     return tree
+
+
+def _prolog(data: bytes) -> str:
+    """The start of the document as text, where a DOCTYPE and its entities would be."""
+    marked = bom_encoding(data)
+    head = data[:_PROLOG_BYTES]
+    if marked is None:
+        return head.decode("latin-1")  # only ASCII markup is searched for
+    encoding, size = marked
+    return head[size:].decode(encoding, errors="replace")
+
+
+def _refuse_entity_declarations(prolog: str, name: str) -> None:
+    """Refuse before parsing: libxml2 would otherwise report a bomb as a syntax error."""
+    doctype = _INTERNAL_SUBSET.search(prolog)
+    if doctype is None:
+        return
+    entity = _ENTITY.search(doctype.group(1))
+    if entity is None:
+        return
+    kind = "an external entity" if entity.group(3) else "an entity"
+    raise ReviewerError(
+        f"{name}: declares {kind} (<!ENTITY {entity.group(1) or ''}{entity.group(2)}>); "
+        "reviewer refuses XML entity declarations, which can expand without bound or read "
+        "local files")
 
 
 def _first_line(error: etree.XMLSyntaxError) -> str:
