@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.diff import diff_counts, diff_html, word_diff
 from reviewer.core.effort import Effort, EffortClock
-from reviewer.core.scoring import Scores
+from reviewer.core.scoring import ScoreDetails, Scores
 from reviewer.store.project import SegmentRecord
 
 DIFF_DELAY_MS = 60
@@ -206,14 +206,37 @@ class EditorPane(QWidget):
         """Time the correction had the keyboard since the segment was loaded."""
         return self.effort().editing_ms
 
-    def show_scores(self, scores: Scores | SegmentRecord, live: bool) -> None:
-        """Show a segment's HTER, BLEU and chrF (live ones marked as such)."""
-        deleted, inserted = diff_counts(word_diff(self._mt, self.text()))
+    def show_scores(self, scores: Scores | SegmentRecord, live: bool,
+                    details: ScoreDetails | None = None) -> None:
+        """Show a segment's HTER, BLEU and chrF (live ones marked as such).
+
+        With ``details``: TER's edits by kind, the normalised character edit distance and,
+        with a reference, how the MT and the correction score against it.
+        """
         state = "live" if live else "saved"
-        self.scores_label.setText(
-            f"<b>HTER {scores.hter:.1f}</b> &nbsp; BLEU {scores.bleu:.1f} &nbsp; "
-            f"chrF {scores.chrf:.1f} &nbsp; <span style='color:#666'>({state}; "
-            f"{deleted} word(s) deleted, {inserted} inserted)</span>")
+        if details is not None and details.complete:
+            edits = details.edits
+            effort = (f"{edits.insertions} ins, {edits.deletions} del, "
+                      f"{edits.substitutions} sub, {edits.shifts} shift; "
+                      f"chars {details.char_distance:.1f}%")
+        else:
+            deleted, inserted = diff_counts(word_diff(self._mt, self.text()))
+            effort = f"{deleted} word(s) deleted, {inserted} inserted"
+        text = (f"<b>HTER {scores.hter:.1f}</b> &nbsp; BLEU {scores.bleu:.1f} &nbsp; "
+                f"chrF {scores.chrf:.1f} &nbsp; <span style='color:#666'>({state}; "
+                f"{effort})</span>")
+        tip = ("HTER: TER of the MT against the correction (sacrebleu). Edits: TER's "
+               "insertions, deletions, substitutions and shifts. Chars: character edit "
+               "distance over the longer text's length.")
+        mt, corrected = (None, None) if details is None else (details.mt_vs_reference,
+                                                              details.correction_vs_reference)
+        if mt is not None and corrected is not None:
+            text += (f"<br>vs reference: TER {mt.hter:.1f} → <b>{corrected.hter:.1f}</b> "
+                     f"&nbsp; BLEU {mt.bleu:.1f} → <b>{corrected.bleu:.1f}</b> &nbsp; "
+                     f"chrF {mt.chrf:.1f} → <b>{corrected.chrf:.1f}</b>")
+            tip += " Against the reference: the MT's score → the correction's."
+        self.scores_label.setText(text)
+        self.scores_label.setToolTip(tip)
 
     def show_scoring(self) -> None:
         """Say that scores for the newest text are on their way."""

@@ -1,4 +1,11 @@
-"""Scores the text being typed in another process, so typing never waits for TER."""
+"""Scores the text being typed in another process, so typing never waits for TER.
+
+A one-process pool, started ahead of the first keystroke; requests are debounced, only
+the newest text of a segment is scored (a request made while a job runs waits for it and
+replaces any older waiting one), and results for texts no longer current are dropped.
+With a reference, the worker also scores the correction against it; the MT's own
+reference statistics are computed once per segment and remembered in the worker.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +46,7 @@ class LiveScorer(QObject):
     def __init__(self, parent: QObject | None = None, executor: Executor | None = None) -> None:
         super().__init__(parent)
         self._executor = executor
-        self._wanted: tuple[int, str, str] | None = None  # position, mt, text
+        self._wanted: tuple[int, str, str, str | None] | None = None  # position, mt, text, ref
         self._running: tuple[int, str] | None = None
         self._latest: dict[int, str] = {}
         self._timer = QTimer(self)
@@ -48,10 +55,10 @@ class LiveScorer(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._finished.connect(self._on_job_finished)
 
-    def request(self, position: int, mt: str, text: str) -> None:
-        """Score ``text`` soon; a newer request for the same segment replaces it."""
+    def request(self, position: int, mt: str, text: str, reference: str | None = None) -> None:
+        """Score ``text`` soon (and against ``reference``); a newer request replaces it."""
         self._latest[position] = text
-        self._wanted = (position, mt, text)
+        self._wanted = (position, mt, text, reference)
         self._timer.start()
 
     def is_current(self, position: int, text: str) -> bool:
@@ -60,7 +67,7 @@ class LiveScorer(QObject):
 
     def warm_up(self) -> None:
         """Start the worker process now, so the first keystroke is scored without delay."""
-        self._submit(-1, "", "")
+        self._submit(-1, "", "", None)
 
     def shutdown(self) -> None:
         """Stop the worker; pending results are dropped."""
@@ -72,15 +79,15 @@ class LiveScorer(QObject):
     def _on_timer_timeout(self) -> None:
         if self._running is not None or self._wanted is None:
             return  # the job in flight starts the next one when it ends
-        position, mt, text = self._wanted
+        position, mt, text, reference = self._wanted
         self._wanted = None
-        self._submit(position, mt, text)
+        self._submit(position, mt, text, reference)
 
-    def _submit(self, position: int, mt: str, text: str) -> None:
+    def _submit(self, position: int, mt: str, text: str, reference: str | None) -> None:
         if self._executor is None:
             self._executor = make_executor()
         self._running = (position, text)
-        future = self._executor.submit(score_segment, mt, text)
+        future = self._executor.submit(score_segment, mt, text, reference)
         future.add_done_callback(lambda done: self._finished.emit(position, text, done))
 
     def _on_job_finished(self, position: int, text: str, future: Future[object]) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import Scores, SegmentStats
+from reviewer.core.scoring import Scores, SegmentStats, sentence_details
 from reviewer.session import (
     CURRENT,
     STATUS_CONFIRMED,
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self._action("&Segment", "&Next segment", lambda: self._move(1), ["Alt+Down"])
         self._action("&Segment", "&Previous segment", lambda: self._move(-1), ["Alt+Up"])
         self._action("&Segment", "Next &unconfirmed", self._go_to_first_unconfirmed, ["Ctrl+U"])
+        self._action("&Segment", "&Go to segment…", self.go_to_segment_dialog, ["Ctrl+G"])
         self._action("&Segment", "&Edit correction", self.editor.focus_correction, ["F6"])
         self._menus["&View"].addAction(dock.toggleViewAction())
         self._menus["&View"].addAction(timeline_dock.toggleViewAction())
@@ -252,9 +253,28 @@ class MainWindow(QMainWindow):
             self._select_row(self.model.first_unconfirmed())
 
     def _show_summary(self, summary: DocumentSummary) -> None:
-        scores = summary.scores
-        self.scores_label.setText(f"Document HTER {scores.hter:.2f} · BLEU {scores.bleu:.2f} · "
-                                  f"chrF {scores.chrf:.2f}")
+        scores, details = summary.scores, summary.details
+        text = (f"Document HTER {scores.hter:.2f} · BLEU {scores.bleu:.2f} · "
+                f"chrF {scores.chrf:.2f}")
+        tip = []
+        if details is not None and details.complete:
+            edits = details.edits
+            text += f" · chars {details.char_distance:.1f}%"
+            tip.append(f"TER edits: {edits.total} ({edits.insertions} insertions, "
+                       f"{edits.deletions} deletions, {edits.substitutions} substitutions, "
+                       f"{edits.shifts} shifts)")
+            tip.append(f"Character edit distance: {details.char_distance:.2f}% of the longer "
+                       "texts' characters")
+        mt = None if details is None else details.mt_vs_reference
+        corrected = None if details is None else details.correction_vs_reference
+        if mt is not None and corrected is not None:
+            text += f" · vs reference TER {mt.hter:.1f} → {corrected.hter:.1f}"
+            tip.append(f"Against the reference, MT → correction: TER {mt.hter:.2f} → "
+                       f"{corrected.hter:.2f}, BLEU {mt.bleu:.2f} → {corrected.bleu:.2f}, "
+                       f"chrF {mt.chrf:.2f} → {corrected.chrf:.2f}")
+        tip += [f"{name}: {signature}" for name, signature in self.session.signatures().items()]
+        self.scores_label.setText(text)
+        self.scores_label.setToolTip("\n".join(tip))
         self.progress_label.setText(f"Confirmed {summary.confirmed} / {summary.segments} · "
                                     f"edited {summary.edited}")
 
@@ -276,9 +296,12 @@ class MainWindow(QMainWindow):
                                          "restored")
         live = self._live.get(row)
         if live and live[0] == self.editor.text():
-            self.editor.show_scores(live[2], live=True)
-        elif self.editor.text() != segment.text:
-            self.scorer.request(row, segment.mt, self.editor.text())
+            self.editor.show_scores(live[2], live=True, details=sentence_details(live[1]))
+        else:
+            self.editor.show_scores(segment, live=False,
+                                    details=self.session.segment_details(row))
+            if self.editor.text() != segment.text:
+                self.scorer.request(row, segment.mt, self.editor.text(), segment.reference)
         self.history.show_revisions(row, self.session.history(row), segment.mt)
 
     def apply_result(self, result: EditResult) -> None:
@@ -294,7 +317,8 @@ class MainWindow(QMainWindow):
                 self._load_editor(segment.position)
             else:
                 self._editor_text = segment.text
-                self.editor.show_scores(segment, live=False)
+                self.editor.show_scores(segment, live=False,
+                                        details=self.session.segment_details(segment.position))
                 self.history.show_revisions(segment.position,
                                             self.session.history(segment.position), segment.mt)
 
@@ -351,6 +375,16 @@ class MainWindow(QMainWindow):
     def _go_to_first_unconfirmed(self) -> None:
         self._select_row(self.model.first_unconfirmed())
 
+    def go_to_segment_dialog(self) -> None:
+        """Ask for a segment number and show that segment (the table loads rows lazily)."""
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        number = self.interaction.ask_integer("Go to segment", f"Segment (1 to {count}):",
+                                              max(1, self.editor.position + 1), 1, count)
+        if number is not None:
+            self._select_row(number - 1)
+
     def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if previous.isValid() and previous.row() == self.editor.position:
             self.save_pending()
@@ -371,7 +405,8 @@ class MainWindow(QMainWindow):
         self.model.set_typing(position, text, known)
         if known is None:
             self.editor.show_scoring()
-            self.scorer.request(position, self.model.segment(position).mt, text)
+            segment = self.model.segment(position)
+            self.scorer.request(position, segment.mt, text, segment.reference)
 
     def _on_scorer_scored(self, position: int, text: str, stats: SegmentStats,
                           scores: Scores) -> None:
@@ -379,7 +414,7 @@ class MainWindow(QMainWindow):
         if position < self.model.rowCount() and self.model.current_text(position) == text:
             self.model.set_typing(position, text, scores)
         if position == self.editor.position and self.editor.text() == text:
-            self.editor.show_scores(scores, live=True)
+            self.editor.show_scores(scores, live=True, details=sentence_details(stats))
 
     def _set_text_from_undo(self, position: int, text: str) -> None:
         """Undo or redo of typing: show that segment with that text."""
