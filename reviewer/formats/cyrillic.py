@@ -17,7 +17,8 @@ _FREQUENCY = {
 _LOG = {letter: math.log(share / 100) for letter, share in _FREQUENCY.items()}
 _RARE = math.log(0.0001)
 _PUNCTUATION = set("«»„“”‘’–—…№\u00a0•·°")
-_CAPITAL_AFTER_SMALL = -4.0  # "прИвет": a capital inside a lower-case word
+_CAPITAL_AFTER_SMALL = -4.0  # "прИВЕТ": capitals after a small letter in one word
+_CAPITAL_INSIDE = -1.5  # "ПРИВЕТ": capitals are rare past a word's first letter
 _FOREIGN = -8.0  # box drawing and other symbols a Russian text would not hold
 MIN_LETTERS = 8
 MIN_MARGIN_PER_LETTER = 0.5
@@ -27,17 +28,23 @@ def _score(text: str) -> tuple[float, int]:
     """Log-likelihood of ``text`` as Russian prose and how many Cyrillic letters it has."""
     total = 0.0
     letters = 0
-    previous = ""
+    word_has_small = in_word = False
     for char in text:
         if "\u0400" <= char <= "\u04ff":
             lower = char.lower()
             total += _LOG.get(lower, _RARE)
             letters += 1
-            if char != lower and previous.islower():
-                total += _CAPITAL_AFTER_SMALL
-        elif ord(char) > 127 and char not in _PUNCTUATION:
+            if char != lower:
+                if word_has_small:
+                    total += _CAPITAL_AFTER_SMALL
+                elif in_word:
+                    total += _CAPITAL_INSIDE
+            word_has_small = word_has_small or char == lower
+            in_word = True
+            continue
+        word_has_small = in_word = False
+        if ord(char) > 127 and char not in _PUNCTUATION:
             total += _FOREIGN
-        previous = char
     return total, letters
 
 

@@ -14,7 +14,7 @@ from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.encoding import decode
 from reviewer.formats.limits import check_line_lengths
-from reviewer.formats.structured import check_segments, line_layout
+from reviewer.formats.structured import check_segments, file_lines, line_layout
 
 ROLES = ("source", "mt", "reference", "correction")
 _ALIASES = {
@@ -54,7 +54,7 @@ def read_delimited(data: bytes, name: str, file_format: str,
     if not text.strip():
         raise ReviewerError(f"{name}: the file is empty")
     check_line_lengths(text, name)
-    rows = _rows(text.splitlines(keepends=True), file_format, name)
+    rows = _rows(file_lines(text), file_format, name)
     header = rows[0][1]
     roles = header_roles(header)
     if "mt" not in roles:

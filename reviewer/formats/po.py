@@ -18,6 +18,7 @@ from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
     check_segments,
+    file_lines,
     is_edited,
     line_layout,
     needs_source,
@@ -80,7 +81,7 @@ def _quote(text: str) -> str:
 
 def format_field(keyword: str, text: str, eol: str = "\n") -> list[str]:
     """The PO lines for ``keyword "text"``; multi-line text gets one string a line."""
-    pieces = text.splitlines(keepends=True)
+    pieces = [piece for piece in re.split(r"(?<=\n)", text) if piece]
     if len(pieces) <= 1:
         return [f"{keyword} {_quote(text)}{eol}"]
     return [f'{keyword} ""{eol}'] + [f"{_quote(piece)}{eol}" for piece in pieces]
@@ -177,7 +178,7 @@ def read_po(data: bytes, name: str, encoding: str | None = None) -> ImportedDocu
     """Each msgstr (each plural form) a segment; context, flags and comments in meta."""
     decoded = _decode(data, name, encoding)
     check_line_lengths(decoded.text, name)
-    entries = _parse(decoded.text.splitlines(keepends=True), name)
+    entries = _parse(file_lines(decoded.text), name)
     segments: list[ImportedSegment] = []
     messages = [entry for entry in entries if not _is_header(entry)]
     for number, entry in enumerate(messages):
@@ -223,7 +224,7 @@ def write_po(job: ExportJob) -> bytes:
 
 def _rewrite(job: ExportJob, name: str, data: bytes) -> str:
     decoded = decode(data, name, job.properties.get("encoding"))
-    lines = decoded.text.splitlines(keepends=True)
+    lines = file_lines(decoded.text)
     messages = [entry for entry in _parse(lines, name) if not _is_header(entry)]
     replacements: dict[int, tuple[int, list[str]]] = {}  # first line → (end, new lines)
     statuses: dict[int, list[str]] = {}
@@ -286,7 +287,7 @@ def _new_document(job: ExportJob) -> str:
         lines.append("\n")
         if segment.status == "edited":
             lines.append("#, fuzzy\n")
-        if source in seen:  # gettext refuses two messages with one msgid and no context
+        if source in seen or not source:  # one msgid twice, or an empty one, needs a context
             lines.extend(format_field("msgctxt", str(segment.position + 1)))
         seen.add(source)
         lines.extend(format_field("msgid", source))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from reviewer.core.document import ImportedSegment, Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.limits import check_segment_length
@@ -13,6 +15,11 @@ TARGET_LANGUAGE = "target_language"
 def line_layout(count: int) -> Layout:
     """One segment a line, so a plain-text export of a structured file reads well."""
     return Layout(("",) + ("\n",) * count)
+
+
+def file_lines(text: str) -> list[str]:
+    """Lines with their endings, split at \\n, \\r\\n and \\r only (not at U+2028 and the like)."""
+    return io.StringIO(text, newline="").readlines()
 
 
 def check_segments(segments: list[ImportedSegment], name: str) -> None:
