@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,10 @@ PROPERTY = settings(max_examples=60, deadline=None,
 
 mixed_text = st.lists(st.sampled_from(sorted(SCRIPTS)), min_size=1, max_size=3).flatmap(
     lambda names: st.text(st.one_of(*(SCRIPTS[name] for name in names)), max_size=80))
-WORDS = ("путин российские военные действуют в сирии успешно но терроризм не побежден "
-         "сочи октября мы действуем соответствии со своими убеждениями нормами "
-         "международного права президент заявил что россия продолжит операцию").split()
+# the words of the sample Russian news text, plus a few common ones
+WORDS = tuple(sorted(set(re.findall(r"[а-яё]+", (Path(__file__).parent / "data" / "source.ru.txt")
+                                    .read_text(encoding="utf-8").lower()))
+                     | {"президент", "заявил", "что", "россия", "продолжит", "операцию"}))
 
 
 def _encode(text: str, encoding: str) -> bytes:
