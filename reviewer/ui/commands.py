@@ -87,3 +87,19 @@ class TypingCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._set_text(self.position, self._before)
+
+
+class CompoundCommand(QUndoCommand):
+    """Several edits as one step (replace all): redo in order, undo in reverse."""
+
+    def __init__(self, label: str, steps: list[QUndoCommand]) -> None:
+        super().__init__(label)
+        self._steps = steps  # held here: Python owns them, not Qt's parent mechanism
+
+    def redo(self) -> None:
+        for step in self._steps:
+            step.redo()
+
+    def undo(self) -> None:
+        for step in reversed(self._steps):
+            step.undo()

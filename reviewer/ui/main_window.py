@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -33,7 +33,7 @@ from reviewer.session import (
 )
 from reviewer.store.lock import ProjectLockedError
 from reviewer.store.project import RevisionRecord
-from reviewer.ui.commands import EditSegmentCommand, TypingCommand
+from reviewer.ui.commands import CompoundCommand, EditSegmentCommand, TypingCommand
 from reviewer.ui.compare_dialogs import RevisionCompareDialog, VersionCompareDialog
 from reviewer.ui.diff_delegate import DiffDelegate
 from reviewer.ui.editor_pane import EditorPane
@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self._menus["&Edit"].addAction(undo)
         self._menus["&Edit"].addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        self._menus["&Edit"].addSeparator()
+        self._action("&Edit", "Find and &replace…", self.replace_dialog,
+                     [QKeySequence.StandardKey.Replace, "Ctrl+H"])
         self._menus["&Edit"].addSeparator()
         self._action("&Edit", "Your &name…", self.ask_author)
         self._action("&Edit", "&Pause limit for editing time…", self.ask_pause_limit)
@@ -452,6 +455,49 @@ class MainWindow(QMainWindow):
         self._push_edit(position, old.text, STATUS_CONFIRMED,
                         f"Restore revision {number} of segment {position + 1}")
         self.editor.focus_correction()
+
+    def replace_all(self, find: str, replacement: str, regex: bool = False,
+                    match_case: bool = True) -> int:
+        """Replace in every segment's text as one undoable step; returns segments changed."""
+        if self.session.read_only:
+            return 0
+        self.save_pending()
+        try:
+            changes = self.session.replacements(find, replacement, regex, match_case)
+        except ReviewerError as error:
+            self.interaction.error("Replace all", str(error))
+            return 0
+        if not changes:
+            self.statusBar().showMessage(f"No segment contains {find!r}.", 6000)
+            return 0
+        matches = sum(count for *_, count in changes)
+        steps: list[QUndoCommand] = []
+        for position, _old, new, _count in changes:
+            status = self.model.segment(position).status
+            steps.append(EditSegmentCommand(
+                self.session, self.apply_result, position, new,
+                status if status in (STATUS_CONFIRMED, "imported") else STATUS_EDITED,
+                self.author(), f"Replace in segment {position + 1}"))
+        step = CompoundCommand(f"Replace all {find!r} ({matches} in {len(changes)} segments)",
+                               steps)
+        try:
+            self.undo_stack.push(step)
+        except ReviewerError as error:
+            self.interaction.error("Replace all", str(error))
+        self.statusBar().showMessage(
+            f"Replaced {matches} occurrence(s) in {len(changes)} segment(s).", 6000)
+        return len(changes)
+
+    def replace_dialog(self) -> None:
+        """Open the find-and-replace window."""
+        from reviewer.ui.replace_dialog import ReplaceDialog
+
+        existing = [d for d in self._dialogs if isinstance(d, ReplaceDialog) and d.isVisible()]
+        if existing:
+            existing[0].raise_()
+            existing[0].activateWindow()
+            return
+        self._show_dialog(ReplaceDialog(self.replace_all, self))
 
     def _on_history_compare_requested(self, old: RevisionRecord, new: RevisionRecord) -> None:
         self._show_dialog(RevisionCompareDialog(old, new, self))

@@ -270,3 +270,32 @@ def test_second_process_is_refused_and_no_edit_is_lost(seed_project: Path, qtbot
     assert session.segment(0).text.startswith("Putin: Russia's military succeeds")
     assert session.segment(1).text == session.segment(1).mt
     session.close()
+
+
+def test_replace_all_is_one_undoable_step(window: MainWindow, seed_project: Path,
+                                          interaction: ScriptedInteraction) -> None:
+    from reviewer.ui.replace_dialog import ReplaceDialog
+
+    expected = sum("Putin" in window.model.segment(p).mt for p in range(26))
+    assert expected > 1
+    window.replace_dialog()
+    dialog = next(d for d in window._dialogs if isinstance(d, ReplaceDialog))
+    dialog.find_edit.setText("Putin")
+    dialog.replace_edit.setText("Vladimir Putin")
+    dialog.replace_button.click()
+    changed = [r for r in revisions_in_db(seed_project)]
+    assert len(changed) == expected and all("Vladimir Putin" in r[2] for r in changed)
+    assert f"{expected} segment(s) changed" in dialog.result_label.text()
+    assert window.undo_action.text().startswith("&Undo Replace all 'Putin'")
+
+    window.undo_stack.undo()
+    rows = revisions_in_db(seed_project)
+    assert len(rows) == 2 * expected  # undo writes the old texts back as new revisions
+    session_texts = [window.model.segment(p).text for p in range(26)]
+    assert not any("Vladimir Vladimir" in t for t in session_texts)
+    assert all(window.model.segment(r[0]).text == window.model.segment(r[0]).mt
+               for r in rows)
+
+    assert window.replace_all("(unbalanced", "x", regex=True) == 0
+    assert "regular expression" in interaction.errors[-1][1]
+    assert window.replace_all("no such words anywhere", "x") == 0
