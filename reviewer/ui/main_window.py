@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
         def job(progress: object) -> Path:
             document = import_document(request.mt, request.source, request.reference,
                                        request.corrections, request.segmentation,
-                                       request.encoding)
+                                       request.encoding, request.file_format, request.langs)
             ReviewSession.create(request.project, document, progress).close()  # type: ignore[arg-type]
             return request.project
 

@@ -1,21 +1,38 @@
-"""Choose the files of a new project: the MT and, optionally, aligned source and more."""
+"""Choose the files of a new project, see the first segments, then create it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
+
+from reviewer.core.document import ImportedDocument
+from reviewer.core.errors import ReviewerError
+from reviewer.formats.encoding import COMMON_ENCODINGS
+from reviewer.formats.readers import IMPORT_FORMATS, import_document
+
+AUTOMATIC = "automatic"
+PREVIEW_ROWS = 8
+FILE_FILTER = ("Jobs (*.txt *.xlf *.xliff *.sdlxliff *.tmx *.po *.pot *.tsv *.csv);;"
+               "Text (*.txt);;XLIFF (*.xlf *.xliff *.sdlxliff);;TMX (*.tmx);;PO (*.po *.pot);;"
+               "TSV or CSV (*.tsv *.csv);;All files (*)")
 
 
 @dataclass(frozen=True)
@@ -29,28 +46,45 @@ class NewProjectRequest:
     corrections: Path | None = None
     segmentation: str | None = None
     encoding: str | None = None
+    file_format: str | None = None
+    langs: str | None = None
 
 
 class NewProjectDialog(QDialog):
-    """A form of file pickers; OK is enabled once an MT file and a project name are given."""
+    """File pickers, import options and a preview; OK once the preview reads the file."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New project from file(s)")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         form = QFormLayout(self)
         self._fields: dict[str, QLineEdit] = {}
         for key, label in (("mt", "MT file"), ("source", "Source (optional)"),
                            ("reference", "Reference (optional)"),
                            ("corrections", "Corrections (optional)")):
             form.addRow(label, self._file_row(key))
+        self.file_format = QComboBox()
+        self.file_format.addItems([AUTOMATIC, *IMPORT_FORMATS])
+        form.addRow("Format", self.file_format)
         self.segmentation = QComboBox()
-        self.segmentation.addItems(["automatic", "sentences", "lines"])
+        self.segmentation.addItems([AUTOMATIC, "sentences", "lines"])
         form.addRow("Segments", self.segmentation)
         self.encoding = QComboBox()
         self.encoding.setEditable(True)
-        self.encoding.addItems(["automatic", "utf-8", "utf-16", "cp1251", "koi8-r", "latin-1"])
+        self.encoding.addItems([AUTOMATIC, *COMMON_ENCODINGS])
         form.addRow("Encoding", self.encoding)
+        self.langs = QLineEdit()
+        self.langs.setPlaceholderText("source,target, e.g. ru,en (picks the pair in a TMX file)")
+        form.addRow("Languages", self.langs)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form.addRow("Preview", self.summary)
+        self.preview = QTableWidget(0, 2)
+        self.preview.setHorizontalHeaderLabels(["Source", "MT"])
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.preview.setMinimumHeight(180)
+        form.addRow(self.preview)
         self.project = QLineEdit()
         form.addRow("Project file", self.project)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -58,9 +92,21 @@ class NewProjectDialog(QDialog):
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._document: ImportedDocument | None = None
+        self._preview_error: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)  # preview once typing in a path pauses
+        self._timer.timeout.connect(self.refresh_preview)
         self._fields["mt"].textChanged.connect(self._on_mt_text_changed)
+        for key in ("source", "reference", "corrections"):
+            self._fields[key].textChanged.connect(self._on_option_changed)
+        self.file_format.currentTextChanged.connect(self._on_option_changed)
+        self.segmentation.currentTextChanged.connect(self._on_option_changed)
+        self.encoding.currentTextChanged.connect(self._on_option_changed)
+        self.langs.textChanged.connect(self._on_option_changed)
         self.project.textChanged.connect(self._update_ok)
-        self._update_ok()
+        self.refresh_preview()
 
     def _file_row(self, key: str) -> QWidget:
         row = QWidget()
@@ -75,19 +121,82 @@ class NewProjectDialog(QDialog):
         return row
 
     def _browse(self, field: QLineEdit) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a file", field.text(),
-                                              "Text files (*.txt);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a file", field.text(), FILE_FILTER)
         if name:
             field.setText(name)
+
+    def set_file(self, key: str, path: str | Path) -> None:
+        """Fill one file field (``mt``, ``source``, ``reference`` or ``corrections``)."""
+        self._fields[key].setText(str(path))
 
     def _on_mt_text_changed(self, text: str) -> None:
         if text and not self.project.isModified():
             self.project.setText(str(Path(text).with_suffix(".review")))
+        self._on_option_changed()
+
+    def _on_option_changed(self, *_: object) -> None:
+        self._timer.start()
         self._update_ok()
+
+    def refresh_preview(self) -> None:
+        """Read the files with the chosen options and show the first segments or the error."""
+        self._timer.stop()
+        self._document, self._preview_error = None, None
+        self.preview.setRowCount(0)
+        self._set_automatic_label(AUTOMATIC)
+        request = self.request()
+        if not self._fields["mt"].text().strip():
+            self.summary.setText("Choose the MT file: plain text, XLIFF, TMX, PO, TSV or CSV.")
+            self._update_ok()
+            return
+        try:
+            document = import_document(request.mt, request.source, request.reference,
+                                       request.corrections, request.segmentation,
+                                       request.encoding, request.file_format, request.langs)
+        except (ReviewerError, OSError) as error:
+            self._preview_error = str(error)
+            self.summary.setText(f"<span style='color:#b00020'>{_html(str(error))}</span>")
+            self._update_ok()
+            return
+        self._document = document
+        if request.encoding is None:
+            self._set_automatic_label(f"{AUTOMATIC} ({document.encoding})")
+        bom = ", with byte-order mark" if document.bom else ""
+        self.summary.setText(f"{document.format}, {len(document.segments)} segments "
+                             f"({document.segmentation}), encoding {document.encoding}{bom}")
+        shown = document.segments[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(shown))
+        for row, segment in enumerate(shown):
+            self.preview.setItem(row, 0, QTableWidgetItem(segment.source or ""))
+            self.preview.setItem(row, 1, QTableWidgetItem(segment.mt))
+        self._update_ok()
+
+    def _set_automatic_label(self, text: str) -> None:
+        # item 0 stands for "detect"; its label shows what detection found
+        if self.encoding.itemText(0) != text:
+            blocked = self.encoding.blockSignals(True)
+            self.encoding.setItemText(0, text)
+            self.encoding.blockSignals(blocked)
+
+    def preview_document(self) -> ImportedDocument | None:
+        """What the preview read, or None when it could not read the files."""
+        return self._document
+
+    def preview_error(self) -> str | None:
+        """Why the preview could not read the files."""
+        return self._preview_error
 
     def _update_ok(self) -> None:
         ready = bool(self._fields["mt"].text().strip() and self.project.text().strip())
+        ready = ready and (self._timer.isActive() or self._preview_error is None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+    def accept(self) -> None:
+        """Create only what the preview can read."""
+        if self._timer.isActive():
+            self.refresh_preview()
+        if self._preview_error is None and self._document is not None:
+            super().accept()
 
     def request(self) -> NewProjectRequest:
         """The files and options as entered."""
@@ -97,12 +206,19 @@ class NewProjectDialog(QDialog):
 
         segmentation = self.segmentation.currentText()
         encoding = self.encoding.currentText().strip()
+        file_format = self.file_format.currentText()
         return NewProjectRequest(
             project=Path(self.project.text().strip()),
             mt=Path(self._fields["mt"].text().strip()),
             source=optional("source"),
             reference=optional("reference"),
             corrections=optional("corrections"),
-            segmentation=None if segmentation == "automatic" else segmentation,
-            encoding=None if encoding in ("", "automatic") else encoding,
+            segmentation=None if segmentation == AUTOMATIC else segmentation,
+            encoding=None if not encoding or encoding.startswith(AUTOMATIC) else encoding,
+            file_format=None if file_format == AUTOMATIC else file_format,
+            langs=self.langs.text().strip() or None,
         )
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
