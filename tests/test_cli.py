@@ -9,16 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from reviewer.cli import main
+from cli_helpers import run
 
 DATA = Path(__file__).parent / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_new_edit_score_history_export(tmp_path: Path, seed: Path,

@@ -7,19 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
-from reviewer.cli import main
 from reviewer.core.effort import EffortClock
 from reviewer.core.errors import ReviewerError
 from reviewer.session import ReviewSession, utc_stamp
 from reviewer.store.lock import ProjectLockedError
 from reviewer.store.schema import MIGRATIONS, SCHEMA_VERSION
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_version_export_and_since(seed_project: Path, tmp_path: Path,

@@ -50,39 +50,45 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-class RevisionTableModel(QAbstractTableModel):
-    """Rows are revisions of one segment."""
+class RevisionListModel(QAbstractTableModel):
+    """A table of revisions, newest first; subclasses name the columns and fill them."""
+
+    headers: tuple[str, ...] = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._revisions: list[RevisionRecord] = []
 
     def set_revisions(self, revisions: list[RevisionRecord]) -> None:
-        """Show these revisions, newest first."""
+        """Show these revisions (in any order given), newest first."""
         self.beginResetModel()
-        self._revisions = sorted(revisions, key=lambda r: r.number, reverse=True)
+        self._revisions = sorted(revisions, key=lambda r: r.id, reverse=True)
         self.endResetModel()
 
     def revision(self, row: int) -> RevisionRecord:
         """The revision shown in ``row``."""
         return self._revisions[row]
 
-    def previous(self, revision: RevisionRecord) -> RevisionRecord | None:
-        """The revision before ``revision``, if any."""
-        earlier = [r for r in self._revisions if r.number < revision.number]
-        return max(earlier, key=lambda r: r.number) if earlier else None
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._revisions)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.headers[section]
         return None
+
+
+class RevisionTableModel(RevisionListModel):
+    """Rows are revisions of one segment."""
+
+    def previous(self, revision: RevisionRecord) -> RevisionRecord | None:
+        """The revision before ``revision``, if any."""
+        earlier = [r for r in self._revisions if r.number < revision.number]
+        return max(earlier, key=lambda r: r.number) if earlier else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.store.project import RevisionRecord, VersionRecord
-from reviewer.ui.history_model import local_time, short_time
+from reviewer.ui.history_model import RevisionListModel, local_time, short_time
 
 HEADERS = ("Time", "Seg", "Rev", "Author", "HTER", "Status", "Text")
 COL_TIME, COL_SEGMENT, COL_NUMBER, COL_AUTHOR, COL_HTER, COL_STATUS, COL_TEXT = range(7)
@@ -38,18 +37,10 @@ ALL_CHANGES = "All changes"
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TimelineModel(QAbstractTableModel):
-    """All revisions, newest first."""
+class TimelineModel(RevisionListModel):
+    """All revisions of the document, newest first."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._revisions: list[RevisionRecord] = []
-
-    def set_revisions(self, revisions: list[RevisionRecord]) -> None:
-        """Show these revisions (any order given; shown newest first)."""
-        self.beginResetModel()
-        self._revisions = sorted(revisions, key=lambda r: r.id, reverse=True)
-        self.endResetModel()
+    headers = HEADERS
 
     def add_revision(self, revision: RevisionRecord) -> None:
         """Put a new revision at the top."""
@@ -57,25 +48,9 @@ class TimelineModel(QAbstractTableModel):
         self._revisions.insert(0, revision)
         self.endInsertRows()
 
-    def revision(self, row: int) -> RevisionRecord:
-        """The revision in ``row``."""
-        return self._revisions[row]
-
     def authors(self) -> list[str]:
         """Everyone who wrote a revision."""
         return sorted({r.author for r in self._revisions})
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._revisions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
