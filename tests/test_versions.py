@@ -144,3 +144,10 @@ def test_dates_are_local_unless_they_say_otherwise() -> None:
     assert utc_stamp("2026-11-27T10:00:00+02:00") == "2026-11-27T08:00:00.000Z"
     assert utc_stamp("2026-11-27T08:00:00Z") == "2026-11-27T08:00:00.000Z"
     assert utc_stamp("2026-11-27").startswith("2026-11-2")
+
+
+def test_a_lock_that_cannot_be_written_is_a_clear_error(seed_project: Path) -> None:
+    (seed_project.parent / (seed_project.name + ".lock")).mkdir()
+    with pytest.raises(ReviewerError, match="open it read-only"):
+        ReviewSession.open(seed_project)
+    ReviewSession.open(seed_project, read_only=True).close()

@@ -63,7 +63,12 @@ class ProjectLock:
 
     def __init__(self, project: Path, program: str = "reviewer") -> None:
         self.path = lock_path(project)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
+        except OSError as error:
+            raise ReviewerError(f"cannot open {project.name} for editing: {self.path} "
+                                f"cannot be written ({error.strerror}); open it read-only")\
+                from error
         if not _try_lock(handle):
             handle.seek(0)
             try:
