@@ -174,8 +174,12 @@ class NewProjectDialog(QDialog):
     def _set_automatic_label(self, text: str) -> None:
         # item 0 stands for "detect"; its label shows what detection found
         if self.encoding.itemText(0) != text:
+            typed = self.encoding.currentText()
+            automatic = typed == self.encoding.itemText(0)
             blocked = self.encoding.blockSignals(True)
             self.encoding.setItemText(0, text)
+            if not automatic:  # relabelling the current item would overwrite what was typed
+                self.encoding.setEditText(typed)
             self.encoding.blockSignals(blocked)
 
     def preview_document(self) -> ImportedDocument | None:
