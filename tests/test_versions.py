@@ -147,7 +147,9 @@ def test_dates_are_local_unless_they_say_otherwise() -> None:
 
 
 def test_a_lock_that_cannot_be_written_is_a_clear_error(seed_project: Path) -> None:
-    (seed_project.parent / (seed_project.name + ".lock")).mkdir()
+    lock = seed_project.parent / (seed_project.name + ".lock")
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
     with pytest.raises(ReviewerError, match="open it read-only"):
         ReviewSession.open(seed_project)
     ReviewSession.open(seed_project, read_only=True).close()
