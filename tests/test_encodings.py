@@ -78,3 +78,21 @@ def test_legacy_encoded_xml_and_po_and_csv(tmp_path: Path) -> None:
     utf16.write_bytes(codecs.BOM_UTF16_LE + xliff.replace("windows-1251", "UTF-16")
                       .encode("utf-16-le"))
     assert import_document(utf16).segments[0].source == RUSSIAN.splitlines()[0]
+
+
+@pytest.mark.parametrize("name", ["source.cp1251.txt", "source.koi8r.txt", "source.utf16.txt"])
+def test_text_round_trip_keeps_the_encoding(tmp_path: Path, name: str) -> None:
+    from reviewer.session import ReviewSession
+
+    session = ReviewSession.create(tmp_path / "p.review",
+                                   import_document(DATA / name, segmentation="lines"))
+    session.edit(1, "СОЧИ, 22 октября 2024 года.", "anna")
+    out = tmp_path / "out.txt"
+    session.export(out, "text")
+    again = import_document(out, segmentation="lines")
+    assert (again.encoding, again.bom) == (session.properties()["encoding"],
+                                           session.properties()["bom"] == "1")
+    assert [s.mt for s in again.segments] == [s.text for s in session.segments()]
+    untouched = (DATA / name).read_bytes().split(b"\n")[0]
+    assert out.read_bytes().split(b"\n")[0] == untouched
+    session.close()

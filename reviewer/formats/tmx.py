@@ -39,7 +39,7 @@ def _root(tree: etree._ElementTree, name: str) -> etree._Element:
 
 
 def _units(root: etree._Element) -> list[etree._Element]:
-    return [tu for tu in root.iter("tu")]
+    return list(root.iter("tu"))
 
 
 def _match(wanted: str, languages: list[str], name: str) -> str:
