@@ -55,7 +55,10 @@ from reviewer.ui.tasks import Task
 from reviewer.ui.timeline_panel import TimelinePanel
 
 PROJECT_FILTER = "Review projects (*.review);;All files (*)"
-EXPORT_FILTER = "Corrected text (*.txt);;Segments and scores (*.tsv);;All files (*)"
+EXPORT_FILTER = ";;".join([
+    "Corrected text (*.txt)", "XLIFF (*.xlf *.xliff)", "TMX (*.tmx)", "PO (*.po)",
+    "Segments and scores (*.tsv)", "Quality-estimation rows (*.jsonl)", "All files (*)"])
+_SUFFIX_FOR_FORMAT = {"xliff": ".xlf", "tmx": ".tmx", "po": ".po", "tsv": ".tsv"}
 DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sentence
 
 
@@ -625,7 +628,8 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         """Ask where to export the corrected document, then write it."""
         self.save_pending()
-        suggestion = self.session.path.with_name(self.session.path.stem + "-corrected.txt")
+        suffix = _SUFFIX_FOR_FORMAT.get(self.session.properties().get("format", ""), ".txt")
+        suggestion = self.session.path.with_name(f"{self.session.path.stem}-corrected{suffix}")
         path = self.interaction.save_file("Export", EXPORT_FILTER, str(suggestion))
         if path is not None:
             self.export_to(path)
