@@ -66,7 +66,13 @@ def main() -> int:
         window = MainWindow(ReviewSession.open(project), settings=settings)
         window.resize(1500, 860)
         window.show()
+        window.editor.replace_text(
+            "“We hope that the coordinated actions of our strike aircraft and other weapons, "
+            "together with the offensive of the Syrian army, will bring results,” the head of "
+            "state said at a meeting of the Valdai discussion club.")
+        settle(4000)  # the scoring process starts and answers
         grab(window, "main-window.png")
+        window.undo_stack.undo()
 
         window._select_row(0)
         window.history.table.selectRow(0)
