@@ -62,7 +62,24 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
     window = MainWindow(opened, settings=settings)
     window.show()
     window.scorer.warm_up()
+    _close_on_termination(window)
     return int(app.exec())  # type: ignore[attr-defined]
+
+
+def _close_on_termination(window: object) -> None:
+    """SIGTERM (logout, shutdown) and Ctrl+C close the window as Quit does, saving typing."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes: wake it up now and then
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def _ask_author_once(settings: object, interaction: object) -> None:
