@@ -19,7 +19,7 @@ def _vocabulary(rng: random.Random, size: int) -> list[str]:
     words = {"the", "a", "of", "to", "in", "and", "is", "that", "for", "on", "with", "as"}
     while len(words) < size:
         words.add("".join(rng.choices(_SYLLABLES, k=rng.randint(1, 4))))
-    return sorted(words, key=len)
+    return sorted(words, key=lambda word: (len(word), word))  # not set order: it varies
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import getpass
 import json
 import os
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -116,20 +117,22 @@ class ReviewSession:
             jobs = [ScoringJob(s.mt, s.reference, s.correction) for s in document.segments]
             if progress is not None:
                 progress(0, total)
-            for index, (segment, gap, result) in enumerate(
-                    zip(document.segments, gaps, score_jobs(jobs), strict=False)):
-                correction = None
-                if segment.correction is not None and result.correction is not None:
-                    correction = (segment.correction, *result.correction)
-                yield NewSegment(
-                    mt=segment.mt, source=segment.source, reference=segment.reference,
-                    gap_before=gap, mt_stats=result.mt_stats,
-                    mt_scores=sentence_scores(result.mt_stats), correction=correction,
-                    meta=None if segment.meta is None else json.dumps(segment.meta,
-                                                                      ensure_ascii=False),
-                )
-                if progress is not None and ((index + 1) % 500 == 0 or index + 1 == total):
-                    progress(index + 1, total)
+            with closing(score_jobs(jobs)) as results:  # closing stops the worker processes
+                for index, (segment, gap, result) in enumerate(
+                        zip(document.segments, gaps, results, strict=False)):
+                    correction = None
+                    if segment.correction is not None and result.correction is not None:
+                        correction = (segment.correction, *result.correction)
+                    yield NewSegment(
+                        mt=segment.mt, source=segment.source, reference=segment.reference,
+                        gap_before=gap, mt_stats=result.mt_stats,
+                        mt_scores=sentence_scores(result.mt_stats), correction=correction,
+                        meta=None if segment.meta is None else json.dumps(segment.meta,
+                                                                          ensure_ascii=False),
+                    )
+                    if progress is not None and ((index + 1) % 500 == 0
+                                                 or index + 1 == total):
+                        progress(index + 1, total)
 
         properties = {
             "source_name": document.source_name,

@@ -9,14 +9,14 @@ results come back in document order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Generator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from reviewer.core.scoring import Scores, SegmentStats, identity_stats, score_segment
+from reviewer.core.workers import process_pool
 
 PARALLEL_MIN = 400  # fewer costly segments than this are scored in this process
 CHUNK = 48
@@ -63,7 +63,8 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def score_jobs(jobs: Sequence[ScoringJob], workers: int | None = None) -> Iterator[JobResult]:
+def score_jobs(jobs: Sequence[ScoringJob], workers: int | None = None,
+               ) -> Generator[JobResult, None, None]:
     """Results in the order of ``jobs``; stop iterating to cancel (pending work is dropped)."""
     workers = default_workers() if workers is None else workers
     costly = [index for index, job in enumerate(jobs) if job.costly]
@@ -71,8 +72,7 @@ def score_jobs(jobs: Sequence[ScoringJob], workers: int | None = None) -> Iterat
         for job in jobs:
             yield score_job(job)
         return
-    pool = ProcessPoolExecutor(max_workers=workers,
-                               mp_context=multiprocessing.get_context("spawn"))
+    pool = process_pool(workers)
     try:
         chunks: deque[Future[list[JobResult]]] = deque(
             pool.submit(_score_chunk, [jobs[i] for i in costly[start:start + CHUNK]])

@@ -9,31 +9,26 @@ reference statistics are computed once per segment and remembered in the worker.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import (
-    BrokenExecutor,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    ThreadPoolExecutor,
-)
+from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer.core.scoring import Scores, SegmentStats, score_segment
+from reviewer.core.workers import process_pool
 
 DEBOUNCE_MS = 120
 
 
 def make_executor() -> Executor:
-    """A one-process pool (spawned: forking a process that runs Qt is unsafe).
+    """A one-process pool (spawned: forking a process that runs Qt is unsafe; the worker
+    ends with this process even if it crashes).
 
     ``REVIEWER_SCORING=thread`` uses a thread instead, for platforms without processes.
     """
     if os.environ.get("REVIEWER_SCORING") == "thread":
         return ThreadPoolExecutor(max_workers=1)
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return process_pool(1)
 
 
 class LiveScorer(QObject):
@@ -69,11 +64,11 @@ class LiveScorer(QObject):
         """Start the worker process now, so the first keystroke is scored without delay."""
         self._submit(-1, "", "", None)
 
-    def shutdown(self) -> None:
-        """Stop the worker; pending results are dropped."""
+    def shutdown(self, wait: bool = False) -> None:
+        """Stop the worker (``wait``: until it has ended); pending results are dropped."""
         self._timer.stop()
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
 
     def _on_timer_timeout(self) -> None:
