@@ -221,8 +221,8 @@ class ReviewSession:
         return DocumentSummary(
             scores=details.scores,
             segments=counts["segments"],
-            edited=counts["edited"],
-            confirmed=counts.get(STATUS_CONFIRMED, 0),
+            edited=counts["changed"],
+            confirmed=counts.get(f"status:{STATUS_CONFIRMED}", 0),
             details=details,
         )
 

@@ -81,3 +81,23 @@ def test_a_file_that_is_not_a_project_is_refused(tmp_path: Path) -> None:
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(ReviewerError, match="not a reviewer project"):
         ReviewSession.open(other)
+
+
+def test_running_counts_match_a_fresh_count(seed_project: Path) -> None:
+    import random
+
+    session = ReviewSession.open(seed_project)
+    store = session._store
+    assert store.counts() == store._count_segments()  # the first call stores them
+    rng = random.Random(3)
+    for _ in range(60):
+        position = rng.randrange(26)
+        mt = session.segment(position).mt
+        text = rng.choice([mt, mt + " edited", "other text"])
+        status = rng.choice(["confirmed", "edited", "imported"])
+        session.edit(position, text, "anna", status)
+        assert store.counts() == store._count_segments()
+    summary = session.summary()
+    assert (summary.edited, summary.confirmed) == (
+        store._count_segments()["changed"], store._count_segments().get("status:confirmed", 0))
+    session.close()

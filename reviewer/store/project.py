@@ -381,14 +381,30 @@ class ProjectStore:
                 self._db.execute(self._HEAD_STATS + "ORDER BY s.position")]
 
     def counts(self) -> dict[str, int]:
-        """Segments in all, edited (text differs from MT) and by status."""
-        result: dict[str, int] = {"segments": self.segment_count(), "edited": 0}
+        """Segments in all (``segments``), changed from the MT (``changed``), and by status
+        (``status:NAME``).
+
+        Read from running counts; the first call on a project counts once and stores them.
+        """
+        stored = dict(self._db.execute("SELECT name, value FROM counts"))
+        if stored:
+            return {str(name): int(value) for name, value in stored.items()}
+        if self.read_only:
+            return self._count_segments()
+        with self._write() as db:
+            result = self._count_segments()
+            db.executemany("INSERT INTO counts (name, value) VALUES (?, ?)",
+                           sorted(result.items()))
+        return result
+
+    def _count_segments(self) -> dict[str, int]:
+        result: dict[str, int] = {"segments": self.segment_count()}
         for status, count in self._db.execute(
             "SELECT coalesce(r.status, 'new'), count(*) FROM segments s "
             "LEFT JOIN revisions r ON r.id = s.head_revision GROUP BY 1"
         ):
-            result[str(status)] = int(count)
-        result["edited"] = int(self._db.execute(
+            result[f"status:{status}"] = int(count)
+        result["changed"] = int(self._db.execute(
             "SELECT count(*) FROM segments s JOIN revisions r ON r.id = s.head_revision "
             "WHERE r.text != s.mt").fetchone()[0])
         return result
@@ -436,7 +452,7 @@ class ProjectStore:
         with self._write() as db:
             row = db.execute(
                 "SELECT s.id, coalesce(r.stats, s.mt_stats), s.mt, coalesce(r.text, s.mt), "
-                "s.reference FROM segments s "
+                "s.reference, coalesce(r.status, 'new') FROM segments s "
                 "LEFT JOIN revisions r ON r.id = s.head_revision WHERE s.position = ?",
                 (position,),
             ).fetchone()
@@ -464,6 +480,15 @@ class ProjectStore:
                 db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
             db.execute("UPDATE totals SET stats = ? WHERE id = 1",
                        (totals.replace(old_stats, stats).to_json(),))
+            old_status, mt, old_text = str(row[5]), str(row[2]), str(row[3])
+            for name, change in ((f"status:{old_status}", -1), (f"status:{status}", 1),
+                                 ("changed", (text != mt) - (old_text != mt))):
+                if change:  # running counts, once they exist (``counts`` makes them)
+                    db.execute("INSERT INTO counts (name, value) SELECT ?, 0 "
+                               "WHERE EXISTS (SELECT 1 FROM counts) "
+                               "ON CONFLICT (name) DO NOTHING", (name,))
+                    db.execute("UPDATE counts SET value = value + ? WHERE name = ?",
+                               (change, name))
         return self.revision(position, number)
 
     def refresh_statistics(self) -> DocumentTotals:

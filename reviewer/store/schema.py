@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -82,6 +82,14 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL,
         author TEXT NOT NULL,
         last_revision INTEGER NOT NULL
+    );
+    """,
+    # 4: running counts (segments by status, edited) so an edit need not scan the table;
+    # filled on first use, then kept up to date by every revision.
+    """
+    CREATE TABLE counts (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
     );
     """,
 ]
