@@ -277,6 +277,10 @@ class ReviewSession:
             return EditResult(current, None, self.summary())
         if scored is not None and (scored[0].reference is None) != (current.reference is None):
             scored = None  # scored without the segment's reference: score it with it
+        if scored is None:  # undo and restore bring back texts already scored
+            known = self._store.known_stats(position, text)
+            if known is not None:
+                scored = (known, sentence_scores(known))
         if scored is None:
             mt_reference = None
             if current.reference is not None:  # the MT's own statistics do not change

@@ -122,3 +122,23 @@ def test_a_segment_out_of_range_is_a_clear_error(seed_project: Path) -> None:
     with pytest.raises(ReviewerError, match="no segment 27"):
         session.edit(26, "x", "anna")
     session.close()
+
+
+def test_restore_and_undo_reuse_stored_statistics(seed_project: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    session = ReviewSession.open(seed_project)
+    first = session.edit(0, "Putin: a first correction", "anna")
+    session.edit(0, "Putin: a second correction", "anna")
+    mt = session.segment(0).mt
+
+    import reviewer.session as service
+
+    def no_scoring(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a text already scored was scored again")
+
+    monkeypatch.setattr(service, "score_segment", no_scoring)
+    restored = session.restore(0, 1, "anna")
+    assert restored.segment.hter == first.segment.hter
+    back_to_mt = session.edit(0, mt, "anna", "edited")
+    assert back_to_mt.segment.hter == 0.0
+    session.close()

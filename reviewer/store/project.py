@@ -375,6 +375,19 @@ class ProjectStore:
                 f"no segment {position + 1}: the project has {self.segment_count()} segments")
         return SegmentStats.from_json(row[0])
 
+    def known_stats(self, position: int, text: str) -> SegmentStats | None:
+        """Statistics already stored for this segment with this text (its MT, or an earlier
+        revision's), so that restoring or undoing needs no scoring."""
+        row = self._db.execute(
+            "SELECT CASE WHEN s.mt = ? THEN s.mt_stats ELSE ("
+            "SELECT r.stats FROM revisions r WHERE r.segment_id = s.id AND r.text = ? "
+            "ORDER BY r.id DESC LIMIT 1) END FROM segments s WHERE s.position = ?",
+            (text, text, position)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        stats = SegmentStats.from_json(row[0])
+        return stats if stats.complete else None
+
     def all_head_stats(self) -> list[SegmentStats]:
         """Every segment's current statistics, in document order."""
         return [SegmentStats.from_json(row[0]) for row in
