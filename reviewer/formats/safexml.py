@@ -6,8 +6,10 @@ import re
 
 from lxml import etree
 
+from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.encoding import bom_encoding, check_encoding_name
+from reviewer.formats.structured import line_layout
 
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>")
 _PROLOG_BYTES = 1 << 20
@@ -117,3 +119,21 @@ def serialize(tree: etree._ElementTree, original: bytes | None = None) -> bytes:
 def local_name(element: etree._Element) -> str:
     """The tag without its namespace."""
     return str(etree.QName(element).localname)
+
+
+def xml_document(tree: etree._ElementTree, data: bytes, name: str,
+                 segments: list[ImportedSegment], metadata: dict[str, str],
+                 file_format: str) -> ImportedDocument:
+    """An imported XML file (XLIFF, TMX): one segment a line, its bytes kept for export."""
+    return ImportedDocument(
+        segments=segments,
+        layout=line_layout(len(segments)),
+        segmentation="units",
+        encoding=(tree.docinfo.encoding or "utf-8").lower(),
+        bom=bom_encoding(data) is not None,
+        source_name=name.replace("\\", "/").rsplit("/", 1)[-1],
+        metadata=metadata,
+        format=file_format,
+        original=data,
+    )
+

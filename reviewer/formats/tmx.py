@@ -9,15 +9,13 @@ from lxml import etree
 from reviewer import __version__
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
-from reviewer.formats.encoding import bom_encoding
 from reviewer.formats.inline import fill, render, text_of
-from reviewer.formats.safexml import local_name, parse_xml, serialize
+from reviewer.formats.safexml import local_name, parse_xml, serialize, xml_document
 from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
     check_segments,
     is_edited,
-    line_layout,
     needs_source,
 )
 
@@ -106,17 +104,8 @@ def read_tmx(data: bytes, name: str, encoding: str | None = None,
         segments.append(ImportedSegment(mt="" if target is None else text_of(target),
                                         source=text_of(source), meta=meta))
     check_segments(segments, name)
-    return ImportedDocument(
-        segments=segments,
-        layout=line_layout(len(segments)),
-        segmentation="units",
-        encoding=(tree.docinfo.encoding or "utf-8").lower(),
-        bom=bom_encoding(data) is not None,
-        source_name=name.replace("\\", "/").rsplit("/", 1)[-1],
-        metadata={SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language},
-        format="tmx",
-        original=data,
-    )
+    return xml_document(tree, data, name, segments,
+                        {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language}, "tmx")
 
 
 def write_tmx(job: ExportJob) -> bytes:

@@ -9,15 +9,13 @@ from lxml import etree
 
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
-from reviewer.formats.encoding import bom_encoding
 from reviewer.formats.inline import fill, render, text_of
-from reviewer.formats.safexml import local_name, parse_xml, serialize
+from reviewer.formats.safexml import local_name, parse_xml, serialize, xml_document
 from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
     check_segments,
     is_edited,
-    line_layout,
     needs_source,
 )
 
@@ -122,17 +120,8 @@ def read_xliff(data: bytes, name: str, encoding: str | None = None) -> ImportedD
         for slot in _slots(root, dialect, name)
     ]
     check_segments(segments, name)
-    return ImportedDocument(
-        segments=segments,
-        layout=line_layout(len(segments)),
-        segmentation="units",
-        encoding=(tree.docinfo.encoding or "utf-8").lower(),
-        bom=bom_encoding(data) is not None,
-        source_name=name.replace("\\", "/").rsplit("/", 1)[-1],
-        metadata={**_languages(root, dialect), "xliff_version": str(dialect.version)},
-        format="xliff",
-        original=data,
-    )
+    metadata = {**_languages(root, dialect), "xliff_version": str(dialect.version)}
+    return xml_document(tree, data, name, segments, metadata, "xliff")
 
 
 def write_xliff(job: ExportJob) -> bytes:

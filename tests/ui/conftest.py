@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +20,31 @@ def interaction() -> ScriptedInteraction:
 
 
 @pytest.fixture
-def window(qtbot, seed_project: Path, interaction: ScriptedInteraction,  # type: ignore[no-untyped-def]
-           tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("author", "tester")
-    main = MainWindow(ReviewSession.open(seed_project), interaction=interaction,  # type: ignore[arg-type]
-                      settings=settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    yield main
-    if main.isVisible():
-        main.close()
+def open_window(qtbot, interaction: ScriptedInteraction,  # type: ignore[no-untyped-def]
+                tmp_path: Path) -> Iterator[Callable[[Path], MainWindow]]:
+    """Opens a project in a shown main window signed by "tester"; closes it afterwards."""
+    opened: list[MainWindow] = []
+
+    def open_(project: Path) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("author", "tester")
+        main = MainWindow(ReviewSession.open(project),
+                          interaction=interaction,  # type: ignore[arg-type]
+                          settings=settings)
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitExposed(main)
+        main.activateWindow()
+        opened.append(main)
+        return main
+
+    yield open_
+    for main in opened:
+        if main.isVisible():
+            main.close()
+
+
+@pytest.fixture
+def window(open_window: Callable[[Path], MainWindow], seed_project: Path) -> MainWindow:
+    """The main window on a fresh copy of the seed project."""
+    return open_window(seed_project)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from qt_helpers import ScriptedInteraction, press, select_all_and_delete, type_text
 from sacrebleu.metrics import TER
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
 from reviewer.session import ReviewSession
@@ -23,25 +23,14 @@ def lines(name: str) -> list[str]:
 
 
 @pytest.fixture
-def referenced(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-               interaction: ScriptedInteraction) -> Iterator[MainWindow]:
+def referenced(open_window: Callable[[Path], MainWindow], tmp_path: Path) -> MainWindow:
     """A window on a 40-segment project with a reference translation."""
     mts, refs = lines("mt.en.txt"), lines("ref.en.txt")
     segments = [ImportedSegment(mts[i % 3], reference=refs[i % 3]) for i in range(40)]
     path = tmp_path / "referenced.review"
     ReviewSession.create(path, ImportedDocument(
         segments, Layout(("",) + ("\n",) * 40), "lines")).close()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("author", "tester")
-    main = MainWindow(ReviewSession.open(path), interaction=interaction,  # type: ignore[arg-type]
-                      settings=settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    yield main
-    if main.isVisible():
-        main.close()
+    return open_window(path)
 
 
 def test_go_to_segment_asks_through_the_interaction(referenced: MainWindow,
