@@ -56,6 +56,11 @@ class LiveScorer(QObject):
         self._wanted = (position, mt, text, reference)
         self._timer.start()
 
+    def flush(self) -> None:
+        """Start the waiting request now instead of after the debounce delay."""
+        self._timer.stop()
+        self._on_timer_timeout()
+
     def is_current(self, position: int, text: str) -> bool:
         """Whether ``text`` is the newest text requested for the segment."""
         return self._latest.get(position) == text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,8 @@ EXPORT_FILTER = ";;".join([
     "Corrected text (*.txt)", "XLIFF (*.xlf *.xliff)", "TMX (*.tmx)", "PO (*.po)",
     "Segments and scores (*.tsv)", "Quality-estimation rows (*.jsonl)", "All files (*)"])
 _SUFFIX_FOR_FORMAT = {"xliff": ".xlf", "tmx": ".tmx", "po": ".po", "tsv": ".tsv"}
+LONG_SEGMENT_WORDS = 60  # shorter texts score in milliseconds, so on the GUI thread
+LONG_SCORING_WAIT_MS = 20_000
 DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sentence
 
 
@@ -355,6 +357,7 @@ class MainWindow(QMainWindow):
         position = self.editor.position
         if position < 0:
             return
+        self._wait_for_live_scores(position, self.editor.text())
         if not self._push_edit(position, self.editor.text(), STATUS_CONFIRMED,
                                f"Confirm segment {position + 1}", self.editor.effort()):
             return
@@ -363,6 +366,32 @@ class MainWindow(QMainWindow):
         else:
             self.editor.focus_correction()
             self.statusBar().showMessage("Last segment confirmed.", 4000)
+
+    def _wait_for_live_scores(self, position: int, text: str) -> None:
+        """A long segment confirmed before its live scores came: let the scoring process
+        finish them while the window keeps painting (keys and clicks wait), rather than
+        running TER on the GUI thread, which takes up to a second on a long segment."""
+        live = self._live.get(position)
+        if (live and live[0] == text) or len(text.split()) < LONG_SEGMENT_WORDS \
+                or self.session.read_only:
+            return
+        loop = QEventLoop(self)
+
+        def on_scored(scored_position: int, scored_text: str, *_: object) -> None:
+            if (scored_position, scored_text) == (position, text):
+                loop.quit()
+
+        self.scorer.scored.connect(on_scored)
+        self.scorer.failed.connect(loop.quit)
+        QTimer.singleShot(LONG_SCORING_WAIT_MS, loop.quit)
+        segment = self.model.segment(position)
+        self.scorer.request(position, segment.mt, text, segment.reference)
+        self.scorer.flush()
+        self.statusBar().showMessage("Scoring the segment…")
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self.scorer.scored.disconnect(on_scored)
+        self.scorer.failed.disconnect(loop.quit)
+        self.statusBar().clearMessage()
 
     def save_pending(self) -> None:
         """Keep typed but unconfirmed text of the open segment as an unconfirmed revision."""

@@ -177,3 +177,22 @@ def test_new_project_with_mismatched_files_reports_and_keeps_the_open_one(
     assert "line counts differ" in interaction.errors[0][1]
     assert window.model.rowCount() == 26
     assert not (tmp_path / "bad.review").exists()
+
+
+def test_a_long_segment_confirmed_at_once_is_scored_off_the_gui_thread(
+        window: MainWindow, seed_project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reviewer.session as service
+
+    def no_scoring_here(*args: object, **kwargs: object) -> object:
+        raise AssertionError("scored on the GUI thread")
+
+    monkeypatch.setattr(service, "score_segment", no_scoring_here)
+    editor = window.editor.correction_edit
+    long_text = " ".join(["the coalition struck targets in Syria"] * 15)  # 90 words
+    select_all_and_delete(editor)
+    type_text(editor, long_text)
+    press(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    rows = revisions_in_db(seed_project)
+    assert rows == [(0, 1, long_text, "tester", "confirmed")]
+    expected = TER().sentence_score(window.model.segment(0).mt, [long_text]).score
+    assert window.model.segment(0).hter == expected
