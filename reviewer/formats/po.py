@@ -212,10 +212,8 @@ def read_po(data: bytes, name: str, encoding: str | None = None) -> ImportedDocu
 
 def write_po(job: ExportJob) -> bytes:
     """The original PO with corrected msgstr lines and fuzzy flags, or a new PO file."""
-    if job.original is not None and job.original[1] == "po":
-        text = _rewrite(job, job.original[0], job.original[2])
-    else:
-        text = _new_document(job)
+    original = job.original_in("po")
+    text = _new_document(job) if original is None else _rewrite(job, *original)
     if job.original is None or job.original[1] != "po":
         return encode_text(text, "utf-8", False)
     return encode_text(text, job.properties.get("encoding", "utf-8"),

@@ -110,9 +110,8 @@ def read_tmx(data: bytes, name: str, encoding: str | None = None,
 
 def write_tmx(job: ExportJob) -> bytes:
     """The original TMX with corrected targets, or a new TMX 1.4 of source/correction pairs."""
-    if job.original is not None and job.original[1] == "tmx":
-        return _rewrite(job, job.original[0], job.original[2])
-    return _new_document(job)
+    original = job.original_in("tmx")
+    return _new_document(job) if original is None else _rewrite(job, *original)
 
 
 def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:

@@ -42,6 +42,12 @@ class ExportJob:
     properties: dict[str, str]
     original: tuple[str, str, bytes] | None  # name, format, bytes
 
+    def original_in(self, file_format: str) -> tuple[str, bytes] | None:
+        """The imported file's name and bytes, when it was a file of ``file_format``."""
+        if self.original is None or self.original[1] != file_format:
+            return None
+        return self.original[0], self.original[2]
+
     @staticmethod
     def parse_meta(text: str | None) -> dict[str, object] | None:
         """A segment's stored format data."""

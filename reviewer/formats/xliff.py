@@ -126,9 +126,8 @@ def read_xliff(data: bytes, name: str, encoding: str | None = None) -> ImportedD
 
 def write_xliff(job: ExportJob) -> bytes:
     """The original XLIFF with corrected targets and states, or a new XLIFF 1.2 file."""
-    if job.original is not None and job.original[1] == "xliff":
-        return _rewrite(job, job.original[0], job.original[2])
-    return _new_document(job)
+    original = job.original_in("xliff")
+    return _new_document(job) if original is None else _rewrite(job, *original)
 
 
 def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:

@@ -239,11 +239,7 @@ class MainWindow(QMainWindow):
                             " — reviewer")
         self.undo_stack.clear()
         self._live.clear()
-        self.model.beginResetModel()
-        self.model._segments = self.session.segments()
-        self.model._typing.clear()
-        self.model._diff_cache.clear()
-        self.model.endResetModel()
+        self.model.reset(self.session.segments())
         self._drafts = self.session.drafts()
         for position, draft in self._drafts.items():
             self.model.set_typing(position, draft.text, None)

@@ -110,6 +110,14 @@ class SegmentTableModel(QAbstractTableModel):
 
     # -- what the window asks and tells --------------------------------------------------
 
+    def reset(self, segments: list[SegmentRecord]) -> None:
+        """Show another project's segments, with no typing."""
+        self.beginResetModel()
+        self._segments = segments
+        self._typing.clear()
+        self._diff_cache.clear()
+        self.endResetModel()
+
     def segment(self, row: int) -> SegmentRecord:
         """The stored segment at ``row``."""
         return self._segments[row]
