@@ -15,6 +15,7 @@ from typing import Any
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import ScoreDetails, Scores, score_segment
+from reviewer.core.visible import visible
 from reviewer.formats.plaintext import SEGMENTATIONS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.writers import export_formats
@@ -109,6 +110,11 @@ def _position(session: ReviewSession, number: int) -> int:
     return number - 1
 
 
+def _say(line: str) -> None:
+    """Print a line that may hold names or text from the user or a file."""
+    print(visible(line))
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -127,8 +133,8 @@ def _run_new(args: argparse.Namespace) -> None:
         print(file=sys.stderr)
     summary = session.summary()
     session.close()
-    print(f"created {args.project}: {summary.segments} segments "
-          f"({document.segmentation}, {document.encoding}, {document.format})")
+    _say(f"created {args.project}: {summary.segments} segments "
+         f"({document.segmentation}, {document.encoding}, {document.format})")
 
 
 def _run_edit(args: argparse.Namespace) -> None:
@@ -250,8 +256,8 @@ def _run_history(args: argparse.Namespace) -> None:
         print("no revisions" + (" since then" if args.since else " yet"))
     for row in rows:
         number = "draft" if row["draft"] else str(row["revision"])
-        print(f"{row['segment']:>5}.{number:<5} {row['time']}  {row['author']:<12} "
-              f"HTER {row['hter']:6.2f}  {row['status']:<9}  {row['text']}")
+        _say(f"{row['segment']:>5}.{number:<5} {row['time']}  {visible(row['author']):<12} "
+             f"HTER {row['hter']:6.2f}  {row['status']:<9}  {row['text']}")
 
 
 def _run_export(args: argparse.Namespace) -> None:
@@ -261,7 +267,7 @@ def _run_export(args: argparse.Namespace) -> None:
     finally:
         session.close()
     what = f"version {args.version!r}" if args.version else "current text"
-    print(f"exported {args.output} ({chosen}, {what})")
+    _say(f"exported {args.output} ({chosen}, {what})")
 
 
 def _run_version(args: argparse.Namespace) -> None:
@@ -274,14 +280,15 @@ def _run_version(args: argparse.Namespace) -> None:
         if not versions:
             print("no versions yet")
         for v in versions:
-            print(f"{v.label}\t{v.created_at}\t{v.author}\tup to revision {v.last_revision}")
+            print(f"{visible(v.label)}\t{v.created_at}\t{visible(v.author)}\t"
+                  f"up to revision {v.last_revision}")
         return
     session = ReviewSession.open(args.project)
     try:
         version = session.add_version(args.label, args.author or default_author())
     finally:
         session.close()
-    print(f"labelled the document as {version.label!r}")
+    _say(f"labelled the document as {version.label!r}")
 
 
 def _run_backup(args: argparse.Namespace) -> None:
@@ -290,7 +297,7 @@ def _run_backup(args: argparse.Namespace) -> None:
         written = session.backup(args.output)
     finally:
         session.close()
-    print(f"backed up to {written}")
+    _say(f"backed up to {written}")
 
 
 _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
@@ -299,7 +306,7 @@ _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
 
 
 def _fail(message: str) -> int:
-    print(f"reviewer: error: {message}", file=sys.stderr)
+    print(f"reviewer: error: {visible(message)}", file=sys.stderr)
     return ExitCode.BAD_INPUT
 
 
