@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -33,7 +33,13 @@ from reviewer.session import (
 )
 from reviewer.store.lock import ProjectLockedError
 from reviewer.store.project import RevisionRecord
-from reviewer.ui.commands import CompoundCommand, EditSegmentCommand, TypingCommand
+from reviewer.ui.commands import (
+    SAVE_ERRORS,
+    CompoundCommand,
+    EditSegmentCommand,
+    SavingUndoStack,
+    TypingCommand,
+)
 from reviewer.ui.compare_dialogs import RevisionCompareDialog, VersionCompareDialog
 from reviewer.ui.diff_delegate import DiffDelegate
 from reviewer.ui.editor_pane import EditorPane
@@ -90,7 +96,8 @@ class MainWindow(QMainWindow):
         self.interaction = interaction or Interaction(self)
         self.settings = settings or QSettings("reviewer", "reviewer")
         self.scorer = scorer or LiveScorer(self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = SavingUndoStack(self)
+        self.undo_stack.failed.connect(self._on_undo_stack_failed)
         self.session = session
         self.model = SegmentTableModel([], self)
         self._live: dict[int, tuple[str, SegmentStats, Scores]] = {}
@@ -201,9 +208,9 @@ class MainWindow(QMainWindow):
         self._menus["&File"].addSeparator()
         self._action("&File", "&Quit", self.close, [QKeySequence.StandardKey.Quit])
 
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.action(self, undo=True)
         undo.setShortcuts(QKeySequence.StandardKey.Undo)  # the editor keeps Ctrl+Z for typing
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.action(self, undo=False)
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
         self._menus["&Edit"].addAction(undo)
         self._menus["&Edit"].addAction(redo)
@@ -339,14 +346,22 @@ class MainWindow(QMainWindow):
             return False
         live = self._live.get(position)
         scored = (live[1], live[2]) if live and live[0] == text else None
-        try:
-            self.undo_stack.push(EditSegmentCommand(
-                self.session, self.apply_result, position, text, status, self.author(), label,
-                effort, scored))
-        except ReviewerError as error:
-            self.interaction.error("Could not save", str(error))
+        try:  # save first, then push a step that is already done: a failed save pushes none
+            step = EditSegmentCommand.save(self.session, self.apply_result, position, text,
+                                           status, self.author(), label, effort, scored)
+        except SAVE_ERRORS as error:
+            self.interaction.error("Could not save", f"Segment {position + 1} was not saved: "
+                                   f"{error}. Your text is still in the editor; try again once "
+                                   "the problem is fixed.")
             return False
+        if step.changed:
+            self.undo_stack.push(step)  # its first redo only shows the saved edit
+        elif step.result is not None:
+            self.apply_result(step.result)
         return True
+
+    def _on_undo_stack_failed(self, title: str, message: str) -> None:
+        self.interaction.error(title, message)
 
     def confirm_current(self) -> None:
         """Save the open segment as confirmed and move to the next one."""
@@ -499,22 +514,27 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"No segment contains {find!r}.", 6000)
             return 0
         matches = sum(count for *_, count in changes)
-        steps: list[QUndoCommand] = []
-        for position, _old, new, _count in changes:
+        steps: list[EditSegmentCommand] = []
+        for position, _old, new, _count in changes:  # each saved before the step is pushed
             status = self.model.segment(position).status
-            steps.append(EditSegmentCommand(
-                self.session, self.apply_result, position, new,
-                status if status in (STATUS_CONFIRMED, "imported") else STATUS_EDITED,
-                self.author(), f"Replace in segment {position + 1}"))
-        step = CompoundCommand(f"Replace all {find!r} ({matches} in {len(changes)} segments)",
-                               steps)
-        try:
-            self.undo_stack.push(step)
-        except ReviewerError as error:
-            self.interaction.error("Replace all", str(error))
-        self.statusBar().showMessage(
-            f"Replaced {matches} occurrence(s) in {len(changes)} segment(s).", 6000)
-        return len(changes)
+            try:
+                step = EditSegmentCommand.save(
+                    self.session, self.apply_result, position, new,
+                    status if status in (STATUS_CONFIRMED, "imported") else STATUS_EDITED,
+                    self.author(), f"Replace in segment {position + 1}")
+            except SAVE_ERRORS as error:
+                self.interaction.error("Replace all", f"Segment {position + 1} could not be "
+                                       f"saved: {error}; {len(steps)} of {len(changes)} "
+                                       "segments were replaced (Ctrl+Z undoes them).")
+                break
+            if step.changed:
+                steps.append(step)
+        if steps:
+            self.undo_stack.push(CompoundCommand(
+                f"Replace all {find!r} ({matches} in {len(changes)} segments)", steps))
+            self.statusBar().showMessage(
+                f"Replaced {matches} occurrence(s) in {len(steps)} segment(s).", 6000)
+        return len(steps)
 
     def replace_dialog(self) -> None:
         """Open the find-and-replace window."""
