@@ -13,6 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import cast
 
 from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.compare import Comparison, compare_states
@@ -32,6 +33,7 @@ from reviewer.core.scoring import (
 )
 from reviewer.formats.atomic import atomic_write_bytes
 from reviewer.formats.writers import ExportJob, ExportSegment, export_bytes, format_for
+from reviewer.store.files import refuse_overwriting_project, stray_partials
 from reviewer.store.project import (
     DraftRecord,
     NewSegment,
@@ -150,9 +152,19 @@ class ReviewSession:
         return cls(store)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> ReviewSession:
-        """Open a project; for writing (refused while another writer has it) or read-only."""
-        store = ProjectStore.open(path, read_only=read_only)
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False,
+             isolated: bool = False) -> ReviewSession:
+        """Open a project; for writing (refused while another writer has it) or read-only.
+
+        ``isolated`` keeps the project file in a store process of its own (the window's
+        choice: see ``reviewer.store.remote``).
+        """
+        if isolated:
+            from reviewer.store.remote import RemoteStore
+
+            store = cast(ProjectStore, RemoteStore(path, read_only=read_only))
+        else:
+            store = ProjectStore.open(path, read_only=read_only)
         if not read_only and not store.totals().complete:
             try:  # statistics of reviewer 0.1: add the edit breakdown and the rest once
                 store.refresh_statistics()
@@ -174,6 +186,39 @@ class ReviewSession:
     def close(self) -> None:
         """Close the project; everything confirmed is already saved."""
         self._store.close()
+
+    def verify(self, full: bool = True) -> list[str]:
+        """Every problem found with the project (none: all is well).
+
+        The quick part (``full=False``) runs when the window opens a project: schema,
+        triggers and revisions missing since they were saved.
+        """
+        problems = self._store.check(full)
+        if full:
+            problems += self._check_sums()
+            problems += [f"{path.name}: a partial file left by a process that was killed"
+                         for path in stray_partials(self.path.parent)]
+        return problems
+
+    def _check_sums(self) -> list[str]:
+        """The stored totals and counts against sums over every segment's current text."""
+        problems = []
+        summed = DocumentTotals()
+        for stats in self._store.all_head_stats():
+            summed = summed.plus(stats)
+        if summed.to_json() != self._store.totals().to_json():
+            problems.append("the document totals differ from the sum of the segments' "
+                            "statistics")
+        stored = self._store.counts()
+        recount: dict[str, int] = {"segments": 0, "changed": 0}
+        for segment in self._store.segments():
+            recount["segments"] += 1
+            recount["changed"] += segment.text != segment.mt
+            recount[f"status:{segment.status}"] = recount.get(f"status:{segment.status}", 0) + 1
+        if {k: v for k, v in stored.items() if v} != {k: v for k, v in recount.items() if v}:
+            problems.append(f"the stored progress counts {stored} differ from a recount "
+                            f"{recount}")
+        return problems
 
     # -- reading -------------------------------------------------------------------------
 
@@ -375,7 +420,10 @@ class ReviewSession:
                version: str | None = None) -> str:
         """Write the project (or a labelled version) in a format (default: by extension)."""
         chosen = format_for(path, export_format)
-        atomic_write_bytes(path, export_bytes(chosen, self.export_job(version)))
+        refuse_overwriting_project(Path(path), self.path, "an export")
+        data = export_bytes(chosen, self.export_job(version))
+        refuse_overwriting_project(Path(path), self.path, "an export")  # again, just before
+        atomic_write_bytes(path, data)
         return chosen
 
     def backup(self, target: str | os.PathLike[str]) -> Path:

@@ -47,9 +47,9 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
 
     if screenshot is not None:
         try:
-            session = ReviewSession.open(path)
+            session = ReviewSession.open(path, isolated=True)
         except ProjectLockedError:  # open in a window now: picture it as it is
-            session = ReviewSession.open(path, read_only=True)
+            session = ReviewSession.open(path, read_only=True, isolated=True)
         window = MainWindow(session)
         window.show()
         return save_screenshot(window, screenshot)

@@ -1,0 +1,137 @@
+"""A project store kept in a process of its own, for the window.
+
+SQLite's locks are POSIX locks, which belong to a process and are all dropped when any
+code in that process closes any descriptor of the file (Qt's file dialogs and mime
+sniffing do). A process that holds them must run nothing but the store: the window talks
+to this one through a pipe, so nothing it opens or closes can cost a confirmed edit.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import sys
+import threading
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.errors import ReviewerError
+from reviewer.store.project import ProjectStore
+
+_ATTRIBUTES = ("path", "read_only")
+
+
+def _die_with_parent() -> None:
+    """End this process when the window's process ends, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def watch() -> None:
+            multiprocessing.connection.wait([parent.sentinel])
+            os._exit(0)  # every confirmed change is committed; nothing to flush
+
+        threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _serve(channel: multiprocessing.connection.Connection, path: str, read_only: bool,
+           program: str) -> None:
+    """The store process: open the project, then answer calls until told to close."""
+    _die_with_parent()
+    try:
+        store = ProjectStore.open(path, read_only=read_only, program=program)
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the window
+        channel.send(("error", _portable(error)))
+        return
+    channel.send(("ok", {name: getattr(store, name) for name in _ATTRIBUTES}))
+    try:
+        while True:
+            try:
+                name, args, kwargs = channel.recv()
+            except EOFError:
+                break
+            if name == "close":
+                break
+            try:
+                channel.send(("ok", getattr(store, name)(*args, **kwargs)))
+            except Exception as error:  # noqa: BLE001
+                channel.send(("error", _portable(error)))
+    finally:
+        store.close()
+    with suppress(OSError):  # unless the window went away first
+        channel.send(("ok", None))
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself if it survives pickling, else a ReviewerError with its message."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001
+        return ReviewerError(str(error))
+    return error
+
+
+class RemoteStore:
+    """A ``ProjectStore`` in its own process; every method is called through a pipe."""
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False,
+                 program: str = "reviewer") -> None:
+        context = multiprocessing.get_context("spawn")
+        self._channel, child = context.Pipe()
+        self._process = context.Process(target=_serve, name="reviewer-store", daemon=True,
+                                        args=(child, os.fspath(path), read_only, program))
+        self._process.start()
+        child.close()
+        self._lock = threading.Lock()
+        attributes = self._receive()
+        self.path: Path = attributes["path"]
+        self.read_only: bool = attributes["read_only"]
+
+    def _receive(self) -> Any:
+        try:
+            kind, value = self._channel.recv()
+        except (EOFError, OSError) as error:
+            raise ReviewerError("the project's store process ended unexpectedly; "
+                                "reopen the project (everything confirmed is saved)") from error
+        if kind == "error":
+            raise value
+        return value
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            try:
+                self._channel.send((name, args, kwargs))
+            except (OSError, ValueError) as error:
+                raise ReviewerError("the project's store process ended unexpectedly; "
+                                    "reopen the project (everything confirmed is saved)") \
+                    from error
+            return self._receive()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self._call(name, *args, **kwargs)
+
+    def close(self) -> None:
+        """Close the project in the store process and wait for it to end."""
+        if self._process.is_alive():
+            with suppress(ReviewerError):
+                self._call("close")
+        self._channel.close()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+    @property
+    def pid(self) -> int | None:
+        """The store process's id (it alone holds SQLite's locks on the project)."""
+        return self._process.pid
