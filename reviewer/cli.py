@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,30 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+def _text(name: str) -> Callable[[str], str]:
+    """An argparse type for text: refused in one line when argv held bytes that are not UTF-8."""
+
+    def check(value: str) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # argv's undecodable bytes arrive as lone surrogates
+            raise ReviewerError(f"argument {name} is not valid UTF-8") from None
+        return value
+
+    return check
+
+
+def _path(name: str) -> Callable[[str], Path]:
+    """An argparse type for a file name; any bytes are a legal name, an empty one is not."""
+
+    def check(value: str) -> Path:
+        if not value:
+            raise ReviewerError(f"argument {name} is empty: name a file")
+        return Path(value)
+
+    return check
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
@@ -40,8 +64,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                     "PROJECT (or the demo project) in the main window.",
         epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (reviewer SUBCOMMAND --help)",
     )
-    parser.add_argument("project", nargs="?", type=Path, help="a .review project file")
-    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+    parser.add_argument("project", nargs="?", type=_path("PROJECT"), help="a .review project file")
+    parser.add_argument("--screenshot", type=_path("PNG"), metavar="PNG",
                         help="render the main window offscreen into PNG and exit")
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     return parser
@@ -52,53 +76,58 @@ def _command_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     new = sub.add_parser("new", help="create a project from MT (and aligned) files")
-    new.add_argument("project", type=Path)
-    new.add_argument("--mt", type=Path, required=True, help="the machine translation")
-    new.add_argument("--source", type=Path, help="source text, line-aligned with --mt")
-    new.add_argument("--reference", type=Path, help="a reference translation, line-aligned")
-    new.add_argument("--corrections", type=Path, help="existing post-edits, line-aligned")
+    new.add_argument("project", type=_path("PROJECT"))
+    new.add_argument("--mt", type=_path("--mt"), required=True, help="the machine translation")
+    new.add_argument("--source", type=_path("--source"),
+                     help="source text, line-aligned with --mt")
+    new.add_argument("--reference", type=_path("--reference"),
+                     help="a reference translation, line-aligned")
+    new.add_argument("--corrections", type=_path("--corrections"),
+                     help="existing post-edits, line-aligned")
     new.add_argument("--segment", choices=SEGMENTATIONS,
                      help="split --mt into sentences or lines (default: sentences for a lone "
                           "file, lines with aligned files)")
-    new.add_argument("--encoding", help="the files' encoding (default: byte-order mark, UTF-8, "
-                                        "else cp1251 or KOI8-R when the text clearly is)")
+    new.add_argument("--encoding", type=_text("--encoding"),
+                     help="the files' encoding (default: byte-order mark, UTF-8, "
+                          "else cp1251 or KOI8-R when the text clearly is)")
     new.add_argument("--format", dest="file_format", choices=IMPORT_FORMATS,
                      help="the --mt file's format (default: from its extension and content)")
-    new.add_argument("--langs", metavar="SRC,TGT",
+    new.add_argument("--langs", type=_text("--langs"), metavar="SRC,TGT",
                      help="source and target language (picks the pair in a TMX file)")
 
     edit = sub.add_parser("edit", help="save a new revision of segment N")
-    edit.add_argument("project", type=Path)
+    edit.add_argument("project", type=_path("PROJECT"))
     edit.add_argument("n", type=int, metavar="N", help="segment number, from 1")
-    edit.add_argument("text")
-    edit.add_argument("--author", default=None, help="default: your login name")
+    edit.add_argument("text", type=_text("TEXT"))
+    edit.add_argument("--author", type=_text("--author"), help="default: your login name")
 
     score = sub.add_parser("score", help="document and segment scores")
-    score.add_argument("project", type=Path)
+    score.add_argument("project", type=_path("PROJECT"))
     score.add_argument("--json", action="store_true")
 
     history = sub.add_parser("history", help="revisions, oldest first")
-    history.add_argument("project", type=Path)
+    history.add_argument("project", type=_path("PROJECT"))
     history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
-    history.add_argument("--since", metavar="LABEL_OR_DATE",
+    history.add_argument("--since", type=_text("--since"), metavar="LABEL_OR_DATE",
                          help="only what changed after a version, or since a date (local time)")
     history.add_argument("--json", action="store_true")
 
     version = sub.add_parser("version", help="label the document as it is now, or list labels")
-    version.add_argument("project", type=Path)
-    version.add_argument("label", nargs="?", help="e.g. 'sent to client'; none: list versions")
-    version.add_argument("--author", default=None, help="default: your login name")
+    version.add_argument("project", type=_path("PROJECT"))
+    version.add_argument("label", nargs="?", type=_text("LABEL"),
+                         help="e.g. 'sent to client'; none: list versions")
+    version.add_argument("--author", type=_text("--author"), help="default: your login name")
 
     backup = sub.add_parser("backup", help="write a consistent copy of the project")
-    backup.add_argument("project", type=Path)
-    backup.add_argument("output", type=Path)
+    backup.add_argument("project", type=_path("PROJECT"))
+    backup.add_argument("output", type=_path("OUTPUT"))
 
     export = sub.add_parser("export", help="write the corrected document")
-    export.add_argument("project", type=Path)
-    export.add_argument("output", type=Path)
+    export.add_argument("project", type=_path("PROJECT"))
+    export.add_argument("output", type=_path("OUTPUT"))
     export.add_argument("--format", choices=export_formats(),
                         help="default: from OUTPUT's extension (.tsv), else text")
-    export.add_argument("--version", metavar="LABEL",
+    export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
 
@@ -227,8 +256,11 @@ def _run_history(args: argparse.Namespace) -> None:
     try:
         position = None if args.segment is None else _position(session, args.segment)
         if args.since is not None:
-            revisions = [r for r in session.history_since(args.since)
-                         if position is None or r.position == position]
+            try:
+                since = session.history_since(args.since)
+            except (ValueError, OverflowError) as error:  # a date beyond what UTC can hold
+                raise ReviewerError(f"--since {args.since!r}: {error}") from error
+            revisions = [r for r in since if position is None or r.position == position]
         else:
             revisions = session.history(position)
         drafts = [d for p, d in session.drafts().items() if position is None or p == position]

@@ -60,9 +60,12 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 def check_encoding_name(encoding: str) -> str:
     """Python's name for ``encoding``, or a clear error."""
     try:
-        return codecs.lookup(encoding).name
+        codec = codecs.lookup(encoding)
     except LookupError as error:
         raise ReviewerError(f"unknown encoding {encoding!r}") from error
+    if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib: bytes to bytes
+        raise ReviewerError(f"{encoding!r} is not a text encoding (use e.g. utf-8 or cp1251)")
+    return codec.name
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> DecodedText:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reviewer.core.document import ImportedDocument
 from reviewer.core.errors import ReviewerError
+from reviewer.core.visible import storable
 from reviewer.formats.delimited import read_delimited
 from reviewer.formats.detect import IMPORT_FORMATS, detect_format, parse_langs
 from reviewer.formats.encoding import bom_encoding, read_file_bytes
@@ -57,6 +58,8 @@ def import_document(
         if encoding is None and bom_encoding(data) is None and b"\x00" in data:
             raise ReviewerError(f"{name}: looks like a binary file, not {chosen}")
         document = _read_structured(chosen, data, name, encoding, pair)
+    # a name from argv may hold bytes that are not UTF-8; the project stores text
+    document = replace(document, source_name=storable(document.source_name))
     if pair is not None and SOURCE_LANGUAGE not in document.metadata:
         document = replace(document, metadata={**document.metadata, SOURCE_LANGUAGE: pair[0],
                                                TARGET_LANGUAGE: pair[1]})

@@ -8,10 +8,13 @@ from lxml import etree
 
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
-from reviewer.formats.encoding import bom_encoding, check_encoding_name
+from reviewer.formats.encoding import bom_encoding, check_encoding_name, decode
 from reviewer.formats.structured import line_layout
 
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_DECLARATION_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
+# the project property naming the encoding the user forced on an XML file (none: the file's own)
+XML_ENCODING = "xml_encoding"
 _PROLOG_BYTES = 1 << 20
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[(.*)", re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(?:(SYSTEM|PUBLIC)\b)?")
@@ -35,13 +38,17 @@ def parse_xml(data: bytes, name: str, encoding: str | None = None) -> etree._Ele
     """The document tree, or a one-line error; DTDs that declare entities are refused."""
     if not data.strip():
         raise ReviewerError(f"{name}: the file is empty")
-    forced = None
-    if encoding is not None and bom_encoding(data) is None:
-        forced = check_encoding_name(encoding)
-        # the declaration would contradict the forced encoding; libxml2 trusts the caller
-    _refuse_entity_declarations(_prolog(data), name)
+    forced = forced_encoding(data, encoding)
+    if forced is not None:
+        # libxml2 knows few of Python's codec names and would obey the declaration: decode
+        # here, strictly, and hand it UTF-8 with the declaration overridden
+        text = decode(data, name, forced).text
+        _refuse_entity_declarations(text[:_PROLOG_BYTES], name)
+        data = text.encode("utf-8")
+    else:
+        _refuse_entity_declarations(_prolog(data), name)
     try:
-        root = etree.fromstring(data, _parser(forced))
+        root = etree.fromstring(data, _parser(None if forced is None else "utf-8"))
     except etree.XMLSyntaxError as error:
         detail = _first_line(error)
         if "Text node too long" in detail or "Huge input" in detail:
@@ -69,6 +76,13 @@ def parse_xml(data: bytes, name: str, encoding: str | None = None) -> etree._Ele
         raise ReviewerError(f"{name}: uses the entity {entity.text}, which is not defined "
                             "in the file; reviewer does not load DTDs")
     return tree
+
+
+def forced_encoding(data: bytes, encoding: str | None) -> str | None:
+    """Python's name for the encoding the user named, unless a byte-order mark decides."""
+    if encoding is None or bom_encoding(data) is not None:
+        return None
+    return check_encoding_name(encoding)
 
 
 def _prolog(data: bytes) -> str:
@@ -102,8 +116,11 @@ def _first_line(error: etree.XMLSyntaxError) -> str:
     return f"line {line}: {message}" if line else message
 
 
-def serialize(tree: etree._ElementTree, original: bytes | None = None) -> bytes:
-    """The tree as bytes in its own encoding, keeping the original XML declaration."""
+def serialize(tree: etree._ElementTree, original: bytes | None = None,
+              forced: str | None = None) -> bytes:
+    """The tree as bytes in its own encoding (or ``forced``), keeping the XML declaration."""
+    if forced is not None:
+        return _serialize_forced(tree, original, forced)
     encoding = tree.docinfo.encoding or "UTF-8"
     newline = "\n".encode(encoding)
     declaration = _DECLARATION.match(original) if original is not None else None
@@ -116,6 +133,14 @@ def serialize(tree: etree._ElementTree, original: bytes | None = None) -> bytes:
     return data + newline if len(newline) == 1 and not data.endswith(newline) else data
 
 
+def _serialize_forced(tree: etree._ElementTree, original: bytes | None, encoding: str) -> bytes:
+    """Encoded by Python as it was decoded; characters the encoding lacks become references."""
+    declaration = _DECLARATION_TEXT.match(original.decode(encoding)) if original else None
+    head = declaration.group(0).lstrip() + "\n" if declaration is not None else ""
+    body: str = etree.tostring(tree, encoding="unicode")
+    return (head + body + "\n").encode(encoding, errors="xmlcharrefreplace")
+
+
 def local_name(element: etree._Element) -> str:
     """The tag without its namespace."""
     return str(etree.QName(element).localname)
@@ -123,13 +148,16 @@ def local_name(element: etree._Element) -> str:
 
 def xml_document(tree: etree._ElementTree, data: bytes, name: str,
                  segments: list[ImportedSegment], metadata: dict[str, str],
-                 file_format: str) -> ImportedDocument:
+                 file_format: str, encoding: str | None = None) -> ImportedDocument:
     """An imported XML file (XLIFF, TMX): one segment a line, its bytes kept for export."""
+    forced = forced_encoding(data, encoding)
+    if forced is not None:  # the export must read and write the file as the import did
+        metadata = {**metadata, XML_ENCODING: forced}
     return ImportedDocument(
         segments=segments,
         layout=line_layout(len(segments)),
         segmentation="units",
-        encoding=(tree.docinfo.encoding or "utf-8").lower(),
+        encoding=forced or (tree.docinfo.encoding or "utf-8").lower(),
         bom=bom_encoding(data) is not None,
         source_name=name.replace("\\", "/").rsplit("/", 1)[-1],
         metadata=metadata,

@@ -10,7 +10,13 @@ from reviewer import __version__
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.inline import fill, render, text_of
-from reviewer.formats.safexml import local_name, parse_xml, serialize, xml_document
+from reviewer.formats.safexml import (
+    XML_ENCODING,
+    local_name,
+    parse_xml,
+    serialize,
+    xml_document,
+)
 from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
@@ -105,7 +111,8 @@ def read_tmx(data: bytes, name: str, encoding: str | None = None,
                                         source=text_of(source), meta=meta))
     check_segments(segments, name)
     return xml_document(tree, data, name, segments,
-                        {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language}, "tmx")
+                        {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language}, "tmx",
+                        encoding)
 
 
 def write_tmx(job: ExportJob) -> bytes:
@@ -115,7 +122,8 @@ def write_tmx(job: ExportJob) -> bytes:
 
 
 def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:
-    tree = parse_xml(data, name)
+    forced = job.properties.get(XML_ENCODING)
+    tree = parse_xml(data, name, forced)
     root = _root(tree, name)
     units = _units(root)
     source_language = job.properties.get(SOURCE_LANGUAGE, "")
@@ -137,7 +145,7 @@ def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:
             tuv.set(_XML_LANG, target_language)
             target = etree.SubElement(tuv, "seg")
         fill(target, segment.correction, tags, f"segment {segment.position + 1}")
-    return serialize(tree, data)
+    return serialize(tree, data, forced)
 
 
 def _new_document(job: ExportJob) -> bytes:

@@ -10,7 +10,13 @@ from lxml import etree
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.inline import fill, render, text_of
-from reviewer.formats.safexml import local_name, parse_xml, serialize, xml_document
+from reviewer.formats.safexml import (
+    XML_ENCODING,
+    local_name,
+    parse_xml,
+    serialize,
+    xml_document,
+)
 from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
@@ -121,7 +127,7 @@ def read_xliff(data: bytes, name: str, encoding: str | None = None) -> ImportedD
     ]
     check_segments(segments, name)
     metadata = {**_languages(root, dialect), "xliff_version": str(dialect.version)}
-    return xml_document(tree, data, name, segments, metadata, "xliff")
+    return xml_document(tree, data, name, segments, metadata, "xliff", encoding)
 
 
 def write_xliff(job: ExportJob) -> bytes:
@@ -131,7 +137,8 @@ def write_xliff(job: ExportJob) -> bytes:
 
 
 def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:
-    tree = parse_xml(data, name)
+    forced = job.properties.get(XML_ENCODING)
+    tree = parse_xml(data, name, forced)
     root = tree.getroot()
     dialect = _Dialect(root, name)
     slots = _slots(root, dialect, name)
@@ -158,7 +165,7 @@ def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:
         state = states.get(segment.status)
         if state is not None:
             (target if dialect.version == 1 else slot.holder).set("state", state)
-    return serialize(tree, data)
+    return serialize(tree, data, forced)
 
 
 def _new_document(job: ExportJob) -> bytes:
