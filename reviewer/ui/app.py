@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.visible import visible
 from reviewer.demo import demo_project
+from reviewer.formats.atomic import atomic_write_bytes
 from reviewer.locations import resources_dir
 from reviewer.session import ReviewSession
 from reviewer.store.lock import ProjectLockedError
@@ -31,6 +34,31 @@ def _application() -> object:
     return app
 
 
+def missing_display(environ: Mapping[str, str] | None = None) -> str | None:
+    """Why Qt would find no display for a window (it aborts then), or None when it can."""
+    env = os.environ if environ is None else environ
+    if sys.platform in ("win32", "darwin"):
+        return None
+    names = [entry.split(":")[0].strip()
+             for entry in env.get("QT_QPA_PLATFORM", "").split(";") if entry.strip()]
+    unset: list[str] = []
+    for name in names or ["xcb", "wayland"]:  # unset: Qt picks one of the two
+        if name == "xcb":
+            needed = "DISPLAY"
+        elif name.startswith("wayland"):
+            needed = "WAYLAND_DISPLAY"
+        else:
+            return None  # offscreen, vnc, eglfs...: no display server needed
+        if env.get(needed):
+            return None
+        unset.append(needed)
+    first, *others = dict.fromkeys(unset)
+    why = f"neither {first} nor {others[0]} is set" if others else f"{first} is not set"
+    return (f"the window needs a display, but {why} (an SSH session?); "
+            "render it offscreen with `reviewer --screenshot PNG [PROJECT]`, or set "
+            "QT_QPA_PLATFORM=offscreen")
+
+
 def run_app(project: Path | None, screenshot: Path | None = None) -> int:
     """Open ``project`` (else the demo) in the main window; with ``screenshot``, save a PNG."""
     if screenshot is not None:
@@ -38,6 +66,10 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
         if not screenshot.parent.is_dir():
             raise ReviewerError(f"cannot write {screenshot}: folder {screenshot.parent} "
                                 "does not exist")
+    else:
+        problem = missing_display()
+        if problem is not None:
+            raise ReviewerError(problem)
     path = project if project is not None else demo_project()
     app = _application()
     from PySide6.QtCore import QSettings
@@ -98,7 +130,7 @@ def _ask_author_once(settings: object, interaction: object) -> None:
 
 def save_screenshot(window: object, path: Path) -> int:
     """Render ``window`` into ``path`` after the pending paint events."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QIODevice, QTimer
 
     from reviewer.ui.main_window import MainWindow
 
@@ -109,9 +141,14 @@ def save_screenshot(window: object, path: Path) -> int:
     QCoreApplication.processEvents()
     image = window.grab()
     window.close()
-    if not image.save(str(path), "PNG"):
-        raise ReviewerError(f"cannot write {path}")
-    print(f"saved {path} ({image.width()}×{image.height()})")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ReviewerError(f"cannot render {path}")
+    # Python writes the file: a QString cannot carry a name's bytes that are not UTF-8
+    atomic_write_bytes(path, bytes(data.data()))
+    print(visible(f"saved {path} ({image.width()}×{image.height()})"))
     return 0
 
 
