@@ -174,8 +174,17 @@ def refuse_overwriting_project(target: Path, project: Path, what: str) -> None:
                                 "choose another name")
 
 
-def is_full_disk(error: BaseException) -> bool:
-    """Whether an error means the disk (or a size limit) is full."""
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-    return isinstance(error, sqlite3.Error) and "full" in str(error)
+def is_full_disk(error: BaseException, where: Path | None = None) -> bool:
+    """Whether an error means the disk (or a size limit) is full; SQLite often says only
+    "disk I/O error", so the free space where it wrote is asked too."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return True
+    if isinstance(error, sqlite3.Error) and "full" in str(error):
+        return True
+    if where is not None and isinstance(error, (OSError, sqlite3.Error)):
+        try:
+            space = os.statvfs(where.parent if not where.is_dir() else where)
+        except OSError:
+            return False
+        return space.f_bavail * space.f_frsize < 64 * 1024
+    return False

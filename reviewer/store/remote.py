@@ -11,39 +11,22 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
-import sys
 import threading
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.workers import _exit_with_parent
 from reviewer.store.project import ProjectStore
 
 _ATTRIBUTES = ("path", "read_only")
 
 
-def _die_with_parent() -> None:
-    """End this process when the window's process ends, even by SIGKILL."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        with suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        def watch() -> None:
-            multiprocessing.connection.wait([parent.sentinel])
-            os._exit(0)  # every confirmed change is committed; nothing to flush
-
-        threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
 def _serve(channel: multiprocessing.connection.Connection, path: str, read_only: bool,
            program: str) -> None:
     """The store process: open the project, then answer calls until told to close."""
-    _die_with_parent()
+    _exit_with_parent()  # even when the window is killed: all confirmed is committed
     try:
         store = ProjectStore.open(path, read_only=read_only, program=program)
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the window

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sqlite3
@@ -248,13 +249,14 @@ def test_full_disk_new_and_edit(seed: Path, tmp_path: Path) -> None:
         assert cli("new", small, "--mt", seed, preexec=limit).returncode == 0
         filler = disk / "filler"
         if limit is None:  # a real small disk: fill what is left
-            with open(filler, "wb") as handle, pytest.raises(OSError):
+            fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+            with pytest.raises(OSError):
                 while True:
-                    handle.write(b"\0" * 4096)
-                    handle.flush()
+                    os.write(fd, b"\0" * 4096)
+            os.close(fd)
         else:
             pytest.skip("without a small disk to fill, edits cannot be made to run out")
-        text = "A long correction that needs room. " * 400
+        text = " ".join(f"word{n}" for n in range(900))  # a page of text needs room
         assert "disk is full" in one_line_error(cli("edit", small, 3, text, preexec=limit))
         filler.unlink()
         assert cli("verify", small).returncode == 0
@@ -286,15 +288,35 @@ def test_killed_new_leaves_nothing_for_long(seed: Path, tmp_path: Path) -> None:
 
 # -- 12: a lost -wal loses as little as SQLite allows, and verify says so --------------------
 
-def test_deleted_wal_under_a_writer_loses_nothing(seed_project: Path) -> None:
-    session = ReviewSession.open(seed_project)
-    session.edit(0, "First.", "tester")
-    wal = seed_project.with_name(seed_project.name + "-wal")
-    wal.unlink(missing_ok=True)
-    seed_project.with_name(seed_project.name + "-shm").unlink(missing_ok=True)
-    session.edit(1, "Second.", "tester")
-    session.close()
+WRITER = """
+import sys
+from reviewer.session import ReviewSession
+session = ReviewSession.open(sys.argv[1])
+for line in sys.stdin:
+    position, text = line.rstrip("\\n").split(" ", 1)
+    session.edit(int(position), text, "writer")
+    print("SAVED", flush=True)
+"""
+
+
+def test_deleted_wal_under_a_killed_writer_loses_nothing(seed_project: Path) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(seed_project)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert writer.stdin is not None and writer.stdout is not None
+    try:
+        writer.stdin.write("0 First.\n")
+        writer.stdin.flush()
+        assert writer.stdout.readline().strip() == "SAVED"
+        for suffix in ("-wal", "-shm"):  # someone cleans up "temporary" files
+            seed_project.with_name(seed_project.name + suffix).unlink(missing_ok=True)
+        writer.stdin.write("1 Second.\n")
+        writer.stdin.flush()
+        assert writer.stdout.readline().strip() == "SAVED"
+    finally:
+        writer.kill()
+        writer.wait()
     assert revision_texts(seed_project) == ["First.", "Second."]
+    assert cli("verify", seed_project).returncode == 0
 
 
 def test_verify_reports_saved_revisions_that_went_missing(seed_project: Path,
@@ -320,7 +342,9 @@ def test_verify_passes_on_a_good_project_and_names_problems(edited: Path) -> Non
     assert cli("verify", edited).returncode == 0
     db = sqlite3.connect(edited)
     db.execute("DROP TRIGGER revisions_are_never_deleted")
-    db.execute("UPDATE totals SET stats = (SELECT mt_stats FROM segments WHERE position = 3)")
+    totals = json.loads(db.execute("SELECT stats FROM totals").fetchone()[0])
+    totals["segments"] += 1
+    db.execute("UPDATE totals SET stats = ?", (json.dumps(totals),))
     db.commit()
     db.close()
     report = cli("verify", edited)
