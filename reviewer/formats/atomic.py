@@ -2,37 +2,104 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
 
+_NOT_CARRIED = stat.S_ISUID | stat.S_ISGID  # a rewritten export must not become set-id
+
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, fsync it, then rename it over ``path``."""
+    """Replace ``path`` with ``data`` atomically: through a link to its file, never a folder."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReviewerError(f"cannot write {target}: folder {folder} does not exist")
-    if target.is_dir():
-        raise ReviewerError(f"cannot write {target}: it is a folder")
+    real = _destination(target)
+    existing = real.stat() if real.exists() else None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, temp = _create_temp(real)
     except OSError as error:
         raise ReviewerError(f"cannot write {target}: {error.strerror}") from error
     try:
         with os.fdopen(fd, "wb") as handle:
+            if existing is not None:
+                _keep_owner_and_mode(handle.fileno(), existing)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp_name, target)
+        os.replace(temp, real)
     except OSError as error:
-        Path(temp_name).unlink(missing_ok=True)
-        raise ReviewerError(f"cannot write {target}: {error.strerror}") from error
+        temp.unlink(missing_ok=True)
+        raise ReviewerError(f"cannot write {target}: {error.strerror or error}") from error
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+    _sync_folder(real.parent)
+
+
+def _destination(target: Path) -> Path:
+    """The regular file (or free name) that ``target`` names; a link is followed to its file."""
+    real = target
+    if target.is_symlink():
+        try:
+            real = target.resolve(strict=True)
+        except (OSError, RuntimeError) as error:  # RuntimeError: a loop, before Python 3.13
+            raise ReviewerError(f"cannot write {target}: it is a broken link "
+                                f"(to {os.readlink(target)})") from error
+    folder = real.parent
+    if not folder.is_dir():
+        raise ReviewerError(f"cannot write {target}: folder {folder} does not exist")
+    if real.is_dir():
+        raise ReviewerError(f"cannot write {target}: it is a folder")
+    if real.exists() and not real.is_file():
+        raise ReviewerError(f"cannot write {target}: not a regular file (a device, pipe or "
+                            "socket cannot be replaced)")
+    return real
+
+
+def _create_temp(real: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``real``; mode 0o666 so that the kernel applies the umask."""
+    name = real.name
+    while len(os.fsencode(name)) > 200:  # room for the prefix and suffix in 255 bytes
+        name = name[:-1]
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = real.parent / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
+    """Give the temp file the existing file's owner and group where allowed, then its mode."""
+    if hasattr(os, "fchown"):
+        mine = os.fstat(fd)
+        if (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid):
+            try:
+                os.fchown(fd, existing.st_uid, existing.st_gid)  # root may
+            except PermissionError:
+                with contextlib.suppress(PermissionError):  # a member of the group may
+                    os.fchown(fd, -1, existing.st_gid)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(existing.st_mode) & ~_NOT_CARRIED)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX: fsync the folder); best effort elsewhere."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def atomic_write_text(
