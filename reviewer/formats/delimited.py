@@ -14,7 +14,7 @@ from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.encoding import decode
 from reviewer.formats.limits import check_line_lengths
-from reviewer.formats.structured import check_segments, file_lines, line_layout
+from reviewer.formats.structured import check_segments, file_lines, line_layout, shown
 
 ROLES = ("source", "mt", "reference", "correction")
 _ALIASES = {
@@ -58,8 +58,8 @@ def read_delimited(data: bytes, name: str, file_format: str,
     header = rows[0][1]
     roles = header_roles(header)
     if "mt" not in roles:
-        raise ReviewerError(f"{name}: the header ({', '.join(header)}) names no mt column; "
-                            "name the columns source, mt, reference, correction")
+        raise ReviewerError(f"{name}: the header ({shown(', '.join(header))}) names no mt "
+                            "column; name the columns source, mt, reference, correction")
     segments: list[ImportedSegment] = []
     for line, cells in rows[1:]:
         if len(cells) != len(header):

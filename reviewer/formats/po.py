@@ -22,6 +22,7 @@ from reviewer.formats.structured import (
     is_edited,
     line_layout,
     needs_source,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _unquote(text: str, line: int, name: str) -> str:
     def replace(escape: re.Match[str]) -> str:
         char = escape.group(1)
         if char not in _UNESCAPE:
-            raise ReviewerError(f"{name}: line {line} has an unknown escape \\{char}")
+            raise ReviewerError(f"{name}: line {line} has an unknown escape \\{shown(char)}")
         return _UNESCAPE[char]
 
     return re.sub(r"\\(.)", replace, body)

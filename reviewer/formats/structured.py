@@ -6,10 +6,17 @@ import io
 
 from reviewer.core.document import ImportedSegment, Layout
 from reviewer.core.errors import ReviewerError
+from reviewer.core.visible import visible
 from reviewer.formats.limits import check_segment_length
 
 SOURCE_LANGUAGE = "source_language"
 TARGET_LANGUAGE = "target_language"
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """Text from a file as an error message may quote it: on one line, and not too long."""
+    text = visible(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def line_layout(count: int) -> Layout:

@@ -23,6 +23,7 @@ from reviewer.formats.structured import (
     check_segments,
     is_edited,
     needs_source,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +56,8 @@ def _match(wanted: str, languages: list[str], name: str) -> str:
     close = [language for language in languages if language.lower().split("-")[0] == primary]
     if len(close) == 1:
         return close[0]
-    raise ReviewerError(f"{name}: no language {wanted!r} (it holds {', '.join(languages)})")
+    raise ReviewerError(f"{name}: no language {wanted!r} "
+                        f"(it holds {shown(', '.join(languages))})")
 
 
 def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
@@ -68,7 +70,7 @@ def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
             languages.append(language)
     if len(languages) < 2 and langs is None:
         raise ReviewerError(f"{name}: needs two languages, it holds "
-                            f"{', '.join(languages) or 'none'}")
+                            f"{shown(', '.join(languages)) or 'none'}")
     if langs is not None:
         return _match(langs[0], languages, name), _match(langs[1], languages, name)
     header = root.find("header")
@@ -77,7 +79,7 @@ def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
         else languages[0]
     others = [language for language in languages if language != source]
     if len(others) != 1:
-        raise ReviewerError(f"{name}: holds {', '.join(languages)}; choose two with "
+        raise ReviewerError(f"{name}: holds {shown(', '.join(languages))}; choose two with "
                             "--langs SOURCE,TARGET")
     return source, others[0]
 
