@@ -133,3 +133,14 @@ def test_huge_and_negative_segment_numbers(seed_project: Path,
         _one_line_error(code, err, "no segment")
     code, out, _ = run(capsys, "history", seed_project, "--json")
     assert json.loads(out) == []
+
+
+def test_a_source_file_named_with_control_characters_exports_to_xliff(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = tmp_path / "a\x1bb\x01.tsv"
+    rows.write_text("source\tmt\nПривет\tHello\n", encoding="utf-8")
+    project = tmp_path / "p.review"
+    assert run(capsys, "new", project, "--mt", rows)[0] == 0
+    code, _, err = run(capsys, "export", project, tmp_path / "out.xlf")
+    assert code == 0, err
+    assert 'original="a\\x1bb\\x01.tsv"' in (tmp_path / "out.xlf").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from lxml import etree
 
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
+from reviewer.core.visible import visible
 from reviewer.formats.inline import fill, render, text_of
 from reviewer.formats.safexml import (
     XML_ENCODING,
@@ -172,7 +173,8 @@ def _new_document(job: ExportJob) -> bytes:
     root = etree.Element(f"{{{NS12}}}xliff", nsmap={None: NS12})
     root.set("version", "1.2")
     file = etree.SubElement(root, f"{{{NS12}}}file")
-    file.set("original", job.properties.get("source_name") or "document")
+    # XML cannot hold control characters, which a file name may
+    file.set("original", visible(job.properties.get("source_name") or "document"))
     file.set("datatype", "plaintext")
     file.set("source-language", job.properties.get(SOURCE_LANGUAGE) or "x-source")
     file.set("target-language", job.properties.get(TARGET_LANGUAGE) or "x-target")
