@@ -144,3 +144,22 @@ def test_a_source_file_named_with_control_characters_exports_to_xliff(
     code, _, err = run(capsys, "export", project, tmp_path / "out.xlf")
     assert code == 0, err
     assert 'original="a\\x1bb\\x01.tsv"' in (tmp_path / "out.xlf").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("codec", ["undefined", "punycode"])
+def test_text_codecs_that_fail_without_a_decode_error(
+        codec: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("mt.en.txt", "job.xlf", "messages.po"):
+        code, _, err = run(capsys, "new", tmp_path / "p.review", "--mt", DATA / name,
+                           "--encoding", codec)
+        _one_line_error(code, err, name, codec)
+
+
+def test_an_export_the_encoding_cannot_hold_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "p.review"
+    assert run(capsys, "new", project, "--mt", DATA / "mt.en.txt", "--encoding", "idna")[0] == 0
+    assert run(capsys, "edit", project, 1, "x" * 70)[0] == 0  # IDNA labels end at 63
+    code, _, err = run(capsys, "export", project, tmp_path / "out.txt")
+    _one_line_error(code, err, "idna")
+    assert not (tmp_path / "out.txt").exists()

@@ -108,6 +108,9 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise _decode_error(data, encoding, name, error) from error
+    except UnicodeError as error:  # codecs such as idna and punycode fail without a position
+        raise ReviewerError(f"{name}: cannot be read as {encoding} ({error}); name the "
+                            "file's encoding with --encoding") from error
 
 
 def _decode_error(data: bytes, encoding: str, name: str,
@@ -126,6 +129,9 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
     except UnicodeEncodeError as error:
         bad = text[error.start : error.end]
         raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
+                            "export as TSV or change the text") from error
+    except UnicodeError as error:
+        raise ReviewerError(f"the text cannot be written in {encoding} ({error}); "
                             "export as TSV or change the text") from error
     if not bom:
         return data
