@@ -28,7 +28,7 @@ def _mode(path: Path) -> int:
 
 
 def _no_temp_files(folder: Path) -> None:
-    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in folder.iterdir() if p.name.endswith((".tmp", ".partial"))] == []
 
 
 @pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

@@ -170,7 +170,7 @@ def test_failures_never_change_an_existing_project(tmp_path: Path, seed_project:
     _assert_one_line_error(code, err)
     assert "needs source text" in err and not (tmp_path / "out.xlf").exists()
     assert _digest(seed_project) == before
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".partial"))]
 
 
 def test_export_into_a_read_only_place(tmp_path: Path, seed_project: Path,

@@ -67,7 +67,8 @@ def _create_temp(real: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_BINARY", 0)
     while True:
-        temp = real.parent / f".{name}.{secrets.token_hex(4)}.tmp"
+        # .NAME.PID.RANDOM.partial: what a killed export leaves, the next writer removes
+        temp = real.parent / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.partial"
         try:
             return os.open(temp, flags, 0o666), temp
         except FileExistsError:

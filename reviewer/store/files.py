@@ -9,6 +9,7 @@ import re
 import shutil
 import sqlite3
 import stat
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,7 +17,9 @@ from reviewer.core.errors import ReviewerError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDECARS = ("-wal", "-shm", "-journal")
-_PARTIAL = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.partial(?:-wal|-shm|-journal)?$")
+# .NAME.PID.partial (a new project or a backup) or .NAME.PID.RANDOM.partial (an export)
+_PARTIAL = re.compile(
+    r"^\.(?P<name>.+?)\.(?P<pid>\d+)(?:\.[A-Za-z0-9_]{4,16})?\.partial(?:-wal|-shm|-journal)?$")
 
 
 def sqlite_uri(path: Path, mode: str, immutable: bool = False) -> str:
@@ -97,10 +100,12 @@ def stray_partials(folder: Path, name: str | None = None) -> list[Path]:
     return sorted(found)
 
 
-def clean_stray_partials(target: Path) -> None:
-    """Remove what a killed ``new`` or ``backup`` of ``target`` left behind."""
-    for stray in stray_partials(target.parent, target.name):
-        stray.unlink(missing_ok=True)
+def clean_stray_partials(target: Path, every_name: bool = False) -> None:
+    """Remove what a killed ``new``, ``backup`` or export of ``target`` (or, with
+    ``every_name``, of anything in its folder) left behind."""
+    for stray in stray_partials(target.parent, None if every_name else target.name):
+        with suppress(OSError):  # e.g. read-only media: nothing to clean there anyway
+            stray.unlink(missing_ok=True)
 
 
 def publish_exclusive(partial: Path, target: Path, what: str) -> None:
