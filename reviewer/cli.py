@@ -16,6 +16,7 @@ from reviewer import __version__
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import ScoreDetails, Scores, score_segment
 from reviewer.core.visible import visible
+from reviewer.formats.limits import check_segment_length
 from reviewer.formats.plaintext import SEGMENTATIONS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.writers import export_formats
@@ -104,6 +105,8 @@ def _command_parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", help="document and segment scores")
     score.add_argument("project", type=_path("PROJECT"))
     score.add_argument("--json", action="store_true")
+    score.add_argument("--wait", action="store_true",
+                       help="first compute scores still pending, however long they take")
 
     history = sub.add_parser("history", help="revisions, oldest first")
     history.add_argument("project", type=_path("PROJECT"))
@@ -166,20 +169,36 @@ def _run_new(args: argparse.Namespace) -> None:
          f"({document.segmentation}, {document.encoding}, {document.format})")
 
 
+_LATER = ("computed when the project is next opened for editing in the window, "
+          "or by `reviewer score --wait`")
+
+
+def _pending_text(count: int) -> str:
+    return f"pending ({count} segment{'s' if count != 1 else ''} still being scored)"
+
+
 def _run_edit(args: argparse.Namespace) -> None:
+    check_segment_length(args.text, f"the text of segment {args.n}")  # before opening
     session = ReviewSession.open(args.project)
     try:
         result = session.edit(_position(session, args.n), args.text,
                               args.author or default_author())
     finally:
         session.close()
-    scores, doc = result.segment, result.summary.scores
+    scores, summary = result.segment, result.summary
     if result.revision is None:
         print(f"segment {args.n}: unchanged, no new revision")
         return
+    doc = summary.scores
+    document = (f"document scores {_pending_text(summary.pending)}" if summary.pending else
+                f"document HTER {doc.hter:.2f}, BLEU {doc.bleu:.2f}, chrF {doc.chrf:.2f}")
+    if scores.pending:
+        print(f"segment {args.n}: revision {result.revision.number} saved; {document}: its "
+              f"scores take too long to wait for and will be {_LATER}")
+        return
     print(f"segment {args.n}: revision {result.revision.number} saved "
           f"(HTER {scores.hter:.2f}, BLEU {scores.bleu:.2f}, chrF {scores.chrf:.2f}); "
-          f"document HTER {doc.hter:.2f}, BLEU {doc.bleu:.2f}, chrF {doc.chrf:.2f}")
+          f"{document}")
 
 
 def _reference_json(scores: Scores | None) -> dict[str, float] | None:
@@ -215,7 +234,32 @@ def _reference_text(details: ScoreDetails) -> str:
             f"BLEU {mt.bleu:.1f}->{corrected.bleu:.1f}  chrF {mt.chrf:.1f}->{corrected.chrf:.1f}")
 
 
+_PENDING_DETAILS: dict[str, Any] = {"char_distance": None, "edits": None, "reference": None}
+
+
+def _scores_json(scores: Scores, details: ScoreDetails | None) -> dict[str, Any]:
+    """Scores and their details; all None (and ``pending``) while they are computed."""
+    if details is None:
+        return {"hter": None, "bleu": None, "chrf": None, **_PENDING_DETAILS, "pending": True}
+    return {"hter": scores.hter, "bleu": scores.bleu, "chrf": scores.chrf,
+            **_details_json(details), "pending": False}
+
+
+def _wait_for_scores(project: Path) -> None:
+    """Compute every pending score, however long it takes (``score --wait``)."""
+    session = ReviewSession.open(project)
+    try:
+        count = len(session.pending_revisions())
+        if count:
+            print(f"computing the scores of {count} revision(s) …", file=sys.stderr, flush=True)
+            session.score_pending()
+    finally:
+        session.close()
+
+
 def _run_score(args: argparse.Namespace) -> None:
+    if args.wait:
+        _wait_for_scores(args.project)
     session = ReviewSession.open(args.project, read_only=True)
     try:
         summary, segments = session.summary(), session.segments()
@@ -223,31 +267,37 @@ def _run_score(args: argparse.Namespace) -> None:
     finally:
         session.close()
     doc, whole = summary.scores, summary.details
-    assert whole is not None
     if args.json:
+        document = {**_scores_json(doc, whole), "pending_segments": summary.pending,
+                    "segments": summary.segments, "edited": summary.edited,
+                    "confirmed": summary.confirmed,
+                    "complete": whole is not None and whole.complete}
         _print_json({
-            "document": {"hter": doc.hter, "bleu": doc.bleu, "chrf": doc.chrf,
-                         "segments": summary.segments, "edited": summary.edited,
-                         "confirmed": summary.confirmed, **_details_json(whole),
-                         "complete": whole.complete},
+            "document": document,
             "signatures": ReviewSession.signatures(),
             "segments": [{"index": s.position + 1, "source": s.source, "mt": s.mt,
-                          "correction": s.text, "hter": s.hter, "bleu": s.bleu,
-                          "chrf": s.chrf, "status": s.status, **_details_json(d)}
+                          "correction": s.text, "status": s.status,
+                          **_scores_json(Scores(s.hter, s.bleu, s.chrf), d)}
                          for s, d in zip(segments, details, strict=True)],
         })
         return
     out = sys.stdout
-    out.write(f"document  HTER {doc.hter:6.2f}  BLEU {doc.bleu:6.2f}  chrF {doc.chrf:6.2f}  "
-              f"({summary.edited} of {summary.segments} segments edited, "
-              f"{summary.confirmed} confirmed)\n")
-    breakdown = _edits_text(whole) if whole.complete else "edit breakdown: not computed"
-    out.write(f"          {breakdown}{_reference_text(whole)}\n")
+    progress = (f"({summary.edited} of {summary.segments} segments edited, "
+                f"{summary.confirmed} confirmed)")
+    if whole is None:
+        out.write(f"document  {_pending_text(summary.pending)}  {progress}\n"
+                  f"          the scores will be {_LATER}\n")
+    else:
+        out.write(f"document  HTER {doc.hter:6.2f}  BLEU {doc.bleu:6.2f}  "
+                  f"chrF {doc.chrf:6.2f}  {progress}\n")
+        breakdown = _edits_text(whole) if whole.complete else "edit breakdown: not computed"
+        out.write(f"          {breakdown}{_reference_text(whole)}\n")
     for name, signature in ReviewSession.signatures().items():
         out.write(f"          {name} signature: {signature}\n")
     out.writelines(
         f"{s.position + 1:>5}  HTER {s.hter:6.2f}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  "
-        f"{_edits_text(d)}  {s.status}{_reference_text(d)}\n"
+        f"{_edits_text(d)}  {s.status}{_reference_text(d)}\n" if d is not None else
+        f"{s.position + 1:>5}  pending (still being scored)  {s.status}\n"
         for s, d in zip(segments, details, strict=True))
 
 

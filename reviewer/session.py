@@ -8,6 +8,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import cast
 
 from reviewer.core.batch import ScoringJob, score_jobs
+from reviewer.core.bounded import BUDGET_S, BoundedScorer
 from reviewer.core.compare import Comparison, compare_states
 from reviewer.core.document import ImportedDocument
 from reviewer.core.effort import Effort
@@ -26,17 +28,20 @@ from reviewer.core.scoring import (
     ScoreDetails,
     Scores,
     SegmentStats,
+    identity_stats,
     score_segment,
     sentence_details,
     sentence_scores,
     signatures,
 )
 from reviewer.formats.atomic import atomic_write_bytes
+from reviewer.formats.limits import check_segment_length
 from reviewer.formats.writers import ExportJob, ExportSegment, export_bytes, format_for
 from reviewer.store.files import refuse_overwriting_project, stray_partials
 from reviewer.store.project import (
     DraftRecord,
     NewSegment,
+    PendingRevision,
     ProjectStore,
     RevisionRecord,
     SegmentRecord,
@@ -55,6 +60,16 @@ _NEWEST = 2**62  # a revision id above every real one
 Progress = Callable[[int, int], None]
 
 
+UNKNOWN_SCORES = Scores(float("nan"), float("nan"), float("nan"))  # still being computed
+
+
+def state_scores(state: SegmentState) -> Scores:
+    """A segment state's sentence scores (NaN while its statistics are pending)."""
+    if state.stats is None:
+        return UNKNOWN_SCORES
+    return sentence_scores(SegmentStats.from_json(state.stats))
+
+
 def utc_stamp(text: str) -> str:
     """A date or date-time (ISO 8601; local time unless it says otherwise) as stored UTC."""
     try:
@@ -70,13 +85,18 @@ def utc_stamp(text: str) -> str:
 
 @dataclass(frozen=True)
 class DocumentSummary:
-    """Document scores and progress, as the status bar and ``score`` show them."""
+    """Document scores and progress, as the status bar and ``score`` show them.
+
+    While ``pending`` segments still wait for their statistics the document scores are
+    unknown: ``scores`` reads NaN and ``details`` None, never a number that looks right.
+    """
 
     scores: Scores
     segments: int
     edited: int
     confirmed: int
     details: ScoreDetails | None = None  # edit breakdown, character distance, reference
+    pending: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,11 @@ class ReviewSession:
 
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
+        # how long ``edit`` may wait for a long text's scores before saving them pending
+        # (the window sets 0: it scores pending texts in the background)
+        self.scoring_budget = BUDGET_S
+        self._scorer = BoundedScorer()
+        weakref.finalize(self, self._scorer.close)
 
     @classmethod
     def create(
@@ -205,7 +230,8 @@ class ReviewSession:
         problems = []
         summed = DocumentTotals()
         for stats in self._store.all_head_stats():
-            summed = summed.plus(stats)
+            if stats is not None:  # pending: left out of the totals until it comes
+                summed = summed.plus(stats)
         if summed.to_json() != self._store.totals().to_json():
             problems.append("the document totals differ from the sum of the segments' "
                             "statistics")
@@ -260,35 +286,63 @@ class ReviewSession:
         return self._store.drafts()
 
     def summary(self) -> DocumentSummary:
-        """Document scores (equal to sacrebleu's corpus scores) and progress counts."""
+        """Document scores (equal to sacrebleu's corpus scores) and progress counts; the
+        scores are unknown (NaN) while any segment's statistics are pending."""
         counts = self._store.counts()
-        details = self._store.totals().details()
+        pending = self._store.pending_count()
+        details = None if pending else self._store.totals().details()
         return DocumentSummary(
-            scores=details.scores,
+            scores=UNKNOWN_SCORES if details is None else details.scores,
             segments=counts["segments"],
             edited=counts["changed"],
             confirmed=counts.get(f"status:{STATUS_CONFIRMED}", 0),
             details=details,
+            pending=pending,
         )
 
-    def segment_details(self, position: int) -> ScoreDetails:
+    def segment_details(self, position: int) -> ScoreDetails | None:
         """Every view of one segment's effort: scores, edit breakdown, character distance,
-        and against the reference if there is one."""
+        and against the reference if there is one (None while they are pending)."""
         stats = self._store.head_stats(position)
-        if not stats.complete:  # stored by reviewer 0.1
+        if stats is not None and not stats.complete:  # stored by reviewer 0.1
             segment = self._store.segment(position)
             stats = score_segment(segment.mt, segment.text, segment.reference)[0]
-        return sentence_details(stats)
+        return None if stats is None else sentence_details(stats)
 
-    def all_details(self) -> list[ScoreDetails]:
+    def all_details(self) -> list[ScoreDetails | None]:
         """Each segment's ``segment_details``, in document order."""
         stats = self._store.all_head_stats()
-        if not all(item.complete for item in stats):  # stored by reviewer 0.1
+        if not all(item is None or item.complete for item in stats):  # stored by reviewer 0.1
             for segment in self._store.segments():
-                if not stats[segment.position].complete:
+                item = stats[segment.position]
+                if item is not None and not item.complete:
                     stats[segment.position] = score_segment(segment.mt, segment.text,
                                                             segment.reference)[0]
-        return [sentence_details(item) for item in stats]
+        return [None if item is None else sentence_details(item) for item in stats]
+
+    def pending_revisions(self) -> list[PendingRevision]:
+        """Revisions whose statistics are still to be computed (current texts first)."""
+        return self._store.pending_revisions()
+
+    def add_late_stats(self, revision_id: int, text: str, stats: SegmentStats,
+                       scores: Scores) -> bool:
+        """Store statistics computed later for a revision saved with them pending (and add
+        them to the document totals if it is still current); False if not needed."""
+        return self._store.add_late_stats(revision_id, text, stats, scores)
+
+    def score_pending(self, budget: float | None = None) -> int:
+        """Compute pending statistics here (each within ``budget`` seconds; None: no limit);
+        returns how many are still pending."""
+        for pending in self._store.pending_revisions():
+            if budget is None:
+                scored: tuple[SegmentStats, Scores] | None = score_segment(
+                    pending.mt, pending.text, pending.reference, pending.mt_reference)
+            else:
+                scored = self._scorer.score(pending.mt, pending.text, pending.reference,
+                                            pending.mt_reference, budget)
+            if scored is not None:
+                self._store.add_late_stats(pending.id, pending.text, *scored)
+        return len(self._store.pending_revisions())
 
     def totals(self) -> DocumentTotals:
         """The summed statistics behind the document scores."""
@@ -313,10 +367,12 @@ class ReviewSession:
         """Record ``text`` as the segment's new revision, unless nothing would change.
 
         ``scored`` lets a caller that already scored this text off the GUI thread skip
-        scoring it again.
+        scoring it again. Scores that take longer than ``scoring_budget`` seconds are
+        saved as pending (``pending_revisions``; the revision itself is saved at once).
         """
         if not author.strip():
             raise ReviewerError("a revision needs an author name")
+        check_segment_length(text, f"the text of segment {position + 1}")
         current = self._store.segment(position)
         if current.text == text and current.status == status:
             return EditResult(current, None, self.summary())
@@ -329,9 +385,11 @@ class ReviewSession:
         if scored is None:
             mt_reference = None
             if current.reference is not None:  # the MT's own statistics do not change
-                mt_reference = self._store.head_stats(position).mt_reference
-            scored = score_segment(current.mt, text, current.reference, mt_reference)
-        stats, scores = scored
+                mt_stats = self._store.known_stats(position, current.mt)
+                mt_reference = None if mt_stats is None else mt_stats.mt_reference
+            scored = self._scorer.score(current.mt, text, current.reference, mt_reference,
+                                        self.scoring_budget)
+        stats, scores = scored if scored is not None else (None, None)
         effort = effort or Effort()
         revision = self._store.add_revision(
             position, text, stats, scores, author, status, effort.editing_ms,
@@ -348,12 +406,16 @@ class ReviewSession:
 
     def replacements(self, find: str, replacement: str, regex: bool = False,
                      match_case: bool = True) -> list[tuple[int, str, str, int]]:
-        """What a replace-all would change: (position, old text, new text, matches)."""
+        """What a replace-all would change: (position, old text, new text, matches).
+
+        Refused as a whole when a result would be longer than a segment may be.
+        """
         pattern = compile_pattern(find, regex, match_case)
         changes = []
         for segment in self.segments():
             new, count = replace_text(pattern, replacement, segment.text, regex)
             if count and new != segment.text:
+                check_segment_length(new, f"segment {segment.position + 1} after replacing")
                 changes.append((segment.position, segment.text, new, count))
         return changes
 
@@ -387,9 +449,18 @@ class ReviewSession:
     def compare_versions(self, old: str, new: str = CURRENT) -> Comparison:
         """Segments that differ between two versions (or a version and now), with scores."""
         def pairs(label: str) -> list[tuple[str, SegmentStats]]:
-            return [(s.text, SegmentStats.from_json(s.stats)) for s in self._states(label)]
+            return [(s.text, identity_stats(s.mt) if s.stats is None  # pending: see below
+                     else SegmentStats.from_json(s.stats)) for s in self._states(label)]
 
-        return compare_states(old, pairs(old), new, pairs(new))
+        def pending(label: str) -> bool:
+            return any(state.stats is None for state in self._states(label))
+
+        comparison = compare_states(old, pairs(old), new, pairs(new))
+        if pending(old):
+            comparison = replace(comparison, old_scores=UNKNOWN_SCORES)
+        if pending(new):
+            comparison = replace(comparison, new_scores=UNKNOWN_SCORES)
+        return comparison
 
     # -- exporting -----------------------------------------------------------------------
 
@@ -405,7 +476,7 @@ class ReviewSession:
             states = self._states(version)
             records = [
                 replace(record, text=state.text, status=state.status,
-                        **vars(sentence_scores(SegmentStats.from_json(state.stats))))
+                        **vars(state_scores(state)))
                 for record, state in zip(records, states, strict=True)
             ]
         segments = [

@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import (
     DocumentTotals,
+    MetricStats,
     Scores,
     SegmentStats,
     identity_stats,
@@ -51,9 +53,10 @@ class SegmentRecord:
     text: str
     status: str
     revisions: int
-    hter: float
+    hter: float  # NaN while ``pending``
     bleu: float
     chrf: float
+    pending: bool = False  # its scores are still being computed
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,20 @@ class RevisionRecord:
     keys_insert: int = 0
     keys_delete: int = 0
     keys_navigate: int = 0
+    pending: bool = False  # its scores are still being computed (they read NaN)
+
+
+@dataclass(frozen=True)
+class PendingRevision:
+    """A revision whose statistics are still to be computed, and what they need."""
+
+    id: int
+    position: int
+    mt: str
+    text: str
+    reference: str | None
+    mt_reference: MetricStats | None  # the MT against the reference, already known
+    head: bool  # the segment's current text: the document totals wait for it
 
 
 @dataclass(frozen=True)
@@ -107,7 +124,36 @@ class SegmentState:
     mt: str
     text: str
     status: str
-    stats: str
+    stats: str | None  # JSON; None while the revision's statistics are pending
+
+
+# A revision saved before its statistics were known has this in ``stats`` (and zeros for
+# its scores); its statistics arrive in ``late_stats`` (schema 5).
+PENDING = "pending"
+_NAN = float("nan")
+
+
+def _score(value: Any) -> float:
+    """A score read from a row; NULL (pending) reads NaN, never a number that looks real."""
+    return _NAN if value is None else float(value)
+
+
+def _segment_record(row: Any) -> SegmentRecord:
+    fields: list[Any] = [*row[:8], *(_score(value) for value in row[8:11]), bool(row[11])]
+    return SegmentRecord(*fields)
+
+
+def _revision_record(row: Any) -> RevisionRecord:
+    fields: list[Any] = [*row[:9], *(_score(value) for value in row[9:12]), *row[12:15],
+                         bool(row[15])]
+    return RevisionRecord(*fields)
+
+
+# SQL over a revision ``r``: its statistics (the late ones when they came, NULL while
+# pending), whether they are pending, and the join that finds the late ones.
+_STATS = f"nullif(coalesce(l.stats, r.stats), '{PENDING}')"
+_PENDING = f"(r.stats = '{PENDING}' AND l.revision_id IS NULL)"
+_LATE = "LEFT JOIN late_stats l ON l.revision_id = r.id "
 
 
 def utc_now() -> str:
@@ -333,14 +379,16 @@ class ProjectStore:
     _SEGMENT_SELECT = (
         "SELECT s.id, s.position, s.source, s.mt, s.reference, "
         "coalesce(r.text, s.mt), coalesce(r.status, 'new'), coalesce(r.number, 0), "
-        "coalesce(r.hter, s.mt_hter), coalesce(r.bleu, s.mt_bleu), coalesce(r.chrf, s.mt_chrf) "
-        "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision "
+        + ", ".join(f"CASE WHEN r.id IS NULL THEN s.mt_{name} WHEN {_PENDING} THEN NULL "
+                    f"ELSE coalesce(l.{name}, r.{name}) END" for name in ("hter", "bleu", "chrf"))
+        + f", coalesce({_PENDING}, 0) "
+        "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision " + _LATE
     )
 
     def segments(self) -> list[SegmentRecord]:
         """All segments in document order, with their current texts."""
         rows = self._db.execute(self._SEGMENT_SELECT + "ORDER BY s.position")
-        return [SegmentRecord(*row) for row in rows]
+        return [_segment_record(row) for row in rows]
 
     def segment(self, position: int) -> SegmentRecord:
         """One segment by its 0-based position."""
@@ -349,7 +397,7 @@ class ProjectStore:
         if row is None:
             raise ReviewerError(
                 f"no segment {position + 1}: the project has {self.segment_count()} segments")
-        return SegmentRecord(*row)
+        return _segment_record(row)
 
     def layout(self) -> Layout:
         """The text between segments, for exporting the document as it came."""
@@ -359,28 +407,45 @@ class ProjectStore:
         return Layout(tuple(gaps))
 
     def totals(self) -> DocumentTotals:
-        """The summed statistics of every segment's current text."""
+        """The summed statistics of every segment's current text, leaving out the
+        ``pending_count`` segments whose statistics are still being computed."""
         return DocumentTotals.from_json(
             self._db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
 
-    _HEAD_STATS = ("SELECT coalesce(r.stats, s.mt_stats) FROM segments s "
-                   "LEFT JOIN revisions r ON r.id = s.head_revision ")
+    def pending_count(self) -> int:
+        """How many segments' current texts still wait for their statistics."""
+        return int(self._db.execute("SELECT count(*) FROM pending_heads").fetchone()[0])
 
-    def head_stats(self, position: int) -> SegmentStats:
-        """The statistics of a segment's current text (its MT's when never edited)."""
+    def pending_revisions(self) -> list[PendingRevision]:
+        """Every revision whose statistics are still to be computed, current texts first."""
+        rows = self._db.execute(
+            "SELECT r.id, s.position, s.mt, r.text, s.reference, s.mt_stats, "
+            "r.id = s.head_revision FROM revisions r JOIN segments s ON s.id = r.segment_id "
+            + _LATE + f"WHERE {_PENDING} ORDER BY r.id = s.head_revision DESC, r.id")
+        return [PendingRevision(int(row[0]), int(row[1]), row[2], row[3], row[4],
+                                SegmentStats.from_json(row[5]).mt_reference, bool(row[6]))
+                for row in rows]
+
+    _HEAD_STATS = (f"SELECT CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END "
+                   "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision " + _LATE)
+
+    def head_stats(self, position: int) -> SegmentStats | None:
+        """The statistics of a segment's current text (its MT's when never edited); None
+        while they are pending."""
         row = self._db.execute(self._HEAD_STATS + "WHERE s.position = ?",
                                (position,)).fetchone()
         if row is None:
             raise ReviewerError(
                 f"no segment {position + 1}: the project has {self.segment_count()} segments")
-        return SegmentStats.from_json(row[0])
+        return None if row[0] is None else SegmentStats.from_json(row[0])
 
     def known_stats(self, position: int, text: str) -> SegmentStats | None:
         """Statistics already stored for this segment with this text (its MT, or an earlier
-        revision's), so that restoring or undoing needs no scoring."""
+        revision's, pending ones left out), so that restoring or undoing needs no scoring."""
         row = self._db.execute(
             "SELECT CASE WHEN s.mt = ? THEN s.mt_stats ELSE ("
-            "SELECT r.stats FROM revisions r WHERE r.segment_id = s.id AND r.text = ? "
+            f"SELECT {_STATS} FROM revisions r {_LATE}"
+            f"WHERE r.segment_id = s.id AND r.text = ? AND NOT {_PENDING} "
             "ORDER BY r.id DESC LIMIT 1) END FROM segments s WHERE s.position = ?",
             (text, text, position)).fetchone()
         if row is None or row[0] is None:
@@ -388,9 +453,9 @@ class ProjectStore:
         stats = SegmentStats.from_json(row[0])
         return stats if stats.complete else None
 
-    def all_head_stats(self) -> list[SegmentStats]:
-        """Every segment's current statistics, in document order."""
-        return [SegmentStats.from_json(row[0]) for row in
+    def all_head_stats(self) -> list[SegmentStats | None]:
+        """Every segment's current statistics, in document order (None: pending)."""
+        return [None if row[0] is None else SegmentStats.from_json(row[0]) for row in
                 self._db.execute(self._HEAD_STATS + "ORDER BY s.position")]
 
     def counts(self) -> dict[str, int]:
@@ -424,8 +489,11 @@ class ProjectStore:
 
     _REVISION_SELECT = (
         "SELECT r.id, r.segment_id, s.position, r.number, r.text, r.author, r.created_at, "
-        "r.editing_ms, r.status, r.hter, r.bleu, r.chrf, r.keys_insert, r.keys_delete, "
-        "r.keys_navigate FROM revisions r JOIN segments s ON s.id = r.segment_id "
+        "r.editing_ms, r.status, "
+        + ", ".join(f"CASE WHEN {_PENDING} THEN NULL ELSE coalesce(l.{name}, r.{name}) END"
+                    for name in ("hter", "bleu", "chrf"))
+        + f", r.keys_insert, r.keys_delete, r.keys_navigate, {_PENDING} "
+        "FROM revisions r JOIN segments s ON s.id = r.segment_id " + _LATE
     )
 
     def revisions(self, position: int | None = None) -> list[RevisionRecord]:
@@ -435,7 +503,7 @@ class ProjectStore:
         else:
             rows = self._db.execute(self._REVISION_SELECT + "WHERE s.position = ? "
                                     "ORDER BY r.number", (position,))
-        return [RevisionRecord(*row) for row in rows]
+        return [_revision_record(row) for row in rows]
 
     def revision(self, position: int, number: int) -> RevisionRecord:
         """One revision of a segment by its number (1-based)."""
@@ -443,7 +511,7 @@ class ProjectStore:
                                (position, number)).fetchone()
         if row is None:
             raise ReviewerError(f"segment {position + 1} has no revision {number}")
-        return RevisionRecord(*row)
+        return _revision_record(row)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -451,8 +519,8 @@ class ProjectStore:
         self,
         position: int,
         text: str,
-        stats: SegmentStats,
-        scores: Scores,
+        stats: SegmentStats | None,
+        scores: Scores | None,
         author: str,
         status: str,
         editing_ms: int = 0,
@@ -460,39 +528,53 @@ class ProjectStore:
     ) -> RevisionRecord:
         """Append a revision, make it the segment's head and update the totals, atomically.
 
+        ``stats`` None saves it with its statistics pending (``add_late_stats`` brings
+        them): the totals then leave the segment out and ``pending_heads`` lists it.
         The segment's draft, if any, has become this revision and is dropped.
         """
         with self._write() as db:
             row = db.execute(
-                "SELECT s.id, coalesce(r.stats, s.mt_stats), s.mt, coalesce(r.text, s.mt), "
-                "s.reference, coalesce(r.status, 'new') FROM segments s "
-                "LEFT JOIN revisions r ON r.id = s.head_revision WHERE s.position = ?",
+                f"SELECT s.id, CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END, "
+                "s.mt, coalesce(r.text, s.mt), s.reference, coalesce(r.status, 'new') "
+                "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision "
+                + _LATE + "WHERE s.position = ?",
                 (position,),
             ).fetchone()
             if row is None:
                 raise ReviewerError(
                     f"no segment {position + 1}: the project has {self.segment_count()} segments")
-            segment_id, old_stats = int(row[0]), SegmentStats.from_json(row[1])
-            if not old_stats.complete:  # stored by reviewer 0.1: as refresh_statistics counted it
+            segment_id = int(row[0])
+            old_stats = None if row[1] is None else SegmentStats.from_json(row[1])
+            if old_stats is not None and not old_stats.complete:
+                # stored by reviewer 0.1: as refresh_statistics counted it
                 old_stats = segment_stats(row[2], row[3], row[4])
             number = int(db.execute(
                 "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE segment_id = ?",
                 (segment_id,)).fetchone()[0])
+            values = (0.0, 0.0, 0.0, PENDING) if stats is None or scores is None else (
+                scores.hter, scores.bleu, scores.chrf, stats.to_json())
             cursor = db.execute(
                 "INSERT INTO revisions (segment_id, number, text, author, created_at, "
                 "editing_ms, status, hter, bleu, chrf, stats, keys_insert, keys_delete, "
                 "keys_navigate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (segment_id, number, text, author, utc_now(), int(editing_ms), status,
-                 scores.hter, scores.bleu, scores.chrf, stats.to_json(), *keystrokes),
+                 *values, *keystrokes),
             )
             db.execute("DELETE FROM drafts WHERE segment_id = ?", (segment_id,))
             revision_id = cursor.lastrowid
             db.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
                        (revision_id, segment_id))
+            db.execute("DELETE FROM pending_heads WHERE segment_id = ?", (segment_id,))
+            if stats is None:
+                db.execute("INSERT INTO pending_heads (segment_id, revision_id) VALUES (?, ?)",
+                           (segment_id, revision_id))
             totals = DocumentTotals.from_json(
                 db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
-            db.execute("UPDATE totals SET stats = ? WHERE id = 1",
-                       (totals.replace(old_stats, stats).to_json(),))
+            if old_stats is not None:
+                totals = totals.minus(old_stats)
+            if stats is not None:
+                totals = totals.plus(stats)
+            db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
             old_status, mt, old_text = str(row[5]), str(row[2]), str(row[3])
             for name, change in ((f"status:{old_status}", -1), (f"status:{status}", 1),
                                  ("changed", (text != mt) - (old_text != mt))):
@@ -504,6 +586,32 @@ class ProjectStore:
                                (change, name))
         return self.revision(position, number)
 
+    def add_late_stats(self, revision_id: int, text: str, stats: SegmentStats,
+                       scores: Scores) -> bool:
+        """Store the statistics of a revision saved with them pending, atomically adding
+        them to the totals if it is still its segment's current text.
+
+        ``text`` is the text they were computed for; False (nothing stored) unless that
+        is the revision's text and its statistics are still pending.
+        """
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT r.segment_id, r.text FROM revisions r {_LATE}"
+                f"WHERE r.id = ? AND {_PENDING}", (revision_id,)).fetchone()
+            if row is None or row[1] != text:
+                return False
+            db.execute("INSERT INTO late_stats (revision_id, hter, bleu, chrf, stats, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       (revision_id, scores.hter, scores.bleu, scores.chrf, stats.to_json(),
+                        utc_now()))
+            if db.execute("DELETE FROM pending_heads WHERE revision_id = ?",
+                          (revision_id,)).rowcount:
+                totals = DocumentTotals.from_json(
+                    db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+                db.execute("UPDATE totals SET stats = ? WHERE id = 1",
+                           (totals.plus(stats).to_json(),))
+        return True
+
     def refresh_statistics(self) -> DocumentTotals:
         """Bring statistics stored by reviewer 0.1 up to date and sum the totals afresh.
 
@@ -514,14 +622,17 @@ class ProjectStore:
         with self._write() as db:
             totals = DocumentTotals()
             rows = db.execute(
-                "SELECT s.id, s.mt, s.reference, s.mt_stats, r.text, r.stats FROM segments s "
-                "LEFT JOIN revisions r ON r.id = s.head_revision ORDER BY s.position").fetchall()
+                f"SELECT s.id, s.mt, s.reference, s.mt_stats, r.text, {_STATS} FROM segments s "
+                "LEFT JOIN revisions r ON r.id = s.head_revision " + _LATE
+                + "ORDER BY s.position").fetchall()
             for segment_id, mt, reference, mt_json, text, revision_json in rows:
                 mt_stats = SegmentStats.from_json(mt_json)
                 if not mt_stats.complete:
                     mt_stats = identity_stats(mt, reference)
                     db.execute("UPDATE segments SET mt_stats = ? WHERE id = ?",
                                (mt_stats.to_json(), segment_id))
+                if text is not None and revision_json is None:
+                    continue  # pending: the totals leave it out until its statistics come
                 head = mt_stats if text is None else SegmentStats.from_json(revision_json)
                 if not head.complete:
                     head = segment_stats(mt, text, reference, mt_stats.mt_reference)
@@ -586,9 +697,10 @@ class ProjectStore:
         """Every segment as it was when revision ``last_revision`` was the newest."""
         rows = self._db.execute(
             "SELECT s.position, s.mt, coalesce(r.text, s.mt), coalesce(r.status, 'new'), "
-            "coalesce(r.stats, s.mt_stats) FROM segments s LEFT JOIN revisions r ON r.id = "
+            f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END "
+            "FROM segments s LEFT JOIN revisions r ON r.id = "
             "(SELECT max(id) FROM revisions WHERE segment_id = s.id AND id <= ?) "
-            "ORDER BY s.position", (last_revision,))
+            + _LATE + "ORDER BY s.position", (last_revision,))
         return [SegmentState(*row) for row in rows]
 
     def revisions_after(self, last_revision: int = 0, since_time: str | None = None,
@@ -600,7 +712,7 @@ class ProjectStore:
             query += " AND r.created_at >= ?"
             parameters.append(since_time)
         rows = self._db.execute(query + " ORDER BY r.id", parameters)
-        return [RevisionRecord(*row) for row in rows]
+        return [_revision_record(row) for row in rows]
 
 
 def _statements(script: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -90,6 +90,28 @@ MIGRATIONS: list[str] = [
     CREATE TABLE counts (
         name TEXT PRIMARY KEY,
         value INTEGER NOT NULL
+    );
+    """,
+    # 5: scores that took too long to wait for. Such a revision is stored with the
+    # statistics 'pending'; they arrive later in late_stats (append-only, like revisions).
+    # pending_heads lists the segments whose current text is such a revision: the totals
+    # leave them out until their statistics arrive.
+    """
+    CREATE TABLE late_stats (
+        revision_id INTEGER PRIMARY KEY REFERENCES revisions (id),
+        hter REAL NOT NULL,
+        bleu REAL NOT NULL,
+        chrf REAL NOT NULL,
+        stats TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TRIGGER late_stats_are_never_updated BEFORE UPDATE ON late_stats
+    BEGIN SELECT RAISE(ABORT, 'late statistics are append-only'); END;
+    CREATE TRIGGER late_stats_are_never_deleted BEFORE DELETE ON late_stats
+    BEGIN SELECT RAISE(ABORT, 'late statistics are append-only'); END;
+    CREATE TABLE pending_heads (
+        segment_id INTEGER PRIMARY KEY REFERENCES segments (id),
+        revision_id INTEGER NOT NULL UNIQUE REFERENCES revisions (id)
     );
     """,
 ]

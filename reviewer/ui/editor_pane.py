@@ -213,6 +213,9 @@ class EditorPane(QWidget):
         With ``details``: TER's edits by kind, the normalised character edit distance and,
         with a reference, how the MT and the correction score against it.
         """
+        if isinstance(scores, SegmentRecord) and scores.pending:
+            self.show_pending()
+            return
         state = "live" if live else "saved"
         if details is not None and details.complete:
             edits = details.edits
@@ -237,6 +240,14 @@ class EditorPane(QWidget):
             tip += " Against the reference: the MT's score → the correction's."
         self.scores_label.setText(text)
         self.scores_label.setToolTip(tip)
+
+    def show_pending(self) -> None:
+        """Say that the saved text's scores are still being computed."""
+        self.scores_label.setText("<span style='color:#666'>Scores pending: saved, and being "
+                                  "computed in the background</span>")
+        self.scores_label.setToolTip("This segment's TER takes long to compute; the scores "
+                                     "appear here, in the table and in the document scores "
+                                     "as soon as they are ready.")
 
     def show_scoring(self) -> None:
         """Say that scores for the newest text are on their way."""

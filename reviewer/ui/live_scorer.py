@@ -1,34 +1,44 @@
-"""Scores the text being typed in another process, so typing never waits for TER.
+"""Scores text in other processes, so neither typing nor confirming waits for TER.
 
-A one-process pool, started ahead of the first keystroke; requests are debounced, only
-the newest text of a segment is scored (a request made while a job runs waits for it and
-replaces any older waiting one), and results for texts no longer current are dropped.
-With a reference, the worker also scores the correction against it; the MT's own
-reference statistics are computed once per segment and remembered in the worker.
+Live scores of the text being typed: a one-process worker, started ahead of the first
+keystroke; requests are debounced, only the newest text of a segment is scored (a request
+made while a job runs waits for it and replaces any older waiting one), and results for
+texts no longer current are dropped. With a reference, the worker also scores the
+correction against it; the MT's own reference statistics are computed once per segment
+and remembered in the worker.
+
+Late scores of revisions saved with their scores pending (``score_late``): a second
+worker, one revision after another, so a segment whose TER takes minutes never holds up
+live scoring. Both workers are stopped mid-job when the window closes.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
+from contextlib import suppress
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
-from reviewer.core.scoring import Scores, SegmentStats, score_segment
-from reviewer.core.workers import process_pool
+from reviewer.core.scoring import MetricStats, Scores, SegmentStats, score_segment
+from reviewer.core.workers import StoppableExecutor
+from reviewer.formats.limits import MAX_SEGMENT_CHARS
 
 DEBOUNCE_MS = 120
 
+LateJob = tuple[int, str, str, "str | None", "MetricStats | None"]  # id, mt, text, ref, mt_ref
+
 
 def make_executor() -> Executor:
-    """A one-process pool (spawned: forking a process that runs Qt is unsafe; the worker
-    ends with this process even if it crashes).
+    """A one-process worker (spawned: forking a process that runs Qt is unsafe; it ends
+    with this process even if that crashes, and ``shutdown`` stops it mid-job).
 
     ``REVIEWER_SCORING=thread`` uses a thread instead, for platforms without processes.
     """
     if os.environ.get("REVIEWER_SCORING") == "thread":
         return ThreadPoolExecutor(max_workers=1)
-    return process_pool(1)
+    return StoppableExecutor()
 
 
 class LiveScorer(QObject):
@@ -36,7 +46,9 @@ class LiveScorer(QObject):
 
     scored = Signal(int, str, object, object)  # position, text, SegmentStats, Scores
     failed = Signal(str)
+    late_scored = Signal(int, str, object, object)  # revision id, text, SegmentStats, Scores
     _finished = Signal(int, str, object)  # from the executor's thread to this one
+    _late_finished = Signal(int, str, object)
 
     def __init__(self, parent: QObject | None = None, executor: Executor | None = None) -> None:
         super().__init__(parent)
@@ -49,12 +61,46 @@ class LiveScorer(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._finished.connect(self._on_job_finished)
+        self._late_executor: Executor | None = None
+        self._late_waiting: deque[LateJob] = deque()
+        self._late_running: int | None = None
+        self._late_finished.connect(self._on_late_job_finished)
 
     def request(self, position: int, mt: str, text: str, reference: str | None = None) -> None:
-        """Score ``text`` soon (and against ``reference``); a newer request replaces it."""
+        """Score ``text`` soon (and against ``reference``); a newer request replaces it.
+
+        A text longer than a segment may be is not scored (it cannot be saved either)."""
         self._latest[position] = text
+        if len(text) > MAX_SEGMENT_CHARS:
+            self._timer.stop()
+            self._wanted = None
+            self.failed.emit(f"Segment {position + 1} is {len(text):,} characters long, over "
+                             f"the limit of {MAX_SEGMENT_CHARS:,}: not scored, and it cannot "
+                             "be saved until it is shorter")
+            return
         self._wanted = (position, mt, text, reference)
         self._timer.start()
+
+    def score_late(self, revision_id: int, mt: str, text: str, reference: str | None,
+                   mt_reference: MetricStats | None = None) -> None:
+        """Score a saved revision whose scores are pending; ``late_scored`` brings them."""
+        if revision_id == self._late_running or any(
+                job[0] == revision_id for job in self._late_waiting):
+            return
+        self._late_waiting.append((revision_id, mt, text, reference, mt_reference))
+        self._start_late()
+
+    def forget_late(self, revision_id: int) -> None:
+        """Drop a revision's late scoring (its scores came another way); a job already
+        running for it is stopped."""
+        self._late_waiting = deque(job for job in self._late_waiting if job[0] != revision_id)
+        if self._late_running == revision_id and self._late_executor is not None:
+            self._late_executor.shutdown(wait=False, cancel_futures=True)
+            self._late_executor = None  # its job ends in an error, which starts the next
+
+    def late_pending(self) -> int:
+        """How many revisions are waiting for or getting their late scores."""
+        return len(self._late_waiting) + (self._late_running is not None)
 
     def flush(self) -> None:
         """Start the waiting request now instead of after the debounce delay."""
@@ -70,11 +116,13 @@ class LiveScorer(QObject):
         self._submit(-1, "", "", None)
 
     def shutdown(self, wait: bool = False) -> None:
-        """Stop the worker (``wait``: until it has ended); pending results are dropped."""
+        """Stop the workers (``wait``: until they have ended); pending results are dropped."""
         self._timer.stop()
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
-            self._executor = None
+        self._late_waiting.clear()
+        for executor in (self._executor, self._late_executor):
+            if executor is not None:
+                executor.shutdown(wait=wait, cancel_futures=True)
+        self._executor = self._late_executor = None
 
     def _on_timer_timeout(self) -> None:
         if self._running is not None or self._wanted is None:
@@ -88,7 +136,7 @@ class LiveScorer(QObject):
             self._executor = make_executor()
         self._running = (position, text)
         future = self._executor.submit(score_segment, mt, text, reference)
-        future.add_done_callback(lambda done: self._finished.emit(position, text, done))
+        future.add_done_callback(lambda done: _emit(self._finished, position, text, done))
 
     def _on_job_finished(self, position: int, text: str, future: Future[object]) -> None:
         self._running = None
@@ -107,3 +155,31 @@ class LiveScorer(QObject):
             self.scored.emit(position, text, stats, scores)
         if self._wanted is not None and not self._timer.isActive():
             self._on_timer_timeout()
+
+    def _start_late(self) -> None:
+        if self._late_running is not None or not self._late_waiting:
+            return
+        revision_id, mt, text, reference, mt_reference = self._late_waiting.popleft()
+        if self._late_executor is None:
+            self._late_executor = make_executor()
+        self._late_running = revision_id
+        future = self._late_executor.submit(score_segment, mt, text, reference, mt_reference)
+        future.add_done_callback(
+            lambda done: _emit(self._late_finished, revision_id, text, done))
+
+    def _on_late_job_finished(self, revision_id: int, text: str, future: Future[object]) -> None:
+        if self._late_running == revision_id:
+            self._late_running = None
+        if not future.cancelled() and future.exception() is None:
+            result = future.result()
+            assert isinstance(result, tuple)
+            stats, scores = result
+            assert isinstance(stats, SegmentStats) and isinstance(scores, Scores)
+            self.late_scored.emit(revision_id, text, stats, scores)
+        self._start_late()
+
+
+def _emit(signal: SignalInstance, *args: object) -> None:
+    """Emit from a worker's thread; the scorer may be gone by then (the window closed)."""
+    with suppress(RuntimeError):
+        signal.emit(*args)

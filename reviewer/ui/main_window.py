@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,8 +65,6 @@ EXPORT_FILTER = ";;".join([
     "Corrected text (*.txt)", "XLIFF (*.xlf *.xliff)", "TMX (*.tmx)", "PO (*.po)",
     "Segments and scores (*.tsv)", "Quality-estimation rows (*.jsonl)", "All files (*)"])
 _SUFFIX_FOR_FORMAT = {"xliff": ".xlf", "tmx": ".tmx", "po": ".po", "tsv": ".tsv"}
-LONG_SEGMENT_WORDS = 60  # shorter texts score in milliseconds, so on the GUI thread
-LONG_SCORING_WAIT_MS = 20_000
 DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sentence
 
 
@@ -101,6 +99,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.model = SegmentTableModel([], self)
         self._live: dict[int, tuple[str, SegmentStats, Scores]] = {}
+        self._late: dict[int, tuple[int, str]] = {}  # scores pending: revision id: position, text
         self._task: Task | None = None
         self._progress_dialog: QProgressDialog | None = None
         self._replaying = False  # undo/redo is setting text: not new typing
@@ -180,6 +179,7 @@ class MainWindow(QMainWindow):
         self.timeline.segmentActivated.connect(self._on_timeline_segment_activated)
         self.scorer.scored.connect(self._on_scorer_scored)
         self.scorer.failed.connect(self._on_scorer_failed)
+        self.scorer.late_scored.connect(self._on_scorer_late_scored)
         self.resize(1360, 820)
         self._show_session()
 
@@ -246,6 +246,10 @@ class MainWindow(QMainWindow):
                             " — reviewer")
         self.undo_stack.clear()
         self._live.clear()
+        self._late = {}
+        # an edit never waits for scores on this thread: long ones are computed by the
+        # scorer's late worker and arrive in ``_on_scorer_late_scored``
+        self.session.scoring_budget = 0.0
         self.model.reset(self.session.segments())
         self._drafts = self.session.drafts()
         for position, draft in self._drafts.items():
@@ -262,8 +266,18 @@ class MainWindow(QMainWindow):
         self._show_summary(self.session.summary())
         if self.model.rowCount():
             self._select_row(self.model.first_unconfirmed())
+        self._score_late()
 
     def _show_summary(self, summary: DocumentSummary) -> None:
+        self.progress_label.setText(f"Confirmed {summary.confirmed} / {summary.segments} · "
+                                    f"edited {summary.edited}")
+        if summary.pending:  # never a number while some segment's scores are unknown
+            count = summary.pending
+            self.scores_label.setText(f"Document scores pending ({count} segment"
+                                      f"{'s' if count != 1 else ''} still being scored)")
+            self.scores_label.setToolTip("Some segments' TER takes long to compute; the "
+                                         "document scores appear once they are ready.")
+            return
         scores, details = summary.scores, summary.details
         text = (f"Document HTER {scores.hter:.2f} · BLEU {scores.bleu:.2f} · "
                 f"chrF {scores.chrf:.2f}")
@@ -286,8 +300,6 @@ class MainWindow(QMainWindow):
         tip += [f"{name}: {signature}" for name, signature in self.session.signatures().items()]
         self.scores_label.setText(text)
         self.scores_label.setToolTip("\n".join(tip))
-        self.progress_label.setText(f"Confirmed {summary.confirmed} / {summary.segments} · "
-                                    f"edited {summary.edited}")
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, COL_CORRECTION)
@@ -323,6 +335,8 @@ class MainWindow(QMainWindow):
         self._show_summary(result.summary)
         if result.revision is not None:
             self.timeline.add_revision(result.revision)
+            if result.revision.pending:
+                self._score_late()
         if self.editor.position == segment.position:
             if self.editor.text() != segment.text:
                 self._load_editor(segment.position)
@@ -368,7 +382,6 @@ class MainWindow(QMainWindow):
         position = self.editor.position
         if position < 0:
             return
-        self._wait_for_live_scores(position, self.editor.text())
         if not self._push_edit(position, self.editor.text(), STATUS_CONFIRMED,
                                f"Confirm segment {position + 1}", self.editor.effort()):
             return
@@ -377,32 +390,6 @@ class MainWindow(QMainWindow):
         else:
             self.editor.focus_correction()
             self.statusBar().showMessage("Last segment confirmed.", 4000)
-
-    def _wait_for_live_scores(self, position: int, text: str) -> None:
-        """A long segment confirmed before its live scores came: let the scoring process
-        finish them while the window keeps painting (keys and clicks wait), rather than
-        running TER on the GUI thread, which takes up to a second on a long segment."""
-        live = self._live.get(position)
-        if (live and live[0] == text) or len(text.split()) < LONG_SEGMENT_WORDS \
-                or self.session.read_only:
-            return
-        loop = QEventLoop(self)
-
-        def on_scored(scored_position: int, scored_text: str, *_: object) -> None:
-            if (scored_position, scored_text) == (position, text):
-                loop.quit()
-
-        self.scorer.scored.connect(on_scored)
-        self.scorer.failed.connect(loop.quit)
-        QTimer.singleShot(LONG_SCORING_WAIT_MS, loop.quit)
-        segment = self.model.segment(position)
-        self.scorer.request(position, segment.mt, text, segment.reference)
-        self.scorer.flush()
-        self.statusBar().showMessage("Scoring the segment…")
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        self.scorer.scored.disconnect(on_scored)
-        self.scorer.failed.disconnect(loop.quit)
-        self.statusBar().clearMessage()
 
     def save_pending(self) -> None:
         """Keep typed but unconfirmed text of the open segment as an unconfirmed revision."""
@@ -457,10 +444,52 @@ class MainWindow(QMainWindow):
     def _on_scorer_scored(self, position: int, text: str, stats: SegmentStats,
                           scores: Scores) -> None:
         self._live[position] = (text, stats, scores)
+        for revision_id, late in list(self._late.items()):
+            if late == (position, text):  # typed, confirmed, then scored: no need to wait
+                self._on_scorer_late_scored(revision_id, text, stats, scores)
         if position < self.model.rowCount() and self.model.current_text(position) == text:
             self.model.set_typing(position, text, scores)
         if position == self.editor.position and self.editor.text() == text:
             self.editor.show_scores(scores, live=True, details=sentence_details(stats))
+
+    def _score_late(self) -> None:
+        """Have the scorer compute every revision saved with its scores pending."""
+        if self.session.read_only:
+            return
+        try:
+            waiting = self.session.pending_revisions()
+        except ReviewerError as error:
+            self.statusBar().showMessage(f"Pending scores not computed: {error}", 8000)
+            return
+        for item in waiting:
+            if item.id not in self._late:
+                self._late[item.id] = (item.position, item.text)
+                self.scorer.score_late(item.id, item.mt, item.text, item.reference,
+                                       item.mt_reference)
+
+    def _on_scorer_late_scored(self, revision_id: int, text: str, stats: SegmentStats,
+                               scores: Scores) -> None:
+        """Scores of a revision saved with them pending: store them and show them."""
+        late = self._late.pop(revision_id, None)
+        self.scorer.forget_late(revision_id)
+        if late is None:
+            return
+        position = late[0]
+        try:
+            self.session.add_late_stats(revision_id, text, stats, scores)
+            segment = self.session.segment(position)
+            summary = self.session.summary()
+        except SAVE_ERRORS as error:  # still pending: computed again on the next opening
+            self.statusBar().showMessage(f"Scores of segment {position + 1} not saved: {error}",
+                                         8000)
+            return
+        self.model.update_scores(segment)
+        self._show_summary(summary)
+        if self.editor.position == position:
+            if self.editor.text() == segment.text:
+                self.editor.show_scores(segment, live=False,
+                                        details=self.session.segment_details(position))
+            self.history.show_revisions(position, self.session.history(position), segment.mt)
 
     def _set_text_from_undo(self, position: int, text: str) -> None:
         """Undo or redo of typing: show that segment with that text."""

@@ -14,6 +14,7 @@ from reviewer.store.project import SegmentRecord
 COL_INDEX, COL_SOURCE, COL_MT, COL_CORRECTION, COL_HTER, COL_STATUS = range(6)
 HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 1
+PENDING_MARK = "…"  # scores not known yet: being typed, or saved with scores pending
 
 _STATUS_COLOURS = {
     "confirmed": QColor("#2e7d32"),
@@ -74,7 +75,7 @@ class SegmentTableModel(QAbstractTableModel):
             if column == COL_HTER:
                 if typing:
                     return f"{typing[1].hter:.1f}" if typing[1] else "…"
-                return f"{segment.hter:.1f}"
+                return PENDING_MARK if segment.pending else f"{segment.hter:.1f}"
             if column == COL_STATUS:
                 return "draft" if typing else segment.status
             return None
@@ -83,11 +84,14 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SOURCE, COL_MT, COL_CORRECTION):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_HTER:
+            if not typing and segment.pending:
+                return "Scores pending: they are being computed in the background"
             scores = typing[1] if typing and typing[1] else segment
             return f"HTER {scores.hter:.2f}  BLEU {scores.bleu:.2f}  chrF {scores.chrf:.2f}"
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
             return _STATUS_COLOURS.get("draft" if typing else segment.status)
-        if role == Qt.ItemDataRole.FontRole and column == COL_HTER and typing:
+        if role == Qt.ItemDataRole.FontRole and column == COL_HTER and (
+                typing or segment.pending):
             font = QFont()
             font.setItalic(True)
             return font
@@ -140,6 +144,11 @@ class SegmentTableModel(QAbstractTableModel):
         self._segments[row] = record
         self._typing.pop(row, None)
         self._emit_row(row)
+
+    def update_scores(self, record: SegmentRecord) -> None:
+        """Show a segment's scores that came late; unconfirmed typing in its row stays."""
+        self._segments[record.position] = record
+        self._emit_row(record.position)
 
     def set_typing(self, row: int, text: str, scores: Scores | None) -> None:
         """Show typed but unconfirmed text (and its live scores once known)."""

@@ -180,19 +180,20 @@ def test_new_project_with_mismatched_files_reports_and_keeps_the_open_one(
 
 
 def test_a_long_segment_confirmed_at_once_is_scored_off_the_gui_thread(
-        window: MainWindow, seed_project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import reviewer.session as service
+        window: MainWindow, seed_project: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reviewer.core.bounded as bounded
 
     def no_scoring_here(*args: object, **kwargs: object) -> object:
         raise AssertionError("scored on the GUI thread")
 
-    monkeypatch.setattr(service, "score_segment", no_scoring_here)
+    monkeypatch.setattr(bounded, "score_segment", no_scoring_here)
     editor = window.editor.correction_edit
     long_text = " ".join(["the coalition struck targets in Syria"] * 15)  # 90 words
     select_all_and_delete(editor)
     type_text(editor, long_text)
     press(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     rows = revisions_in_db(seed_project)
-    assert rows == [(0, 1, long_text, "tester", "confirmed")]
+    assert rows == [(0, 1, long_text, "tester", "confirmed")]  # saved at once, scores pending
     expected = TER().sentence_score(window.model.segment(0).mt, [long_text]).score
+    qtbot.waitUntil(lambda: not window.model.segment(0).pending, timeout=60000)
     assert window.model.segment(0).hter == expected
