@@ -75,7 +75,7 @@ def main() -> None:
             rows = {variant: _measure(project, variant, args.edits)
                     for variant in ("no checkpoint", "checkpoint", "store process")}
             base = rows["no checkpoint"]
-            for variant, row in rows.items():
+            for row in rows.values():
                 row["edit_ratio"] = round(row["edit_median_ms"] / base["edit_median_ms"], 2)
             results[size] = rows
             print(f"{size} segments", json.dumps(rows, indent=2), flush=True)

@@ -22,7 +22,7 @@ from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
-SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup")
+SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify")
 
 
 class ExitCode(IntEnum):
@@ -124,6 +124,11 @@ def _command_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="write a consistent copy of the project")
     backup.add_argument("project", type=_path("PROJECT"))
     backup.add_argument("output", type=_path("OUTPUT"))
+
+    verify = sub.add_parser("verify", help="check the project: integrity, schema, append-only "
+                                           "revisions, totals, saved revisions, partial files")
+    verify.add_argument("project", type=Path)
+    verify.add_argument("--json", action="store_true")
 
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
@@ -382,9 +387,30 @@ def _run_backup(args: argparse.Namespace) -> None:
     _say(f"backed up to {written}")
 
 
+def _run_verify(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project, read_only=True)
+    try:
+        problems = session.verify()
+        revisions = len(session.history())
+    finally:
+        session.close()
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems, "revisions": revisions})
+    elif not problems:
+        _say(f"{args.project}: ok ({revisions} revisions)")
+    for problem in problems if not args.json else []:
+        print(visible(f"reviewer: {args.project}: {problem}"), file=sys.stderr)
+    if problems:
+        raise _ProblemsFoundError()
+
+
+class _ProblemsFoundError(Exception):
+    """``verify`` found problems (already printed, one line each)."""
+
+
 _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
             "history": _run_history, "export": _run_export, "version": _run_version,
-            "backup": _run_backup}
+            "backup": _run_backup, "verify": _run_verify}
 
 
 def _fail(message: str) -> int:
@@ -404,6 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewer.ui.app import run_app  # Qt is loaded only for the window
 
         return run_app(gui_args.project, gui_args.screenshot)
+    except _ProblemsFoundError:
+        return ExitCode.BAD_INPUT
     except SystemExit as exit_request:  # argparse: --help is 0, bad usage is 2
         return int(exit_request.code or 0)
     except ReviewerError as error:

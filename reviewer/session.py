@@ -220,7 +220,10 @@ class ReviewSession:
         """
         problems = self._store.check(full)
         if full:
-            problems += self._check_sums()
+            try:
+                problems += self._check_sums()
+            except (ValueError, KeyError, TypeError, IndexError) as error:
+                problems.append(f"stored statistics cannot be read ({error!r})")
             problems += [f"{path.name}: a partial file left by a process that was killed"
                          for path in stray_partials(self.path.parent)]
         return problems

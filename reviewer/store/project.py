@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +23,19 @@ from reviewer.core.scoring import (
     identity_stats,
     segment_stats,
 )
-from reviewer.store.lock import ProjectLock
+from reviewer.store.files import (
+    check_regular_file,
+    clean_stray_partials,
+    is_full_disk,
+    leftover_sidecars,
+    partial_path,
+    publish_exclusive,
+    refuse_existing,
+    refuse_overwriting_project,
+    remove_partial,
+    sqlite_uri,
+)
+from reviewer.store.lock import ProjectLock, ReadOnlyError, read_lock_record
 from reviewer.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -161,15 +175,76 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+def _connect(path: Path, read_only: bool, create: bool = False) -> sqlite3.Connection:
+    """A connection that never creates the file (unless asked) and, for readers, never writes.
+
+    On read-only media (no ``-shm`` can be made beside the file) the file is read as
+    immutable, which needs neither.
+    """
+    mode = "ro" if read_only else ("rwc" if create else "rw")
+    try:
+        connection = _configure(sqlite3.connect(sqlite_uri(path, mode), uri=True,
+                                                isolation_level=None,
+                                                timeout=BUSY_TIMEOUT_MS / 1000))
+        if read_only:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.DatabaseError as error:
+        if not read_only or leftover_sidecars(path) or "unable to open" not in str(error):
+            raise _open_error(path, error) from error
+    try:  # read-only media: the file cannot change under us, and there is no WAL to read
+        return _configure(sqlite3.connect(sqlite_uri(path, "ro", immutable=True), uri=True,
+                                          isolation_level=None))
+    except sqlite3.Error as error:
+        raise _open_error(path, error) from error
+
+
+def _configure(connection: sqlite3.Connection) -> sqlite3.Connection:
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA synchronous = FULL")
     return connection
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _open_error(path: Path, error: BaseException) -> ReviewerError:
+    """A one-line message for a project that cannot be opened."""
+    text = str(error)
+    if is_full_disk(error, path):
+        return ReviewerError(f"{path}: the disk is full ({text})")
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return ReviewerError(f"{path}: not a reviewer project ({text})")
+    if "unable to open" in text:
+        return ReviewerError(f"{path}: cannot be opened ({text}; check the file's and its "
+                             "folder's permissions)")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"{path}: cannot be written here ({text}); open it read-only")
+    if "I/O" in text:
+        return ReviewerError(f"{path}: cannot be read ({text}; is the disk failing or full?)")
+    return ReviewerError(f"{path}: cannot be opened ({text})")
+
+
+def _write_error(path: Path, error: BaseException) -> ReviewerError:
+    """A one-line message for a write that failed (nothing partial is left)."""
+    if is_full_disk(error, path):
+        return ReviewerError(f"cannot write {path}: the disk is full; nothing was changed")
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    if isinstance(error, OSError) and error.errno in (13, 30):  # EACCES, EROFS
+        return ReviewerError(f"cannot write {path}: {detail}; nothing was changed")
+    return ReviewerError(f"cannot write {path}: {detail}")
 
 
 class ProjectStore:
     """One open project file."""
+
+    checkpoint_every_commit = True  # benchmarks/store_safety.py measures what it costs
 
     def __init__(self, path: Path, connection: sqlite3.Connection,
                  lock: ProjectLock | None = None, read_only: bool = False) -> None:
@@ -177,6 +252,7 @@ class ProjectStore:
         self._db = connection
         self._lock = lock
         self.read_only = read_only
+        self._project_id: str | None = None
 
     # -- opening and creating ------------------------------------------------------------
 
@@ -186,25 +262,24 @@ class ProjectStore:
         """Open a project, check its integrity and bring its schema up to date.
 
         A writer holds the project's lock until ``close``; a second writer is refused
-        with a message naming the holder. Readers take no lock.
+        with a message naming the holder. Readers take no lock and never write: nothing
+        is changed before the file is known to be a project, and on read-only media the
+        file is read as it is.
         """
         file = Path(path)
-        if not file.exists():
-            raise ReviewerError(f"{file}: no such project")
-        if file.is_dir():
-            raise ReviewerError(f"{file}: is a folder, not a project")
+        check_regular_file(file)
         lock = None if read_only else ProjectLock(file, program)
+        if lock is not None:  # a writer starting is where a killed writer's leftovers go
+            clean_stray_partials(file, every_name=True)
         try:
-            connection = _connect(file)
+            connection = _connect(file, read_only)
             try:
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = FULL")
                 check = connection.execute("PRAGMA quick_check").fetchone()[0]
                 tables = {row[0] for row in connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'")}
             except sqlite3.DatabaseError as error:
                 connection.close()
-                raise ReviewerError(f"{file}: not a reviewer project ({error})") from error
+                raise _open_error(file, error) from error
             if check != "ok":
                 connection.close()
                 raise ReviewerError(f"{file}: the integrity check failed ({check}); "
@@ -212,8 +287,16 @@ class ProjectStore:
             if "schema_version" not in tables or "segments" not in tables:
                 connection.close()
                 raise ReviewerError(f"{file}: not a reviewer project")
+            if not read_only:  # a project: now it may be switched to WAL
+                try:
+                    connection.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.DatabaseError as error:
+                    connection.close()
+                    raise _open_error(file, error) from error
             store = cls(file, connection, lock, read_only)
             store._migrate()
+            if lock is not None:
+                store._take_acknowledgements()
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -230,15 +313,18 @@ class ProjectStore:
         original: tuple[str, str, bytes] | None = None,
         program: str = "reviewer",
     ) -> ProjectStore:
-        """Write a new project; it appears at ``path`` only once it is complete."""
+        """Write a new project; it appears at ``path`` only once it is complete, and never
+        in place of anything already there (a file, a link, an earlier ``-wal``)."""
         file = Path(path)
-        if file.exists():
-            raise ReviewerError(f"{file}: already exists; choose another name")
-        if not file.parent.is_dir():
-            raise ReviewerError(f"{file}: folder {file.parent} does not exist")
-        temp = file.with_name(f".{file.name}.{os.getpid()}.partial")
-        temp.unlink(missing_ok=True)
-        connection = _connect(temp)
+        refuse_existing(file, "a new project")
+        clean_stray_partials(file)
+        temp = partial_path(file)
+        remove_partial(temp)
+        try:
+            connection = _connect(temp, read_only=False, create=True)
+        except sqlite3.Error as error:
+            remove_partial(temp)
+            raise _write_error(file, error) from error
         try:
             store = cls(temp, connection)
             store._migrate()  # a new file: nothing to back up
@@ -269,7 +355,8 @@ class ProjectStore:
                     totals = totals.plus(stats)
                 connection.executemany(
                     "INSERT INTO properties (name, value) VALUES (?, ?)",
-                    sorted({**properties, "layout_tail": tail, "created_at": utc_now()}.items()),
+                    sorted({**properties, "layout_tail": tail, "created_at": utc_now(),
+                            "project_id": uuid.uuid4().hex}.items()),
                 )
                 connection.execute("INSERT INTO totals (id, stats) VALUES (1, ?)",
                                    (totals.to_json(),))
@@ -278,10 +365,13 @@ class ProjectStore:
                         "INSERT INTO originals (id, name, format, data) VALUES (1, ?, ?, ?)",
                         original)
             connection.close()
-            os.replace(temp, file)
-        except BaseException:
+            _fsync(temp)
+            publish_exclusive(temp, file, "a new project")
+        except BaseException as error:
             connection.close()
-            temp.unlink(missing_ok=True)
+            remove_partial(temp)
+            if isinstance(error, (OSError, sqlite3.Error)):
+                raise _write_error(file, error) from error
             raise
         return cls.open(file, program=program)
 
@@ -304,27 +394,75 @@ class ProjectStore:
             self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
     def backup_to(self, target: str | os.PathLike[str]) -> Path:
-        """A consistent copy of the project (SQLite's backup API), written atomically."""
+        """A consistent copy of the project (SQLite's backup API); it appears complete, and
+        never in place of an existing file."""
         destination = Path(target)
-        if not destination.parent.is_dir():
-            raise ReviewerError(f"cannot write {destination}: folder {destination.parent} "
-                                "does not exist")
-        if destination.resolve() == self.path.resolve():
-            raise ReviewerError("a backup cannot replace the project itself")
-        temp = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
-        temp.unlink(missing_ok=True)
+        refuse_overwriting_project(destination, self.path, "a backup")
+        refuse_existing(destination, "a backup")
+        clean_stray_partials(destination)
+        temp = partial_path(destination)
+        remove_partial(temp)
         try:
-            copy = sqlite3.connect(temp)
+            copy = sqlite3.connect(sqlite_uri(temp, "rwc"), uri=True)
             try:
                 self._db.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            os.replace(temp, destination)
+            _fsync(temp)
+            publish_exclusive(temp, destination, "a backup")
         except (OSError, sqlite3.Error) as error:
-            temp.unlink(missing_ok=True)
-            raise ReviewerError(f"cannot write {destination}: {error}") from error
+            remove_partial(temp)
+            raise _write_error(destination, error) from error
+        except BaseException:
+            remove_partial(temp)
+            raise
         return destination
+
+    def check(self, full: bool = True) -> list[str]:
+        """Problems with the file itself: integrity (``full``), schema, the append-only
+        triggers, revision numbering, and revisions saved earlier but missing now."""
+        problems: list[str] = []
+        if full:
+            rows = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                problems += [f"integrity check: {row}" for row in rows[:20]]
+        version = self.schema_version()
+        if version != SCHEMA_VERSION:
+            problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
+        triggers = {str(row[0]): str(row[1]) for row in self._db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+        for name, event in (("revisions_are_never_updated", "UPDATE"),
+                            ("revisions_are_never_deleted", "DELETE")):
+            sql = triggers.get(name, "")
+            if f"BEFORE {event} ON revisions" not in sql or "RAISE(ABORT" not in sql:
+                problems.append(f"the trigger that keeps revisions from {event.lower()}s "
+                                "is missing or altered")
+        if full:
+            for segment, numbers in self._db.execute(
+                    "SELECT s.position, group_concat(r.number) FROM segments s "
+                    "JOIN revisions r ON r.segment_id = s.id GROUP BY s.id "
+                    "HAVING count(*) != max(r.number) OR min(r.number) != 1"):
+                problems.append(f"segment {segment + 1}: revision numbers {numbers} have gaps")
+            for (segment,) in self._db.execute(
+                    "SELECT s.position FROM segments s WHERE s.head_revision IS NOT NULL AND "
+                    "s.head_revision != (SELECT max(id) FROM revisions WHERE segment_id = s.id)"):
+                problems.append(f"segment {segment + 1}: its current text is not its newest "
+                                "revision")
+        for loss in json.loads(self.properties().get("lost_revisions", "[]")):
+            problems.append(
+                f"revisions {loss['present'] + 1} to {loss['acknowledged']} were saved but "
+                f"were missing when the project was opened at {loss['at']} (a deleted or "
+                "emptied -wal file, or an older copy put in its place)")
+        record = read_lock_record(self.path)
+        if record and record.get("project_id") == self.properties().get("project_id"):
+            acknowledged = int(record.get("acknowledged", 0))
+            present = self._revision_high_mark()
+            if acknowledged > present:
+                problems.append(f"revisions {present + 1} to {acknowledged} were saved but are "
+                                "missing (a deleted or emptied -wal file, or an older copy put "
+                                "in its place)")
+        return problems
 
     def schema_version(self) -> int:
         """The file's schema version (0 for an empty file)."""
@@ -348,14 +486,55 @@ class ProjectStore:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise ReviewerError(f"{self.path}: busy, another program is writing ({error})") \
-                from error
+            if "locked" in str(error) or "busy" in str(error):
+                raise ReviewerError(f"{self.path}: busy, another program is writing ({error})") \
+                    from error
+            raise _write_error(self.path, error) from error
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as error:
+            if self._db.in_transaction:  # SQLite may have rolled back already (disk full)
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                raise _write_error(self.path, error) from error
             raise
-        self._db.execute("COMMIT")
+        self._after_commit()
+
+    def _after_commit(self) -> None:
+        """Move the commit into the project file at once (so a lost ``-wal`` loses as little
+        as SQLite allows) and record the revisions saved in the lock file."""
+        if self.checkpoint_every_commit:
+            with suppress(sqlite3.Error):  # else the commit stays in the WAL until the next
+                self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if self._lock is not None and self._project_id is not None:
+            self._lock.acknowledge(self._project_id, self._revision_high_mark())
+
+    def _revision_high_mark(self) -> int:
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM revisions").fetchone()[0])
+
+    def _take_acknowledgements(self) -> None:
+        """Compare what the lock file says was saved with what the project holds; note a
+        loss in the project (``verify`` reports it), then take over the record."""
+        assert self._lock is not None
+        project_id = self.properties().get("project_id")
+        if project_id is None:
+            project_id = uuid.uuid4().hex
+            with self._write() as db:
+                db.execute("INSERT INTO properties (name, value) VALUES ('project_id', ?)",
+                           (project_id,))
+        self._project_id = project_id
+        known_id, acknowledged = self._lock.previous_acknowledged
+        present = self._revision_high_mark()
+        if known_id == project_id and acknowledged > present:
+            loss = {"at": utc_now(), "acknowledged": acknowledged, "present": present}
+            lost = json.loads(self.properties().get("lost_revisions", "[]"))
+            with self._write() as db:
+                db.execute("INSERT INTO properties (name, value) VALUES ('lost_revisions', ?) "
+                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                           (json.dumps([*lost, loss]),))
+        self._lock.acknowledge(project_id, self._revision_high_mark())
 
     # -- reading -------------------------------------------------------------------------
 

@@ -76,7 +76,9 @@ def test_export_never_writes_over_the_project(edited: Path, export_format: str,
 
 def test_export_and_backup_refuse_another_project(edited: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.review"
-    ReviewSession.open(edited, read_only=True).backup(other)
+    reader = ReviewSession.open(edited, read_only=True)
+    reader.backup(other)
+    reader.close()
     before = digest(other)
     assert "never writes over" in one_line_error(cli("export", edited, other))
     assert "never writes over" in one_line_error(cli("backup", edited, other))
@@ -268,6 +270,8 @@ def test_killed_new_leaves_nothing_for_long(seed: Path, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text(seed.read_text(encoding="utf-8") * 400, encoding="utf-8")
     target = tmp_path / "killed.review"
+    other = tmp_path / "other.review"
+    ReviewSession.create(other, import_plain_text(seed)).close()
     run = subprocess.Popen([sys.executable, "-m", "reviewer", "new", str(target), "--mt",
                             str(big)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -277,9 +281,7 @@ def test_killed_new_leaves_nothing_for_long(seed: Path, tmp_path: Path) -> None:
     run.send_signal(signal.SIGKILL)
     run.wait()
     assert not target.exists()
-    other = tmp_path / "other.review"
-    ReviewSession.create(other, import_plain_text(seed)).close()
-    report = cli("verify", other)
+    report = cli("verify", other)  # a reader says so; the next writer removes it
     assert report.returncode == 1 and ".partial" in report.stderr
     assert cli("new", target, "--mt", seed).returncode == 0
     assert not list(tmp_path.glob(".killed.review.*"))
@@ -322,7 +324,9 @@ def test_deleted_wal_under_a_killed_writer_loses_nothing(seed_project: Path) -> 
 def test_verify_reports_saved_revisions_that_went_missing(seed_project: Path,
                                                           tmp_path: Path) -> None:
     older = tmp_path / "older.review"
-    ReviewSession.open(seed_project, read_only=True).backup(older)
+    reader = ReviewSession.open(seed_project, read_only=True)
+    reader.backup(older)
+    reader.close()
     session = ReviewSession.open(seed_project)
     for n in range(3):
         session.edit(n, f"Saved {n}.", "tester")
