@@ -31,7 +31,7 @@ from reviewer.session import (
     ReviewSession,
     default_author,
 )
-from reviewer.store.lock import ProjectLockedError
+from reviewer.store.lock import ProjectLockedError, ReadOnlyError
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.commands import (
     SAVE_ERRORS,
@@ -69,19 +69,28 @@ DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sen
 
 
 def open_or_ask_read_only(path: Path, interaction: Interaction) -> ReviewSession | None:
-    """Open a project for editing; if someone else is editing it, offer read-only."""
+    """Open a project for editing; if someone else is editing it, or it cannot be written
+    here, offer read-only. Problems the quick check finds are shown at once."""
     try:
-        return ReviewSession.open(path)
-    except ProjectLockedError as locked:
-        if interaction.confirm("Project in use", f"{locked}.\n\nOpen it read-only?"):
-            try:
-                return ReviewSession.open(path, read_only=True)
-            except ReviewerError as error:
-                interaction.error("Cannot open project", str(error))
-        return None
+        session = ReviewSession.open(path, isolated=True)
+    except (ProjectLockedError, ReadOnlyError) as blocked:
+        title = "Project in use" if isinstance(blocked, ProjectLockedError) else \
+            "Project cannot be written"
+        if not interaction.confirm(title, f"{blocked}.\n\nOpen it read-only?"):
+            return None
+        try:
+            session = ReviewSession.open(path, read_only=True, isolated=True)
+        except ReviewerError as error:
+            interaction.error("Cannot open project", str(error))
+            return None
     except ReviewerError as error:
         interaction.error("Cannot open project", str(error))
         return None
+    problems = session.verify(full=False)
+    if problems:
+        interaction.error("Project check", "\n".join(problems) +
+                          "\n\nRun “reviewer verify” for a full check.")
+    return session
 
 
 class MainWindow(QMainWindow):
