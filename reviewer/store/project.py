@@ -231,6 +231,15 @@ def _open_error(path: Path, error: BaseException) -> ReviewerError:
     return ReviewerError(f"{path}: cannot be opened ({text})")
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` names now (device and inode), or None if none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _write_error(path: Path, error: BaseException) -> ReviewerError:
     """A one-line message for a write that failed (nothing partial is left)."""
     if is_full_disk(error, path):
@@ -253,6 +262,7 @@ class ProjectStore:
         self._lock = lock
         self.read_only = read_only
         self._project_id: str | None = None
+        self._identity = _file_identity(path)
 
     # -- opening and creating ------------------------------------------------------------
 
@@ -483,6 +493,9 @@ class ProjectStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise ReviewerError(f"{self.path.name} is open read-only")
+        if _file_identity(self.path) != self._identity:  # a sync tool or a copy put another
+            raise ReviewerError(f"{self.path} was replaced or removed by another program; "
+                                "nothing was saved: reopen the project (your text is kept)")
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:

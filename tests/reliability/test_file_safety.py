@@ -354,3 +354,18 @@ def test_verify_passes_on_a_good_project_and_names_problems(edited: Path) -> Non
     report = cli("verify", edited)
     assert report.returncode == 1
     assert "trigger" in report.stderr and "totals" in report.stderr
+
+
+# -- fault: the project file replaced underneath -------------------------------------------
+
+def test_a_project_replaced_underneath_is_not_written_blindly(seed_project: Path,
+                                                              tmp_path: Path) -> None:
+    session = ReviewSession.open(seed_project)
+    session.edit(0, "Before the swap.", "tester")
+    stranger = tmp_path / "stranger.bin"
+    stranger.write_bytes(b"another program's file")
+    os.replace(stranger, seed_project)  # e.g. a sync tool puts its copy in place
+    with pytest.raises(ReviewerError, match="replaced or removed"):
+        session.edit(1, "After the swap.", "tester")
+    session.close()
+    assert seed_project.read_bytes() == b"another program's file"
