@@ -163,3 +163,13 @@ def test_an_export_the_encoding_cannot_hold_is_one_line(
     code, _, err = run(capsys, "export", project, tmp_path / "out.txt")
     _one_line_error(code, err, "idna")
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_an_endless_input_is_refused_at_the_size_limit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.formats.encoding
+
+    monkeypatch.setattr(reviewer.formats.encoding, "MAX_FILE_BYTES", 1 << 16)
+    code, _, err = run(capsys, "new", tmp_path / "p.review", "--mt", "/dev/zero")
+    _one_line_error(code, err, "/dev/zero", "more than reviewer reads")

@@ -42,11 +42,19 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ReviewerError(f"{file}: {size / 2**20:,.0f} MB is more than reviewer reads "
-                                f"({MAX_FILE_BYTES // 2**20} MB); split the job")
-        return file.read_bytes()
+            raise _too_big(file, f"{size / 2**20:,.0f} MB")
+        with file.open("rb") as handle:  # a pipe or device says size 0: read at most the limit
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ReviewerError(f"{file}: cannot read ({error.strerror})") from error
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(file, "it")
+    return data
+
+
+def _too_big(file: Path, size: str) -> ReviewerError:
+    return ReviewerError(f"{file}: {size} is more than reviewer reads "
+                         f"({MAX_FILE_BYTES // 2**20} MB); split the job")
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
