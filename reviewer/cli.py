@@ -348,6 +348,7 @@ def _run_history(args: argparse.Namespace) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> None:
+    _refuse_folder(args.output)
     session = ReviewSession.open(args.project, read_only=True)
     try:
         chosen = session.export(args.output, args.format, args.version)
@@ -378,7 +379,13 @@ def _run_version(args: argparse.Namespace) -> None:
     _say(f"labelled the document as {version.label!r}")
 
 
+def _refuse_folder(output: Path) -> None:
+    if output.is_dir():  # "/" included, which has no name to build a temp file from
+        raise ReviewerError(f"cannot write {output}: it is a folder")
+
+
 def _run_backup(args: argparse.Namespace) -> None:
+    _refuse_folder(args.output)
     session = ReviewSession.open(args.project, read_only=True)
     try:
         written = session.backup(args.output)

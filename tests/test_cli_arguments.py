@@ -114,8 +114,9 @@ def test_unusable_output_paths(tmp_path: Path, seed_project: Path,
     for command in ("export", "backup"):
         code, _, err = run(capsys, command, seed_project, "")
         _one_line_error(code, err, "OUTPUT")
-        code, _, err = run(capsys, command, seed_project, tmp_path)
-        _one_line_error(code, err)
+        for folder in (tmp_path, "/"):
+            code, _, err = run(capsys, command, seed_project, folder)
+            _one_line_error(code, err)
         code, _, err = run(capsys, command, seed_project, tmp_path / "no" / "x")
         _one_line_error(code, err, "does not exist")
     for args in (["score", ""], ["history", ""], ["new", "", "--mt", DATA / "mt.en.txt"],
