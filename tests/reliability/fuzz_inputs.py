@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -174,7 +175,8 @@ def insert_bytes(draw: st.DrawFn, data: bytes) -> bytes:
 def insert_fragment(draw: st.DrawFn, data: bytes) -> bytes:
     """A piece of XML, PO or delimited syntax where it does not belong."""
     at = _at(draw, data)
-    pieces = st.sampled_from(XML_FRAGMENTS + TEXT_FRAGMENTS + INVALID_UTF8)
+    pieces: st.SearchStrategy[bytes] = st.sampled_from(XML_FRAGMENTS + TEXT_FRAGMENTS
+                                                       + INVALID_UTF8)
     return data[:at] + draw(pieces) + data[at:]
 
 
@@ -291,6 +293,9 @@ class ImportCase:
     options: dict[str, str] = field(default_factory=dict)
     aligned: dict[str, bytes] = field(default_factory=dict)  # --source etc. for plain text
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))  # Hypothesis would print every byte of a megabyte file
+
     def __repr__(self) -> str:
         data = self.data if len(self.data) <= 300 else self.data[:300] + b"..."
         return (f"ImportCase(seed={self.seed!r}, suffix={self.suffix!r}, "
@@ -372,15 +377,16 @@ def check_import(case: ImportCase, folder: Path) -> tuple[str, ImportedDocument 
     size_mb = (len(case.data) + sum(len(data) for data in case.aligned.values())) / 2**20
     limit = SECONDS_PER_CASE + SECONDS_PER_MB * size_mb
     start, cpu_start = time.monotonic(), time.process_time()
+    document: ImportedDocument | None = None
     try:
-        document = import_document(paths["mt"], paths.get("source"), paths.get("reference"),
+        imported = import_document(paths["mt"], paths.get("source"), paths.get("reference"),
                                    paths.get("corrections"), **case.options)
     except ReviewerError as error:
         check_one_line(str(error))
-        outcome, document = f"error: {error}", None
+        outcome = f"error: {error}"
     else:
-        check_document(document)
-        outcome = "ok"
+        check_document(imported)
+        outcome, document = "ok", imported
     cpu, elapsed = time.process_time() - cpu_start, time.monotonic() - start
     assert cpu < limit, f"took {cpu:.1f} s of CPU (the bound is {limit:.1f} s)"
     # waiting (on a pipe, the network, a lock) uses no CPU; a looser bound catches it

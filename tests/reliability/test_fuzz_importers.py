@@ -138,3 +138,42 @@ def test_file_content_in_an_error_stays_on_one_line(suffix: str, template: str, 
     case = ImportCase("hidden", suffix, text.encode("utf-8"))
     outcome, _ = check_import(case, tmp_path)
     assert outcome.startswith("error:")
+
+
+# Codecs that decode bytes to lone surrogates, or fail with a plain UnicodeError.
+ODD_DECODINGS = {
+    "utf-7": b"Hello +2AA- world.",
+    "unicode_escape": b"Hello \\ud800 world.",
+    "raw_unicode_escape": b"Hello \\ud800 world.",
+    "punycode": b"Hello: world;",
+}
+
+
+ODD_FAILING = {(".txt", "utf-7"), (".txt", "unicode_escape"), (".txt", "raw_unicode_escape"),
+               (".xlf", "unicode_escape"), (".xlf", "raw_unicode_escape"),
+               (".txt", "punycode"), (".tsv", "punycode"), (".po", "punycode")}
+NOT_YET = pytest.mark.xfail(strict=False, reason=(
+    "reviewer/formats/encoding.py: decode() returns lone surrogates (utf-7, unicode_escape) "
+    "and lets punycode's plain UnicodeError through"))
+
+
+@pytest.mark.parametrize(("suffix", "encoding"), [
+    pytest.param(suffix, encoding, marks=[NOT_YET] if (suffix, encoding) in ODD_FAILING else [])
+    for suffix in (".txt", ".tsv", ".xlf", ".po") for encoding in sorted(ODD_DECODINGS)])
+def test_codecs_that_decode_to_surrogates_or_fail_oddly(encoding: str, suffix: str,
+                                                         tmp_path: Path) -> None:
+    text = ODD_DECODINGS[encoding]
+    data = {".txt": text, ".tsv": b"mt\n" + text + b"\n",
+            ".xlf": XLIFF12.encode().replace(b"<source>", b"<source>" + text, 1),
+            ".po": b'msgid "a"\nmsgstr "' + text + b'"\n'}[suffix]
+    check_import(ImportCase("odd", suffix, data, {"encoding": encoding}), tmp_path)
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "reviewer/core/segmentation.py: _EDGE_SPACE (^(\\s*)(.*?)(\\s*)$) backtracks "
+    "quadratically on a long whitespace run inside a sentence"))
+@pytest.mark.parametrize("run", [" " * 20_000, " \n" * 10_000, "\t" * 20_000, "\u00a0" * 20_000],
+                         ids=["spaces", "blank-lines", "tabs", "no-break-spaces"])
+def test_long_whitespace_runs_split_in_bounded_time(run: str, tmp_path: Path) -> None:
+    data = f"Hello.{run}world. And {run}more".encode()
+    check_import(ImportCase("mt.en.txt", ".txt", data), tmp_path)
