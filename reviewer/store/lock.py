@@ -19,12 +19,14 @@ import os
 import socket
 import stat
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from reviewer.core.errors import ReviewerError
 
+ORPHAN_WAIT_S = 3.0
 MAX_LOCK_BYTES = 4096  # a lock record is one short JSON line; anything bigger is not ours
 _LOCK_KEYS = {"user", "host", "pid", "program", "since"}
 
@@ -79,6 +81,19 @@ def _describe(info: dict[str, object]) -> str:
     who = f"{info.get('user', '?')}@{info.get('host', '?')}"
     return f"{who} ({info.get('program', 'reviewer')}, process {info.get('pid', '?')}, " \
            f"since {info.get('since', '?')})"
+
+
+def _orphaned(record: dict[str, Any]) -> bool:
+    """Whether the lock is held by a store process whose window has ended (it will soon)."""
+    if "store_pid" not in record or record.get("host") != socket.gethostname():
+        return False
+    try:
+        os.kill(int(record["pid"]), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
 
 
 def _read_record(fd: int) -> dict[str, Any] | None:
@@ -148,11 +163,16 @@ def _open_lock_file(project: Path, path: Path) -> int:
 class ProjectLock:
     """Held while a project is open for writing; ``release`` (or process exit) frees it."""
 
-    def __init__(self, project: Path, program: str = "reviewer") -> None:
+    def __init__(self, project: Path, program: str = "reviewer",
+                 owner_pid: int | None = None) -> None:
         self.path = lock_path(project)
         fd = _open_lock_file(project, self.path)
-        if not _try_lock(fd):
+        deadline = time.monotonic() + ORPHAN_WAIT_S
+        while not _try_lock(fd):
             record = _read_record(fd)
+            if record and _orphaned(record) and time.monotonic() < deadline:
+                time.sleep(0.02)  # a killed window's store process is on its way out
+                continue
             os.close(fd)
             holder = _describe(record) if record else "another program"
             raise ProjectLockedError(project, holder)
@@ -162,9 +182,11 @@ class ProjectLock:
             user = "?"
         previous = _read_record(fd) or {}
         self._record: dict[str, Any] = {
-            "user": user, "host": socket.gethostname(), "pid": os.getpid(), "program": program,
-            "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "user": user, "host": socket.gethostname(), "pid": owner_pid or os.getpid(),
+            "program": program, "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
+        if owner_pid is not None:
+            self._record["store_pid"] = os.getpid()
         for key in ("project_id", "acknowledged"):  # what earlier holders saved stays known
             if key in previous:
                 self._record[key] = previous[key]

@@ -268,17 +268,18 @@ class ProjectStore:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], read_only: bool = False,
-             program: str = "reviewer") -> ProjectStore:
+             program: str = "reviewer", owner_pid: int | None = None) -> ProjectStore:
         """Open a project, check its integrity and bring its schema up to date.
 
         A writer holds the project's lock until ``close``; a second writer is refused
-        with a message naming the holder. Readers take no lock and never write: nothing
+        with a message naming the holder (``owner_pid``: the window a store process
+        works for). Readers take no lock and never write: nothing
         is changed before the file is known to be a project, and on read-only media the
         file is read as it is.
         """
         file = Path(path)
         check_regular_file(file)
-        lock = None if read_only else ProjectLock(file, program)
+        lock = None if read_only else ProjectLock(file, program, owner_pid)
         if lock is not None:  # a writer starting is where a killed writer's leftovers go
             clean_stray_partials(file, every_name=True)
         try:

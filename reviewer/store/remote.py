@@ -28,7 +28,8 @@ def _serve(channel: multiprocessing.connection.Connection, path: str, read_only:
     """The store process: open the project, then answer calls until told to close."""
     _exit_with_parent()  # even when the window is killed: all confirmed is committed
     try:
-        store = ProjectStore.open(path, read_only=read_only, program=program)
+        store = ProjectStore.open(path, read_only=read_only, program=program,
+                                  owner_pid=os.getppid())
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the window
         channel.send(("error", _portable(error)))
         return

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kill_harness import run
 
-QUICK_KILLS = int(os.environ.get("REVIEWER_QUICK_KILLS", "8"))
+QUICK_KILLS = int(os.environ.get("REVIEWER_QUICK_KILLS", "6"))
 
 
 def test_random_kills_lose_nothing(seed_project: Path) -> None:
