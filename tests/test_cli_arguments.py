@@ -174,3 +174,14 @@ def test_an_endless_input_is_refused_at_the_size_limit(
     monkeypatch.setattr(reviewer.formats.encoding, "MAX_FILE_BYTES", 1 << 16)
     code, _, err = run(capsys, "new", tmp_path / "p.review", "--mt", "/dev/zero")
     _one_line_error(code, err, "/dev/zero", "more than reviewer reads")
+
+
+@pytest.mark.parametrize(("codec", "data"), [("utf-7", b"Hello +2AA- world.\n"),
+                                             ("unicode_escape", b"Hello \\udcff world.\n")])
+def test_codecs_that_decode_to_half_characters(codec: str, data: bytes, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    mt = tmp_path / "mt.txt"
+    mt.write_bytes(data)
+    code, _, err = run(capsys, "new", tmp_path / "p.review", "--mt", mt, "--encoding", codec)
+    _one_line_error(code, err, "line 1 is not valid", "half a character")
+    assert not (tmp_path / "p.review").exists()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.visible import visible
 from reviewer.formats.cyrillic import guess_legacy_cyrillic
 from reviewer.formats.limits import MAX_FILE_BYTES
 
@@ -17,6 +19,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # What the GUI offers; any name Python knows is accepted too.
 COMMON_ENCODINGS = ("utf-8", "utf-16", "cp1251", "koi8-r", "cp866", "iso8859-5", "latin-1")
@@ -113,12 +117,19 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise _decode_error(data, encoding, name, error) from error
     except UnicodeError as error:  # codecs such as idna and punycode fail without a position
-        raise ReviewerError(f"{name}: cannot be read as {encoding} ({error}); name the "
-                            "file's encoding with --encoding") from error
+        raise ReviewerError(f"{name}: cannot be read as {encoding} ({visible(str(error))}); "
+                            "name the file's encoding with --encoding") from error
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:  # utf-7 and unicode_escape can make them; they are not text
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise ReviewerError(f"{name}: line {line} is not valid {encoding} (it decodes to "
+                            f"U+{ord(surrogate.group()):04X}, half a character); name the "
+                            "file's encoding with --encoding")
+    return text
 
 
 def _decode_error(data: bytes, encoding: str, name: str,
@@ -139,8 +150,8 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
         raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
                             "export as TSV or change the text") from error
     except UnicodeError as error:
-        raise ReviewerError(f"the text cannot be written in {encoding} ({error}); "
-                            "export as TSV or change the text") from error
+        raise ReviewerError(f"the text cannot be written in {encoding} "
+                            f"({visible(str(error))}); export as TSV or change the text") from error
     if not bom:
         return data
     boms = {name: mark for mark, name in _BOMS}
