@@ -127,7 +127,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", help="check the project: integrity, schema, append-only "
                                            "revisions, totals, saved revisions, partial files")
-    verify.add_argument("project", type=Path)
+    verify.add_argument("project", type=_path("PROJECT"))
     verify.add_argument("--json", action="store_true")
 
     export = sub.add_parser("export", help="write the corrected document")
