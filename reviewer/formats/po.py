@@ -28,7 +28,8 @@ from reviewer.formats.structured import (
 if TYPE_CHECKING:
     from reviewer.formats.writers import ExportJob
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*(".*)$')
+# a plural index of thousands of digits would be too long for int()
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]{1,9}\])?)\s*(".*)$')
 _STRING = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
 _CHARSET = re.compile(rb"charset\s*=\s*([-\w.:]+)", re.IGNORECASE)
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -43,6 +44,13 @@ class _Field:
     value: str
     start: int
     end: int
+    more: list[str] = field(default_factory=list)  # continuation lines, joined at the end
+
+    def close(self) -> None:
+        """Join the continuation lines onto the value (adding each one was quadratic)."""
+        if self.more:
+            self.value = "".join([self.value, *self.more])
+            self.more = []
 
 
 @dataclass
@@ -97,6 +105,8 @@ def _parse(lines: list[str], name: str) -> list[_Entry]:
     def finish() -> None:
         nonlocal current, last
         if current.fields:
+            for item in current.fields.values():
+                item.close()
             _validate(current, name)
             entries.append(current)
         elif current.flags_line is not None or current.comments:
@@ -133,7 +143,7 @@ def _parse(lines: list[str], name: str) -> list[_Entry]:
         elif line.startswith('"'):
             if last is None:
                 raise ReviewerError(f"{name}: line {number} is a string outside any message")
-            last.value += _unquote(line, number, name)
+            last.more.append(_unquote(line, number, name))
             last.end = index + 1
         else:
             raise ReviewerError(f"{name}: line {number} is not PO: {line[:60]!r}")

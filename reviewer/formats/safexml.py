@@ -16,7 +16,7 @@ _DECLARATION_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
 # the project property naming the encoding the user forced on an XML file (none: the file's own)
 XML_ENCODING = "xml_encoding"
 _PROLOG_BYTES = 1 << 20
-_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[(.*)", re.DOTALL)
+_SUBSET_OR_END = re.compile(r"[\[>]")
 _ENTITY = re.compile(r"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(?:(SYSTEM|PUBLIC)\b)?")
 
 
@@ -95,12 +95,27 @@ def _prolog(data: bytes) -> str:
     return head[size:].decode(encoding, errors="replace")
 
 
+def _internal_subset(prolog: str) -> str | None:
+    """What follows the ``[`` of the first DOCTYPE that has an internal subset."""
+    # in linear time: a regular expression scanning from every "<!DOCTYPE" to the next
+    # "[" or ">" took quadratic time on a prolog of many "<!DOCTYPE" and no ">"
+    start = 0
+    while (found := prolog.find("<!DOCTYPE", start)) >= 0:
+        end = _SUBSET_OR_END.search(prolog, found + len("<!DOCTYPE"))
+        if end is None:
+            return None
+        if end.group() == "[":
+            return prolog[end.end():]
+        start = end.end()  # a DOCTYPE between here and ``end`` ends at the same ``>``
+    return None
+
+
 def _refuse_entity_declarations(prolog: str, name: str) -> None:
     """Refuse before parsing: libxml2 would otherwise report a bomb as a syntax error."""
-    doctype = _INTERNAL_SUBSET.search(prolog)
-    if doctype is None:
+    subset = _internal_subset(prolog)
+    if subset is None:
         return
-    entity = _ENTITY.search(doctype.group(1))
+    entity = _ENTITY.search(subset)
     if entity is None:
         return
     kind = "an external entity" if entity.group(3) else "an entity"

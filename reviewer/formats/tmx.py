@@ -63,11 +63,12 @@ def _match(wanted: str, languages: list[str], name: str) -> str:
 def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
                 name: str) -> tuple[str, str]:
     """The source and target language tags to read, from ``langs`` or the file itself."""
-    languages: list[str] = []
+    found: dict[str, None] = {}  # in file order; a list's "in" made this quadratic
     for tuv in root.iter("tuv"):
         language = _language(tuv)
-        if language and language not in languages:
-            languages.append(language)
+        if language:
+            found[language] = None
+    languages = list(found)
     if len(languages) < 2 and langs is None:
         raise ReviewerError(f"{name}: needs two languages, it holds "
                             f"{shown(', '.join(languages)) or 'none'}")

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,32 @@ def test_codecs_that_decode_to_surrogates_or_fail_oddly(encoding: str, suffix: s
 def test_long_whitespace_runs_split_in_bounded_time(run: str, tmp_path: Path) -> None:
     data = f"Hello.{run}world. And {run}more".encode()
     check_import(ImportCase("mt.en.txt", ".txt", data), tmp_path)
+
+
+def _cpu_seconds(case: ImportCase, folder: Path) -> float:
+    start = time.process_time()
+    check_import(case, folder)
+    return time.process_time() - start
+
+
+# Work that grew with the square of the input: each case takes a fraction of a second now.
+QUADRATIC = {
+    "doctype-openings": (".xlf", b"<?xml version='1.0'?>" + b"<!DOCTYPE" * 16_000 + b"<xliff/>"),
+    "tmx-languages": (".tmx", b'<tmx version="1.4"><header srclang="l0"/><body>' + b"".join(
+        b'<tu><tuv xml:lang="l%d"><seg>x</seg></tuv></tu>' % i for i in range(40_000))
+        + b"</body></tmx>"),
+    "po-continuation-lines": (".po", b'msgid "a"\nmsgstr ""\n' + b'"xxxxxxxxxx"\n' * 300_000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUADRATIC))
+def test_inputs_that_took_quadratic_time(name: str, tmp_path: Path) -> None:
+    suffix, data = QUADRATIC[name]
+    assert _cpu_seconds(ImportCase(name, suffix, data), tmp_path) < 2.0
+
+
+@pytest.mark.parametrize("index", ["1" * 5000, "9" * 4301])
+def test_a_po_plural_index_too_long_for_int(index: str, tmp_path: Path) -> None:
+    data = f'msgid "a"\nmsgid_plural "b"\nmsgstr[{index}] "x"\n'.encode()
+    outcome, _ = check_import(ImportCase("index", ".po", data), tmp_path)
+    assert outcome.startswith("error:")
