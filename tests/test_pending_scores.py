@@ -20,6 +20,7 @@ from test_document_scores import assert_scores, check_document, corpus_scores, m
 from test_scoring import texts
 
 from reviewer.core.bounded import BoundedScorer, is_quick
+from reviewer.core.diff import DiffPart, word_diff
 from reviewer.core.scoring import score_segment
 from reviewer.formats.limits import MAX_SEGMENT_CHARS
 from reviewer.session import STATUS_CONFIRMED, STATUS_EDITED, ReviewSession
@@ -263,3 +264,15 @@ class PendingScores(RuleBasedStateMachine):
 
 TestPendingScores = PendingScores.TestCase
 TestPendingScores.settings = settings(max_examples=25, stateful_step_count=10, deadline=None)
+
+
+def test_the_word_diff_of_two_long_segments_is_quick_and_complete() -> None:
+    old, new = pathological(9_990, 7), pathological(9_990, 8)
+    start = time.perf_counter()
+    parts = word_diff(old, new)
+    assert time.perf_counter() - start < 0.5  # difflib took seconds, on the GUI thread
+    assert "".join(p.text for p in parts if p.kind != "insert") == old
+    assert "".join(p.text for p in parts if p.kind != "delete") == new
+    assert word_diff("the cat sat", "the dog sat") == [
+        DiffPart("equal", "the "), DiffPart("delete", "cat"), DiffPart("insert", "dog"),
+        DiffPart("equal", " sat")]

@@ -14,7 +14,7 @@ from reviewer.core.scoring import MetricStats, Scores, SegmentStats, score_segme
 from reviewer.core.workers import StoppableWorker, WorkerTimeoutError
 
 INLINE_MAX_WORDS = 25
-BUDGET_S = 1.5  # a command must answer within 2 s, start-up included
+BUDGET_S = 1.0  # a command must answer within 2 s: start-up, opening and exit included
 
 Scored = tuple[SegmentStats, Scores]
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from rapidfuzz.distance import Indel
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
@@ -26,10 +29,21 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# difflib takes time quadratic in the tokens (seconds on two 10,000-character segments of
+# repeated words); past this product of token counts the diff is rapidfuzz's, in C
+DIFFLIB_MAX_WORK = 250_000
+
+
+def _opcodes(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    if len(a) * len(b) <= DIFFLIB_MAX_WORK:
+        return difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+            for op in Indel.opcodes(a, b)]
+
+
 def word_diff(old: str, new: str) -> list[DiffPart]:
     """The edits that turn ``old`` into ``new``, as runs of equal, deleted and inserted text."""
     a, b = tokens(old), tokens(new)
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     parts: list[DiffPart] = []
 
     def emit(kind: Kind, text: str) -> None:
@@ -40,7 +54,7 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
         else:
             parts.append(DiffPart(kind, text))
 
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             emit("equal", "".join(a[i1:i2]))
         else:

@@ -21,6 +21,7 @@ from reviewer.core.compare import Comparison
 from reviewer.core.diff import DiffPart, diff_html, word_diff
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.history_model import local_time
+from reviewer.ui.segment_model import score_text
 
 DELETED = "color:#c62828;text-decoration:line-through;background:#fdecea"
 INSERTED = "color:#1565c0;text-decoration:underline;background:#e8f0fe"
@@ -42,7 +43,8 @@ def side_html(parts: list[DiffPart], side: str) -> str:
 
 def _caption(revision: RevisionRecord) -> str:
     return (f"<b>Revision {revision.number}</b> · {html.escape(revision.author)} · "
-            f"{local_time(revision.created_at)} · HTER {revision.hter:.1f} · {revision.status}")
+            f"{local_time(revision.created_at)} · HTER {score_text(revision.hter)} · "
+            f"{revision.status}")
 
 
 class RevisionCompareDialog(QDialog):
@@ -76,8 +78,8 @@ def comparison_html(comparison: Comparison) -> str:
     old, new = comparison.old_scores, comparison.new_scores
     rows = [
         "<table cellpadding='4'><tr><th></th><th>HTER</th><th>BLEU</th><th>chrF</th></tr>",
-        *(f"<tr><td><b>{html.escape(label)}</b></td><td>{s.hter:.2f}</td><td>{s.bleu:.2f}</td>"
-          f"<td>{s.chrf:.2f}</td></tr>"
+        *(f"<tr><td><b>{html.escape(label)}</b></td><td>{score_text(s.hter, 2)}</td>"
+          f"<td>{score_text(s.bleu, 2)}</td><td>{score_text(s.chrf, 2)}</td></tr>"
           for label, s in ((comparison.old_label, old), (comparison.new_label, new))),
         "</table>",
         f"<p>{len(comparison.changes)} segment(s) differ.</p>",

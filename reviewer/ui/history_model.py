@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reviewer.store.project import RevisionRecord
+from reviewer.ui.segment_model import score_text
 
 HEADERS = ("Rev", "Time", "Author", "Editing", "HTER", "Status", "Text")
 COL_NUMBER, COL_TIME, COL_AUTHOR, COL_EDITING, COL_HTER, COL_STATUS, COL_TEXT = range(7)
@@ -101,13 +102,13 @@ class RevisionTableModel(RevisionListModel):
                 short_time(revision.created_at),
                 revision.author,
                 duration(revision.editing_ms),
-                f"{revision.hter:.1f}",
+                score_text(revision.hter),
                 revision.status,
                 revision.text,
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{local_time(revision.created_at)}\n{revision.text}\n\n"
-                    f"BLEU {revision.bleu:.2f}  chrF {revision.chrf:.2f}  "
+                    f"BLEU {score_text(revision.bleu, 2)}  chrF {score_text(revision.chrf, 2)}  "
                     f"editing time {duration(revision.editing_ms)}\nkeystrokes: "
                     f"{revision.keys_insert} insertions, {revision.keys_delete} deletions, "
                     f"{revision.keys_navigate} navigation")

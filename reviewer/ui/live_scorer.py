@@ -18,6 +18,7 @@ import os
 from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 from contextlib import suppress
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
@@ -63,7 +64,8 @@ class LiveScorer(QObject):
         self._finished.connect(self._on_job_finished)
         self._late_executor: Executor | None = None
         self._late_waiting: deque[LateJob] = deque()
-        self._late_running: int | None = None
+        self._late_running: int | None = None  # the revision being scored
+        self._late_future: Future[Any] | None = None  # its job
         self._late_finished.connect(self._on_late_job_finished)
 
     def request(self, position: int, mt: str, text: str, reference: str | None = None) -> None:
@@ -96,7 +98,15 @@ class LiveScorer(QObject):
         self._late_waiting = deque(job for job in self._late_waiting if job[0] != revision_id)
         if self._late_running == revision_id and self._late_executor is not None:
             self._late_executor.shutdown(wait=False, cancel_futures=True)
-            self._late_executor = None  # its job ends in an error, which starts the next
+            self._late_executor = None  # the next job gets a fresh process
+            self._late_running = self._late_future = None
+            self._start_late()
+
+    def forget_all_late(self) -> None:
+        """Drop every late scoring (another project is shown); a running one is stopped."""
+        self._late_waiting.clear()
+        if self._late_running is not None:
+            self.forget_late(self._late_running)
 
     def late_pending(self) -> int:
         """How many revisions are waiting for or getting their late scores."""
@@ -162,14 +172,15 @@ class LiveScorer(QObject):
         revision_id, mt, text, reference, mt_reference = self._late_waiting.popleft()
         if self._late_executor is None:
             self._late_executor = make_executor()
-        self._late_running = revision_id
         future = self._late_executor.submit(score_segment, mt, text, reference, mt_reference)
+        self._late_running, self._late_future = revision_id, future
         future.add_done_callback(
             lambda done: _emit(self._late_finished, revision_id, text, done))
 
     def _on_late_job_finished(self, revision_id: int, text: str, future: Future[object]) -> None:
-        if self._late_running == revision_id:
-            self._late_running = None
+        if future is not self._late_future:
+            return  # a job stopped by ``forget_late``
+        self._late_running = self._late_future = None
         if not future.cancelled() and future.exception() is None:
             result = future.result()
             assert isinstance(result, tuple)

@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._live.clear()
         self._late = {}
+        self.scorer.forget_all_late()
         # an edit never waits for scores on this thread: long ones are computed by the
         # scorer's late worker and arrive in ``_on_scorer_late_scored``
         self.session.scoring_budget = 0.0

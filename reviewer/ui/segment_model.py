@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -15,6 +16,11 @@ COL_INDEX, COL_SOURCE, COL_MT, COL_CORRECTION, COL_HTER, COL_STATUS = range(6)
 HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 1
 PENDING_MARK = "…"  # scores not known yet: being typed, or saved with scores pending
+
+
+def score_text(value: float, digits: int = 1) -> str:
+    """A score as shown; one still being computed (NaN) shows as ``PENDING_MARK``."""
+    return PENDING_MARK if math.isnan(value) else f"{value:.{digits}f}"
 
 _STATUS_COLOURS = {
     "confirmed": QColor("#2e7d32"),

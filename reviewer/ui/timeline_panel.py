@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.store.project import RevisionRecord, VersionRecord
 from reviewer.ui.history_model import RevisionListModel, local_time, short_time
+from reviewer.ui.segment_model import score_text
 
 HEADERS = ("Time", "Seg", "Rev", "Author", "HTER", "Status", "Text")
 COL_TIME, COL_SEGMENT, COL_NUMBER, COL_AUTHOR, COL_HTER, COL_STATUS, COL_TEXT = range(7)
@@ -58,7 +59,7 @@ class TimelineModel(RevisionListModel):
         revision = self._revisions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (short_time(revision.created_at), str(revision.position + 1),
-                    str(revision.number), revision.author, f"{revision.hter:.1f}",
+                    str(revision.number), revision.author, score_text(revision.hter),
                     revision.status, revision.text)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{local_time(revision.created_at)}\n{revision.text}"
