@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reviewer.core.document import ImportedDocument
 from reviewer.core.errors import ReviewerError
-from reviewer.core.visible import storable
+from reviewer.core.visible import storable, visible
 from reviewer.formats.delimited import read_delimited
 from reviewer.formats.detect import IMPORT_FORMATS, detect_format, parse_langs
 from reviewer.formats.encoding import bom_encoding, read_file_bytes
@@ -35,6 +35,27 @@ def import_document(
     ``langs`` ("SRC,TGT") picks a TMX file's language pair and names the languages of
     any other project.
     """
+    try:
+        return _import(mt, source, reference, corrections, segmentation, encoding,
+                       file_format, langs)
+    except ReviewerError as error:
+        # file names are the user's and may hold line breaks: the message stays one line
+        message = visible(str(error))
+        if message == str(error):
+            raise
+        raise ReviewerError(message) from error
+
+
+def _import(
+    mt: str | Path,
+    source: str | Path | None = None,
+    reference: str | Path | None = None,
+    corrections: str | Path | None = None,
+    segmentation: str | None = None,
+    encoding: str | None = None,
+    file_format: str | None = None,
+    langs: str | None = None,
+) -> ImportedDocument:
     if file_format not in (None, *IMPORT_FORMATS):
         raise ReviewerError(f"unknown import format {file_format!r}: use "
                             + ", ".join(IMPORT_FORMATS))

@@ -279,6 +279,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     entity_attack, add_bom, insert_nuls, invalid_utf8, mix_line_endings, repeat_slice,
     whitespace_run, reencode,
 )
+# File names are the user's: any bytes but "/" and NUL.
+STEMS = ("two\nlines", "tab\there", "cr\r", "sep\u2028x", "nel\x85", "\x1b[31mred", "ünï",
+         "\u202eevil", "-", " ", "back\\slash", "quote'\"", "bad\udcff")
 SUFFIXES = (".txt", ".xlf", ".xliff", ".sdlxliff", ".tmx", ".po", ".pot", ".tsv", ".tab",
             ".csv", "", ".xml", ".bin")
 
@@ -292,6 +295,7 @@ class ImportCase:
     data: bytes
     options: dict[str, str] = field(default_factory=dict)
     aligned: dict[str, bytes] = field(default_factory=dict)  # --source etc. for plain text
+    stem: str = "mt"  # the file's name before its suffix
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(repr(self))  # Hypothesis would print every byte of a megabyte file
@@ -300,7 +304,7 @@ class ImportCase:
         data = self.data if len(self.data) <= 300 else self.data[:300] + b"..."
         return (f"ImportCase(seed={self.seed!r}, suffix={self.suffix!r}, "
                 f"size={len(self.data)}, data={data!r}, options={self.options!r}, "
-                f"aligned={sorted(self.aligned)})")
+                f"aligned={sorted(self.aligned)}, stem={self.stem!r})")
 
 
 @st.composite
@@ -337,13 +341,14 @@ def import_cases(draw: st.DrawFn, seeds: tuple[str, ...] | None = None,
                                      min_size=1)):
                 aligned[role] = draw(mutated_bytes(tuple(n for n in SEEDS
                                                          if n.endswith(".txt"))))[1]
-    return ImportCase(name, suffix, data, options, aligned)
+    stem = "mt" if draw(st.integers(0, 9)) else draw(st.sampled_from(STEMS))
+    return ImportCase(name, suffix, data, options, aligned, stem)
 
 
 def write_case(case: ImportCase, folder: Path) -> dict[str, Path]:
     """The case's files in ``folder``: ``mt`` and any aligned ones."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {"mt": folder / f"mt{case.suffix}"}
+    paths = {"mt": folder / f"{case.stem}{case.suffix}"}
     paths["mt"].write_bytes(case.data)
     for role, data in case.aligned.items():
         paths[role] = folder / f"{role}.txt"

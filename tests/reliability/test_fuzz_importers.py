@@ -207,3 +207,13 @@ def test_a_po_plural_index_too_long_for_int(index: str, tmp_path: Path) -> None:
     data = f'msgid "a"\nmsgid_plural "b"\nmsgstr[{index}] "x"\n'.encode()
     outcome, _ = check_import(ImportCase("index", ".po", data), tmp_path)
     assert outcome.startswith("error:")
+
+
+@pytest.mark.parametrize("stem", ["two\nlines", "cr\r", "sep\u2028x", "\x1b[31mred", "bad\udcff"],
+                         ids=["LF", "CR", "LSEP", "ESC", "undecodable"])
+@pytest.mark.parametrize("seed", ["empty.txt", "messages.po", "memory.tmx", "segments.tsv"])
+def test_an_error_naming_an_odd_file_name_stays_on_one_line(seed: str, stem: str,
+                                                             tmp_path: Path) -> None:
+    data = SEEDS[seed][1][:100]  # cut short: every format has something to complain about
+    outcome, _ = check_import(ImportCase(seed, SEEDS[seed][0], data, stem=stem), tmp_path)
+    assert outcome.startswith("error:")
