@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
+from reviewer.core.bounded import is_quick
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import ScoreDetails, Scores, score_segment
 from reviewer.core.visible import visible
@@ -324,7 +326,8 @@ def _run_history(args: argparse.Namespace) -> None:
         session.close()
     rows: list[dict[str, Any]] = [
         {"segment": r.position + 1, "revision": r.number, "text": r.text, "author": r.author,
-         "time": r.created_at, "hter": r.hter, "status": r.status, "editing_ms": r.editing_ms,
+         "time": r.created_at, "hter": None if math.isnan(r.hter) else r.hter,
+         "status": r.status, "editing_ms": r.editing_ms,
          "keystrokes": {"insertions": r.keys_insert, "deletions": r.keys_delete,
                         "navigation": r.keys_navigate},
          "draft": False}
@@ -332,7 +335,7 @@ def _run_history(args: argparse.Namespace) -> None:
     ]
     rows += [
         {"segment": d.position + 1, "revision": None, "text": d.text, "author": d.author,
-         "time": d.updated_at, "hter": score_segment(mts[d.position], d.text)[1].hter,
+         "time": d.updated_at, "hter": _draft_hter(mts[d.position], d.text),
          "status": "draft", "editing_ms": d.editing_ms, "draft": True}
         for d in drafts
     ]
@@ -343,8 +346,16 @@ def _run_history(args: argparse.Namespace) -> None:
         print("no revisions" + (" since then" if args.since else " yet"))
     for row in rows:
         number = "draft" if row["draft"] else str(row["revision"])
+        hter = "     …" if row["hter"] is None else f"{row['hter']:6.2f}"
         _say(f"{row['segment']:>5}.{number:<5} {row['time']}  {visible(row['author']):<12} "
-             f"HTER {row['hter']:6.2f}  {row['status']:<9}  {row['text']}")
+             f"HTER {hter}  {row['status']:<9}  {row['text']}")
+
+
+def _draft_hter(mt: str, text: str) -> float | None:
+    """A draft's HTER when it is quick to compute (None: it would take too long)."""
+    if not is_quick(mt, text):
+        return None
+    return score_segment(mt, text)[1].hter
 
 
 def _run_export(args: argparse.Namespace) -> None:

@@ -276,3 +276,28 @@ def test_the_word_diff_of_two_long_segments_is_quick_and_complete() -> None:
     assert word_diff("the cat sat", "the dog sat") == [
         DiffPart("equal", "the "), DiffPart("delete", "cat"), DiffPart("insert", "dog"),
         DiffPart("equal", " sat")]
+
+
+def test_history_and_exports_show_pending_scores_as_unknown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mt = pathological(3000, 1)
+    project = lines_project(tmp_path, capsys, mt, "d e f")
+    session = ReviewSession.open(project)
+    session.scoring_budget = 0  # as the window does: save now, score later
+    session.edit(0, pathological(3000, 2), "tester")
+    session.save_draft(1, pathological(3000, 3), "tester")  # typed, never confirmed
+    session.close()
+    start = time.perf_counter()
+    code, out, err = run(capsys, "history", project, "--json")
+    assert code == 0, err
+    assert time.perf_counter() - start < 2.0  # the draft's HTER is not computed for minutes
+    rows = json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert [row["hter"] for row in rows] == [None, None]
+    code, out, _ = run(capsys, "history", project)
+    assert code == 0 and "nan" not in out.lower() and out.count("…") == 2
+    for name in ("rows.jsonl", "rows.tsv"):
+        assert run(capsys, "export", project, tmp_path / name)[0] == 0
+    first = json.loads((tmp_path / "rows.jsonl").read_text(encoding="utf-8").splitlines()[0],
+                       parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert first["hter"] is None
+    assert "nan" not in (tmp_path / "rows.tsv").read_text(encoding="utf-8").lower()

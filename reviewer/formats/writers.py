@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,18 +65,25 @@ def write_text(job: ExportJob) -> bytes:
                        job.properties.get("bom") == "1")
 
 
+def _figures(segment: ExportSegment) -> list[str]:
+    """HTER, BLEU and chrF as TSV cells; empty while the scores are pending (NaN)."""
+    return ["" if math.isnan(x) else f"{x:.4f}" for x in (segment.hter, segment.bleu,
+                                                        segment.chrf)]
+
+
 def write_tsv(job: ExportJob) -> bytes:
     """Source, MT, correction, status and scores, one row a segment (UTF-8)."""
     header = ["index", "source", "mt", "correction", "status", "hter", "bleu", "chrf"]
-    rows = [[s.position + 1, s.source, s.mt, s.correction, s.status, f"{s.hter:.4f}",
-             f"{s.bleu:.4f}", f"{s.chrf:.4f}"] for s in job.segments]
+    rows = [[s.position + 1, s.source, s.mt, s.correction, s.status, *_figures(s)]
+            for s in job.segments]
     return to_tsv(header, rows).encode("utf-8")
 
 
 def write_jsonl(job: ExportJob) -> bytes:
     """One JSON object a line, ``{"src", "mt", "pe", "hter"}``: QE and APE training data."""
     lines = [json.dumps({"src": s.source, "mt": s.mt, "pe": s.correction,
-                         "hter": round(s.hter / 100, 6)}, ensure_ascii=False)
+                         "hter": None if math.isnan(s.hter) else round(s.hter / 100, 6)},
+                        ensure_ascii=False)
              for s in job.segments]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
