@@ -460,6 +460,15 @@ class ProjectStore:
                     "s.head_revision != (SELECT max(id) FROM revisions WHERE segment_id = s.id)"):
                 problems.append(f"segment {segment + 1}: its current text is not its newest "
                                 "revision")
+        if full and self.schema_version() >= 5:
+            listed = set(self._db.execute("SELECT segment_id, revision_id FROM pending_heads"))
+            actual = set(self._db.execute(
+                "SELECT s.id, r.id FROM segments s JOIN revisions r ON r.id = s.head_revision "
+                + _LATE + f"WHERE {_PENDING}"))
+            if listed != actual:
+                problems.append(f"the list of segments whose scores are pending "
+                                f"({len(listed)}) differs from the revisions still pending "
+                                f"({len(actual)})")
         for loss in json.loads(self.properties().get("lost_revisions", "[]")):
             problems.append(
                 f"revisions {loss['present'] + 1} to {loss['acknowledged']} were saved but "

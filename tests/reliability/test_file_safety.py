@@ -346,6 +346,8 @@ def test_verify_passes_on_a_good_project_and_names_problems(edited: Path) -> Non
     assert cli("verify", edited).returncode == 0
     db = sqlite3.connect(edited)
     db.execute("DROP TRIGGER revisions_are_never_deleted")
+    db.execute("INSERT INTO pending_heads (segment_id, revision_id) SELECT segment_id, id "
+               "FROM revisions LIMIT 1")
     totals = json.loads(db.execute("SELECT stats FROM totals").fetchone()[0])
     totals["segments"] += 1
     db.execute("UPDATE totals SET stats = ?", (json.dumps(totals),))
@@ -354,6 +356,7 @@ def test_verify_passes_on_a_good_project_and_names_problems(edited: Path) -> Non
     report = cli("verify", edited)
     assert report.returncode == 1
     assert "trigger" in report.stderr and "totals" in report.stderr
+    assert "pending" in report.stderr
 
 
 # -- fault: the project file replaced underneath -------------------------------------------
