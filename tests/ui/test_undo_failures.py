@@ -98,13 +98,18 @@ def test_an_undo_that_cannot_be_saved_leaves_the_stack_and_the_window_as_they_we
     fault = Fault(window, monkeypatch, sqlite3.OperationalError("database or disk is full"))
     index = window.undo_stack.index()
 
-    fault.remaining = 1
-    ctrl(window, Qt.Key.Key_Z)
-    assert revisions_in_db(seed_project) == [(0, "corrected", "confirmed")]
-    assert window.undo_stack.index() == index
-    assert window.undo_action.text() == "&Undo Confirm segment 1"
-    assert window.model.segment(0).text == "corrected" and window.editor.text() == "corrected"
-    assert "database or disk is full" in interaction.errors[-1][1]
+    for undo in (lambda: ctrl(window, Qt.Key.Key_Z), window.undo_action.trigger):  # Edit menu
+        fault.remaining = 1
+        undo()
+        assert revisions_in_db(seed_project) == [(0, "corrected", "confirmed")]
+        assert window.undo_stack.index() == index
+        assert window.undo_action.text() == "&Undo Confirm segment 1"
+        assert window.model.segment(0).text == "corrected"
+        assert window.editor.text() == "corrected"
+        title, message = interaction.errors[-1]
+        assert title == "Could not undo" and "\n" not in message
+        assert "database or disk is full" in message and "confirm segment 1" in message
+    assert len(interaction.errors) == 2
 
     ctrl(window, Qt.Key.Key_Z)  # the disk has room again
     assert revisions_in_db(seed_project) == [(0, "corrected", "confirmed"), (0, mt, "edited")]
