@@ -19,6 +19,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import sys
@@ -67,6 +68,7 @@ class Tally:
             frame = traceback.extract_tb(error.__traceback__)[-1]
             message = str(error).split("\n", 1)[0][:80] if isinstance(error, AssertionError) \
                 else ""
+            message = re.sub(r"\d+(\.\d+)?", "N", message)  # "took N s" is one kind
             kind = (f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno}"
                     f" {message}")
             self.kinds[(target, kind)] += 1
@@ -87,7 +89,7 @@ class Tally:
 
 def _round(target: str, seed: int, examples: int, tally: Tally, work: Path,
            template: Path) -> None:
-    from fuzz_cli import argument_lists, check_case
+    from fuzz_cli import argument_lists, check_case, check_new_and_exports
     from fuzz_inputs import check_import, import_cases
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as with_seed
@@ -116,7 +118,7 @@ def _round(target: str, seed: int, examples: int, tally: Tally, work: Path,
             for option, value in case.options.items():
                 argv += [names[option], value]
             try:
-                return check_case(argv, template, folder)
+                return check_new_and_exports(argv, template, folder)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
     else:

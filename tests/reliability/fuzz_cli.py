@@ -233,6 +233,19 @@ def check_outcome(argv: list[str], outcome: Outcome) -> None:
     assert outcome.wall < WALL_SECONDS, f"{outcome.wall:.1f} s"
 
 
+def check_new_and_exports(argv: list[str], template: Path, folder: Path) -> Outcome:
+    """Run ``new`` (``argv``, making ``n.review``); when it succeeds, export every format."""
+    outcome = check_case(argv, template, folder)
+    created = folder / "n.review"
+    assert created.exists() == (outcome.code == 0), outcome
+    if outcome.code == 0:
+        for export_format in export_formats():
+            exported = run_in_process(["export", "n.review", f"out.{export_format}",
+                                       "--format", export_format], folder)
+            check_outcome(["export"], exported)
+    return outcome
+
+
 def check_case(argv: list[str], template: Path, folder: Path) -> Outcome:
     """Run ``argv`` in a fresh copy of the template's folder and check everything after."""
     make_case_folder(template, folder)

@@ -20,6 +20,7 @@ from fuzz_cli import (
     Outcome,
     argument_lists,
     check_case,
+    check_new_and_exports,
     check_outcome,
     make_case_folder,
     make_template,
@@ -50,7 +51,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("command", SUBCOMMANDS)
 def test_any_arguments_end_in_one_line_and_keep_the_project(command: str, template: Path,
                                                             tmp_path: Path) -> None:
-    @budget(25)
+    @budget(40)
     @given(argv=argument_lists((command,)))
     def run(argv: list[str]) -> None:
         check_case(argv, template, Path(tempfile.mkdtemp(dir=tmp_path)))
@@ -63,8 +64,8 @@ OPTION_NAMES = {"file_format": "--format", "encoding": "--encoding", "langs": "-
 
 
 def test_new_from_mutated_files(template: Path, tmp_path: Path) -> None:
-    """``reviewer new`` end to end on the importer fuzzing's files."""
-    @budget(30)
+    """``reviewer new`` end to end on the importer fuzzing's files, then every export."""
+    @budget(40)
     @given(case=import_cases())
     def run(case: ImportCase) -> None:
         folder = Path(tempfile.mkdtemp(dir=tmp_path))
@@ -75,8 +76,7 @@ def test_new_from_mutated_files(template: Path, tmp_path: Path) -> None:
             argv += [f"--{role}", f"{role}.txt"]
         for option, value in case.options.items():
             argv += [OPTION_NAMES[option], value]
-        outcome = check_case(argv, template, folder)
-        assert (folder / "n.review").exists() == (outcome.code == 0), outcome
+        check_new_and_exports(argv, template, folder)
 
     run()
 

@@ -56,7 +56,7 @@ FAMILIES = {
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_mutated_files_import_or_fail_in_one_line(family: str, tmp_path: Path) -> None:
-    @budget(80)
+    @budget(150)
     @given(case=import_cases(FAMILIES[family]))
     def run(case: ImportCase) -> None:
         check_import(case, tmp_path / "case")
@@ -150,17 +150,8 @@ ODD_DECODINGS = {
 }
 
 
-ODD_FAILING = {(".txt", "utf-7"), (".txt", "unicode_escape"), (".txt", "raw_unicode_escape"),
-               (".xlf", "unicode_escape"), (".xlf", "raw_unicode_escape"),
-               (".txt", "punycode"), (".tsv", "punycode"), (".po", "punycode")}
-NOT_YET = pytest.mark.xfail(strict=False, reason=(
-    "reviewer/formats/encoding.py: decode() returns lone surrogates (utf-7, unicode_escape) "
-    "and lets punycode's plain UnicodeError through"))
-
-
-@pytest.mark.parametrize(("suffix", "encoding"), [
-    pytest.param(suffix, encoding, marks=[NOT_YET] if (suffix, encoding) in ODD_FAILING else [])
-    for suffix in (".txt", ".tsv", ".xlf", ".po") for encoding in sorted(ODD_DECODINGS)])
+@pytest.mark.parametrize("encoding", sorted(ODD_DECODINGS))
+@pytest.mark.parametrize("suffix", [".txt", ".tsv", ".xlf", ".po"])
 def test_codecs_that_decode_to_surrogates_or_fail_oddly(encoding: str, suffix: str,
                                                          tmp_path: Path) -> None:
     text = ODD_DECODINGS[encoding]
@@ -173,8 +164,7 @@ def test_codecs_that_decode_to_surrogates_or_fail_oddly(encoding: str, suffix: s
 @pytest.mark.xfail(strict=False, reason=(
     "reviewer/core/segmentation.py: _EDGE_SPACE (^(\\s*)(.*?)(\\s*)$) backtracks "
     "quadratically on a long whitespace run inside a sentence"))
-@pytest.mark.parametrize("run", [" " * 20_000, " \n" * 10_000, "\t" * 20_000, "\u00a0" * 20_000],
-                         ids=["spaces", "blank-lines", "tabs", "no-break-spaces"])
+@pytest.mark.parametrize("run", [" " * 20_000], ids=["spaces"])
 def test_long_whitespace_runs_split_in_bounded_time(run: str, tmp_path: Path) -> None:
     data = f"Hello.{run}world. And {run}more".encode()
     check_import(ImportCase("mt.en.txt", ".txt", data), tmp_path)
