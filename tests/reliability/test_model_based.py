@@ -57,7 +57,7 @@ LONG_STEPS = int(os.environ.get("REVIEWER_MODEL_STEPS", "40"))
 # being derandomised); REVIEWER_MODEL_SHRINK=1 shrinks it
 SHRINK = bool(LONG_EXAMPLES or os.environ.get("REVIEWER_MODEL_SHRINK"))
 PHASES = list(Phase) if SHRINK else [Phase.explicit, Phase.generate]
-NORMAL = settings(max_examples=30, stateful_step_count=40, derandomize=True, database=None,
+NORMAL = settings(max_examples=20, stateful_step_count=40, derandomize=True, database=None,
                   deadline=None, phases=PHASES, suppress_health_check=list(HealthCheck))
 LONG = settings(max_examples=LONG_EXAMPLES or 1, stateful_step_count=LONG_STEPS,
                 database=None, deadline=None, phases=PHASES,
