@@ -9,7 +9,8 @@ at the first failure or shrink it: each failing case is saved in ``--out`` to re
     python benchmarks/fuzz.py --minutes 1 --targets importers
     python benchmarks/fuzz.py --seed 7             # another sequence of cases
 
-Not part of the test suite; the quick variant is ``pytest tests/reliability -k fuzz``.
+Not part of the test suite; the quick variant is
+``pytest tests/reliability/test_fuzz_importers.py tests/reliability/test_fuzz_cli.py``.
 """
 
 from __future__ import annotations
