@@ -55,6 +55,8 @@ def _path(name: str) -> Callable[[str], Path]:
     def check(value: str) -> Path:
         if not value:
             raise ReviewerError(f"argument {name} is empty: name a file")
+        if "\0" in value:
+            raise ReviewerError(f"argument {name} holds a NUL character: no file has that name")
         return Path(value)
 
     return check

@@ -48,3 +48,13 @@ def test_any_text_round_trips_through_sentences(text: str) -> None:
 def test_any_text_round_trips_through_lines(text: str) -> None:
     lines, layout = split_lines(text)
     assert layout.join(lines) == text
+
+
+def test_a_long_whitespace_run_splits_in_linear_time() -> None:
+    import time
+
+    text = "A sentence." + " \n" * 20_000 + "Another one."
+    start = time.process_time()
+    sentences, layout = split_sentences(text)
+    assert time.process_time() - start < 1.0  # a backtracking regex took 12.8 s
+    assert layout.join(sentences) == text

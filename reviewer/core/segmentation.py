@@ -8,7 +8,11 @@ import sentencex
 
 from reviewer.core.document import Layout
 
-_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+def _edges(piece: str) -> tuple[str, str, str]:
+    """Leading whitespace, the text, trailing whitespace (linear: a regex was quadratic)."""
+    body = piece.strip()
+    lead = piece[: len(piece) - len(piece.lstrip())]
+    return lead, body, piece[len(lead) + len(body):]
 
 
 def split_sentences(text: str, language: str = "en") -> tuple[list[str], Layout]:
@@ -23,9 +27,7 @@ def split_sentences(text: str, language: str = "en") -> tuple[list[str], Layout]
             break
         pending_gap += text[cursor:start]
         cursor = start + len(piece)
-        match = _EDGE_SPACE.match(piece)
-        assert match is not None
-        lead, body, trail = match.groups()
+        lead, body, trail = _edges(piece)
         if not body:
             pending_gap += piece
             continue
@@ -34,9 +36,7 @@ def split_sentences(text: str, language: str = "en") -> tuple[list[str], Layout]
         pending_gap = trail
     rest = text[cursor:]
     if rest.strip():
-        match = _EDGE_SPACE.match(rest)
-        assert match is not None
-        lead, body, trail = match.groups()
+        lead, body, trail = _edges(rest)
         gaps.append(pending_gap + lead)
         sentences.append(body)
         pending_gap = trail
