@@ -8,6 +8,7 @@ import sentencex
 
 from reviewer.core.document import Layout
 
+
 def _edges(piece: str) -> tuple[str, str, str]:
     """Leading whitespace, the text, trailing whitespace (linear: a regex was quadratic)."""
     body = piece.strip()
