@@ -55,3 +55,19 @@ def test_which_platforms_need_which_variable() -> None:
     message = missing_display({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "wayland-0"})
     assert message is not None and "DISPLAY is not set" in message
     assert missing_display({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":1"}) is None
+
+
+def test_missing_x_libraries_are_named_instead_of_qt_aborting() -> None:
+    from reviewer.ui.app import missing_x_libraries
+
+    def none(name: str) -> None:
+        return None
+
+    def found(name: str) -> str:
+        return f"lib{name}.so.0"
+
+    problem = missing_x_libraries({"DISPLAY": ":0"}, find=none)
+    assert problem is not None and "libxcb-cursor0" in problem and "--screenshot" in problem
+    assert missing_x_libraries({"DISPLAY": ":0"}, find=found) is None
+    assert missing_x_libraries({"QT_QPA_PLATFORM": "offscreen"}, find=none) is None
+    assert missing_x_libraries({"WAYLAND_DISPLAY": "wayland-0"}, find=none) is None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
@@ -59,6 +60,28 @@ def missing_display(environ: Mapping[str, str] | None = None) -> str | None:
             "QT_QPA_PLATFORM=offscreen")
 
 
+# Qt 6.5+ aborts (with a message that blames its plugin) when these are missing
+X_LIBRARIES = {"xcb-cursor": "libxcb-cursor0", "xkbcommon-x11": "libxkbcommon-x11-0"}
+
+
+def missing_x_libraries(environ: Mapping[str, str] | None = None,
+                        find: Callable[[str], str | None] = ctypes.util.find_library,
+                        ) -> str | None:
+    """Which X libraries Qt's xcb platform needs and cannot find, when it would use it."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return None
+    chosen = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if chosen not in ("", "xcb") or (not chosen and env.get("WAYLAND_DISPLAY")):
+        return None
+    missing = [package for library, package in X_LIBRARIES.items() if find(library) is None]
+    if not missing:
+        return None
+    return (f"the window needs the X libraries {' and '.join(missing)} (e.g. `apt-get install "
+            f"{' '.join(missing)}`); without them, `reviewer --screenshot PNG [PROJECT]` "
+            "renders the window offscreen")
+
+
 def run_app(project: Path | None, screenshot: Path | None = None) -> int:
     """Open ``project`` (else the demo) in the main window; with ``screenshot``, save a PNG."""
     if screenshot is not None:
@@ -67,7 +90,7 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
             raise ReviewerError(f"cannot write {screenshot}: folder {screenshot.parent} "
                                 "does not exist")
     else:
-        problem = missing_display()
+        problem = missing_display() or missing_x_libraries()
         if problem is not None:
             raise ReviewerError(problem)
     path = project if project is not None else demo_project()
