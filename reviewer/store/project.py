@@ -27,7 +27,6 @@ from reviewer.store.files import (
     check_regular_file,
     clean_stray_partials,
     is_full_disk,
-    leftover_sidecars,
     partial_path,
     publish_exclusive,
     refuse_existing,
@@ -190,13 +189,26 @@ def _connect(path: Path, read_only: bool, create: bool = False) -> sqlite3.Conne
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
     except sqlite3.DatabaseError as error:
-        if not read_only or leftover_sidecars(path) or "unable to open" not in str(error):
+        if not read_only or not _wal_is_empty(path) or not (
+                "unable to open" in str(error) or "I/O" in str(error)):
             raise _open_error(path, error) from error
-    try:  # read-only media: the file cannot change under us, and there is no WAL to read
+    # read-only media or a full disk, where no -shm can be made: with no WAL to read, the
+    # file as it is holds everything committed
+    try:
         return _configure(sqlite3.connect(sqlite_uri(path, "ro", immutable=True), uri=True,
                                           isolation_level=None))
     except sqlite3.Error as error:
         raise _open_error(path, error) from error
+
+
+def _wal_is_empty(path: Path) -> bool:
+    """Whether the project has no write-ahead log with frames in it."""
+    try:
+        return os.stat(path.with_name(path.name + "-wal")).st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _configure(connection: sqlite3.Connection) -> sqlite3.Connection:

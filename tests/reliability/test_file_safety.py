@@ -258,6 +258,8 @@ def test_full_disk_new_and_edit(seed: Path, tmp_path: Path) -> None:
             os.close(fd)
         else:
             pytest.skip("without a small disk to fill, edits cannot be made to run out")
+        for reader in (["score", small], ["history", small], ["verify", small]):
+            assert cli(*reader, preexec=limit).returncode == 0  # reading needs no room
         text = " ".join(f"word{n}" for n in range(900))  # a page of text needs room
         assert "disk is full" in one_line_error(cli("edit", small, 3, text, preexec=limit))
         filler.unlink()
