@@ -495,11 +495,15 @@ class MainWindow(QMainWindow):
             return
         self.model.update_scores(segment)
         self._show_summary(summary)
+        revisions = self.session.history(position)
+        for revision in revisions:
+            if revision.id == revision_id:
+                self.timeline.replace_revision(revision)
         if self.editor.position == position:
             if self.editor.text() == segment.text:
                 self.editor.show_scores(segment, live=False,
                                         details=self.session.segment_details(position))
-            self.history.show_revisions(position, self.session.history(position), segment.mt)
+            self.history.show_revisions(position, revisions, segment.mt)
 
     def _set_text_from_undo(self, position: int, text: str) -> None:
         """Undo or redo of typing: show that segment with that text."""

@@ -49,6 +49,14 @@ class TimelineModel(RevisionListModel):
         self._revisions.insert(0, revision)
         self.endInsertRows()
 
+    def replace_revision(self, revision: RevisionRecord) -> None:
+        """Show a revision anew (its scores arrived late)."""
+        for row, shown in enumerate(self._revisions):
+            if shown.id == revision.id:
+                self._revisions[row] = revision
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+                return
+
     def authors(self) -> list[str]:
         """Everyone who wrote a revision."""
         return sorted({r.author for r in self._revisions})
@@ -204,6 +212,10 @@ class TimelinePanel(QWidget):
         if self.author_box.findText(revision.author) < 0:
             self._refill_authors()
         self._show_count()
+
+    def replace_revision(self, revision: RevisionRecord) -> None:
+        """Show a revision anew (its scores arrived late)."""
+        self.model.replace_revision(revision)
 
     def _refill_authors(self) -> None:
         current = self.author_box.currentText()

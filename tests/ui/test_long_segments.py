@@ -17,6 +17,7 @@ from reviewer.cli import main as cli_main
 from reviewer.session import ReviewSession
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.segment_model import COL_HTER
+from reviewer.ui.timeline_panel import COL_HTER as COL_TIMELINE_HTER
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from test_document_scores import assert_scores, corpus_scores  # noqa: E402
@@ -66,6 +67,8 @@ def test_confirming_a_long_segment_saves_at_once_then_shows_its_scores(
     want = corpus_scores(mts, [text, mts[1]])
     assert_scores(window.session.summary().scores, want)
     assert window.scores_label.text().startswith(f"Document HTER {want.hter:.2f} · ")
+    timeline = window.timeline.model  # the newest revision, at the top, shows it too
+    assert timeline.data(timeline.index(0, COL_TIMELINE_HTER)) == f"{expected:.1f}"
 
 
 def test_opening_a_project_with_pending_scores_computes_them_in_the_background(
