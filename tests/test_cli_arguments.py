@@ -185,3 +185,14 @@ def test_codecs_that_decode_to_half_characters(codec: str, data: bytes, tmp_path
     code, _, err = run(capsys, "new", tmp_path / "p.review", "--mt", mt, "--encoding", codec)
     _one_line_error(code, err, "line 1 is not valid", "half a character")
     assert not (tmp_path / "p.review").exists()
+
+
+def test_plain_text_from_a_pipe_is_read_once(tmp_path: Path) -> None:
+    seed = (Path(__file__).parent.parent / "seeds").glob("*.txt")
+    mt = next(iter(seed))
+    project = tmp_path / "piped.review"
+    result = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m reviewer new "{project}" --mt <(cat "{mt}")'],
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "26 segments" in result.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.core.segmentation import split_lines, split_sentences
-from reviewer.formats.encoding import DecodedText, read_text
+from reviewer.formats.encoding import DecodedText, decode, read_text
 from reviewer.formats.limits import check_line_lengths, check_segment_length
 
 SEGMENTATIONS = ("sentences", "lines")
@@ -21,14 +21,18 @@ def import_plain_text(
     segmentation: str | None = None,
     encoding: str | None = None,
     language: str = "en",
+    mt_data: bytes | None = None,
 ) -> ImportedDocument:
-    """Read the MT (and any aligned files) into segments, keeping the MT's layout."""
+    """Read the MT (and any aligned files) into segments, keeping the MT's layout.
+
+    ``mt_data``: the MT's bytes when the caller read them already (a pipe reads once).
+    """
     if segmentation is None:
         aligned = source is not None or reference is not None or corrections is not None
         segmentation = "lines" if aligned else "sentences"
     if segmentation not in SEGMENTATIONS:
         raise ReviewerError(f"unknown segmentation {segmentation!r}: use sentences or lines")
-    mt_text = _read_nonempty(mt, encoding)
+    mt_text = _read_nonempty(mt, encoding, mt_data)
     if segmentation == "sentences":
         if source is not None or reference is not None or corrections is not None:
             raise ReviewerError("aligned files need --segment lines: a sentence split of the "
@@ -74,8 +78,9 @@ def import_plain_text(
     )
 
 
-def _read_nonempty(path: str | Path, encoding: str | None) -> DecodedText:
-    decoded = read_text(path, encoding)
+def _read_nonempty(path: str | Path, encoding: str | None,
+                   data: bytes | None = None) -> DecodedText:
+    decoded = read_text(path, encoding) if data is None else decode(data, str(path), encoding)
     if not decoded.text.strip():
         raise ReviewerError(f"{path}: the file is empty")
     check_line_lengths(decoded.text, str(path))

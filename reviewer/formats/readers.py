@@ -66,7 +66,7 @@ def _import(
     if chosen == "text":
         language = pair[1].split("-")[0].lower() if pair else "en"
         document = import_plain_text(mt, source, reference, corrections, segmentation,
-                                     encoding, language)
+                                     encoding, language, mt_data=data)
     else:
         extra = [flag for flag, path in (("--source", source), ("--reference", reference),
                                          ("--corrections", corrections)) if path is not None]
