@@ -108,11 +108,14 @@ def test_an_old_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
     db.execute("INSERT INTO properties VALUES ('layout_tail', '')")
     db.commit()
     db.close()
+    earlier = tmp_path / "old.review.schema1.bak"  # a backup of an earlier try stays as it is
+    earlier.write_bytes(b"an earlier backup")
 
     session = ReviewSession.open(old)
     assert session.segment(0).mt == "Hello world"
     session.close()
-    backup = tmp_path / "old.review.schema1.bak"
+    assert earlier.read_bytes() == b"an earlier backup"
+    backup = tmp_path / "old.review.schema1.2.bak"
     assert sqlite3.connect(backup).execute(
         "SELECT version FROM schema_version").fetchone()[0] == 1
     assert sqlite3.connect(old).execute(

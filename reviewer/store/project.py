@@ -24,6 +24,7 @@ from reviewer.core.scoring import (
     segment_stats,
 )
 from reviewer.store.files import (
+    SIDECARS,
     check_regular_file,
     clean_stray_partials,
     is_full_disk,
@@ -243,6 +244,17 @@ def _open_error(path: Path, error: BaseException) -> ReviewerError:
     return ReviewerError(f"{path}: cannot be opened ({text})")
 
 
+def _free_name(stem: Path, suffix: str) -> Path:
+    """``STEM.SUFFIX``, else ``STEM.2.SUFFIX``, ...: a name where nothing is yet."""
+    number = 1
+    while True:
+        name = stem.with_name(stem.name + (f".{number}" if number > 1 else "") + suffix)
+        if not os.path.lexists(name) and not any(
+                os.path.lexists(name.with_name(name.name + end)) for end in SIDECARS):
+            return name
+        number += 1
+
+
 def _file_identity(path: Path) -> tuple[int, int] | None:
     """Which file ``path`` names now (device and inode), or None if none."""
     try:
@@ -409,7 +421,8 @@ class ProjectStore:
             raise ReviewerError(f"{self.path}: made by an older reviewer; open it for editing "
                                 "once to bring it up to date")
         if version > 0:  # an existing project: keep a copy of it as it was
-            self.backup_to(self.path.with_name(f"{self.path.name}.schema{version}.bak"))
+            self.backup_to(_free_name(self.path.with_name(f"{self.path.name}.schema{version}"),
+                                      ".bak"))
         with self._write():
             for step in range(version, SCHEMA_VERSION):
                 for statement in _statements(MIGRATIONS[step]):
