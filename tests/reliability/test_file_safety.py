@@ -374,3 +374,14 @@ def test_a_project_replaced_underneath_is_not_written_blindly(seed_project: Path
         session.edit(1, "After the swap.", "tester")
     session.close()
     assert seed_project.read_bytes() == b"another program's file"
+
+
+def test_two_first_starts_make_one_demo_project(tmp_path: Path) -> None:
+    env = {**os.environ, "REVIEWER_DATA_DIR": str(tmp_path / "data")}
+    (tmp_path / "data").mkdir()
+    code = "from reviewer.demo import demo_project; print(demo_project())"
+    starts = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [start.communicate(timeout=120) for start in starts]
+    assert [start.returncode for start in starts] == [0, 0, 0], results
+    assert cli("verify", tmp_path / "data" / "valdai-demo.review").returncode == 0
