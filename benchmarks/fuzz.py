@@ -90,7 +90,7 @@ class Tally:
 
 def _round(target: str, seed: int, examples: int, tally: Tally, work: Path,
            template: Path) -> None:
-    from fuzz_cli import argument_lists, check_case, check_new_and_exports
+    from fuzz_cli import argument_lists, check_case, check_new_and_exports, new_arguments
     from fuzz_inputs import check_import, import_cases
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as with_seed
@@ -109,15 +109,7 @@ def _round(target: str, seed: int, examples: int, tally: Tally, work: Path,
 
         def check(case: Any) -> object:
             folder = Path(tempfile.mkdtemp(dir=work))
-            (folder / f"fuzzed{case.suffix}").write_bytes(case.data)
-            argv = ["new", "n.review", "--mt", f"fuzzed{case.suffix}"]
-            for role, data in case.aligned.items():
-                (folder / f"{role}.txt").write_bytes(data)
-                argv += [f"--{role}", f"{role}.txt"]
-            names = {"file_format": "--format", "encoding": "--encoding",
-                     "langs": "--langs", "segmentation": "--segment"}
-            for option, value in case.options.items():
-                argv += [names[option], value]
+            argv = new_arguments(case, folder)
             try:
                 return check_new_and_exports(argv, template, folder)
             finally:

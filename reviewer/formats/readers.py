@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,27 +37,26 @@ def import_document(
     ``langs`` ("SRC,TGT") picks a TMX file's language pair and names the languages of
     any other project.
     """
-    try:
+    with _one_line_errors():
         return _import(mt, source, reference, corrections, segmentation, encoding,
                        file_format, langs)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """File names are the user's and may hold line breaks: an error stays one line."""
+    try:
+        yield
     except ReviewerError as error:
-        # file names are the user's and may hold line breaks: the message stays one line
         message = visible(str(error))
         if message == str(error):
             raise
         raise ReviewerError(message) from error
 
 
-def _import(
-    mt: str | Path,
-    source: str | Path | None = None,
-    reference: str | Path | None = None,
-    corrections: str | Path | None = None,
-    segmentation: str | None = None,
-    encoding: str | None = None,
-    file_format: str | None = None,
-    langs: str | None = None,
-) -> ImportedDocument:
+def _import(mt: str | Path, source: str | Path | None, reference: str | Path | None,
+            corrections: str | Path | None, segmentation: str | None, encoding: str | None,
+            file_format: str | None, langs: str | None) -> ImportedDocument:
     if file_format not in (None, *IMPORT_FORMATS):
         raise ReviewerError(f"unknown import format {file_format!r}: use "
                             + ", ".join(IMPORT_FORMATS))

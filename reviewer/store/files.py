@@ -173,10 +173,10 @@ def refuse_overwriting_project(target: Path, project: Path, what: str) -> None:
     if looks_like_sqlite(target):
         raise ReviewerError(f"{target}: is a project or database file; {what} never writes "
                             "over one, choose another name")
-    if os.path.lexists(target):
-        for sidecar in leftover_sidecars(target):
-            raise ReviewerError(f"{target}: {sidecar.name} beside it belongs to a database; "
-                                "choose another name")
+    leftovers = leftover_sidecars(target) if os.path.lexists(target) else []
+    if leftovers:
+        raise ReviewerError(f"{target}: {leftovers[0].name} beside it belongs to a database; "
+                            "choose another name")
 
 
 def is_full_disk(error: BaseException, where: Path | None = None) -> bool:

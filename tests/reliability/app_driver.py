@@ -21,10 +21,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QDeadlineTimer, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ui"))
-from qt_helpers import ScriptedInteraction, press, select_all_and_delete, type_text  # noqa: E402
+from qt_helpers import (  # noqa: E402
+    ScriptedInteraction,
+    press,
+    select_all_and_delete,
+    show_file_dialog_and_cancel,
+    type_text,
+)
 
 from reviewer.ui.main_window import MainWindow, open_or_ask_read_only  # noqa: E402
 
@@ -114,13 +120,7 @@ class Driver:
             else:
                 self.say({"draft": [position, typed]})
         else:
-            dialog = QFileDialog(self.window, "Export", str(folder))
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-            dialog.show()
-            deadline = QDeadlineTimer(300)
-            while not deadline.hasExpired():
-                QApplication.processEvents()
-            dialog.reject()
+            show_file_dialog_and_cancel(self.window, folder, 300)
         self.acknowledge()
         QTimer.singleShot(self.rng.randint(0, 30), self.act)
 

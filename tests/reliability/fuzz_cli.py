@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuzz_inputs import ENCODING_OPTIONS
+from fuzz_inputs import ENCODING_OPTIONS, ImportCase
 from hypothesis import strategies as st
 
 from reviewer.cli import SUBCOMMANDS, main
@@ -231,6 +231,22 @@ def check_outcome(argv: list[str], outcome: Outcome) -> None:
         json.loads(outcome.out)
     assert outcome.cpu < CPU_SECONDS, f"{outcome.cpu:.1f} s of CPU"
     assert outcome.wall < WALL_SECONDS, f"{outcome.wall:.1f} s"
+
+
+_OPTION_NAMES = {"file_format": "--format", "encoding": "--encoding", "langs": "--langs",
+                 "segmentation": "--segment"}
+
+
+def new_arguments(case: ImportCase, folder: Path) -> list[str]:
+    """Write a fuzzed import case into ``folder``; the ``reviewer new`` arguments for it."""
+    (folder / f"fuzzed{case.suffix}").write_bytes(case.data)
+    argv = ["new", "n.review", "--mt", f"fuzzed{case.suffix}"]
+    for role, data in case.aligned.items():
+        (folder / f"{role}.txt").write_bytes(data)
+        argv += [f"--{role}", f"{role}.txt"]
+    for option, value in case.options.items():
+        argv += [_OPTION_NAMES[option], value]
+    return argv
 
 
 def check_new_and_exports(argv: list[str], template: Path, folder: Path) -> Outcome:

@@ -24,6 +24,7 @@ from fuzz_cli import (
     check_outcome,
     make_case_folder,
     make_template,
+    new_arguments,
     revisions,
 )
 from fuzz_inputs import ImportCase, import_cases
@@ -59,24 +60,13 @@ def test_any_arguments_end_in_one_line_and_keep_the_project(command: str, templa
     run()
 
 
-OPTION_NAMES = {"file_format": "--format", "encoding": "--encoding", "langs": "--langs",
-                "segmentation": "--segment"}
-
-
 def test_new_from_mutated_files(template: Path, tmp_path: Path) -> None:
     """``reviewer new`` end to end on the importer fuzzing's files, then every export."""
     @budget(40)
     @given(case=import_cases())
     def run(case: ImportCase) -> None:
         folder = Path(tempfile.mkdtemp(dir=tmp_path))
-        (folder / f"fuzzed{case.suffix}").write_bytes(case.data)
-        argv = ["new", "n.review", "--mt", f"fuzzed{case.suffix}"]
-        for role, data in case.aligned.items():
-            (folder / f"{role}.txt").write_bytes(data)
-            argv += [f"--{role}", f"{role}.txt"]
-        for option, value in case.options.items():
-            argv += [OPTION_NAMES[option], value]
-        check_new_and_exports(argv, template, folder)
+        check_new_and_exports(new_arguments(case, folder), template, folder)
 
     run()
 

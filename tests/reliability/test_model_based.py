@@ -350,17 +350,21 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
         self._open()
         self.ref.load(self.ref.first_unconfirmed())
 
-    @rule(data=st.data(), text=texts)
-    def type_and_confirm(self, data: st.DataObject, text: str) -> None:
-        self._step()
-        self._select(data.draw(st.integers(0, len(self.ref.mts) - 1), label="row"))
-        self._retype(text)
+    def _confirm(self) -> None:
+        """Ctrl+Enter: the reference saves the editor's text and moves to the next row."""
         self._key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         position = self.ref.editor_position
         self.ref.save(position, self.ref.editor_text, "confirmed",
                       f"Confirm segment {position + 1}")
         if position + 1 < len(self.ref.mts):
             self.ref.select(position + 1)
+
+    @rule(data=st.data(), text=texts)
+    def type_and_confirm(self, data: st.DataObject, text: str) -> None:
+        self._step()
+        self._select(data.draw(st.integers(0, len(self.ref.mts) - 1), label="row"))
+        self._retype(text)
+        self._confirm()
 
     @rule(data=st.data(), text=texts, draft=st.booleans())
     def type_only(self, data: st.DataObject, text: str, draft: bool) -> None:
@@ -374,12 +378,7 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
     @rule()
     def confirm_as_is(self) -> None:
         self._step()
-        self._key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        position = self.ref.editor_position
-        self.ref.save(position, self.ref.editor_text, "confirmed",
-                      f"Confirm segment {position + 1}")
-        if position + 1 < len(self.ref.mts):
-            self.ref.select(position + 1)
+        self._confirm()
 
     @rule(data=st.data())
     def edit_in_table(self, data: st.DataObject) -> None:

@@ -18,11 +18,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDeadlineTimer, QSettings, QSocketNotifier, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
+from PySide6.QtCore import QSettings, QSocketNotifier, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
-from qt_helpers import ScriptedInteraction, press, select_all_and_delete, type_text  # noqa: E402
+from qt_helpers import (  # noqa: E402
+    ScriptedInteraction,
+    press,
+    select_all_and_delete,
+    show_file_dialog_and_cancel,
+    type_text,
+)
 
 from reviewer.ui.main_window import MainWindow, open_or_ask_read_only  # noqa: E402
 
@@ -66,13 +72,7 @@ def obey(command: str, window: MainWindow, project: Path) -> None:
                 with open(project.parent / name, "rb") as handle:
                     handle.read(100)
     elif command == "dialog":
-        dialog = QFileDialog(window, "Export", str(project.parent))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.show()
-        deadline = QDeadlineTimer(1500)
-        while not deadline.hasExpired():
-            QApplication.processEvents()
-        dialog.reject()
+        show_file_dialog_and_cancel(window, project.parent, 1500)
     elif command == "confirm2":
         window._select_row(1)
         editor = window.editor.correction_edit

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDeadlineTimer, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 
 class ScriptedInteraction:
@@ -75,3 +75,15 @@ def select_all_and_delete(widget: QWidget) -> None:
     """Clear an editor the way a user does: Ctrl+A, Backspace."""
     press(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     press(widget, Qt.Key.Key_Backspace)
+
+
+def show_file_dialog_and_cancel(parent: QWidget, folder: Path, milliseconds: int) -> None:
+    """A real (Qt, not native) file dialog on ``folder`` for a while, then Cancel: it lists
+    and sniffs the folder's files, as the export and open dialogs do."""
+    dialog = QFileDialog(parent, "Export", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.show()
+    deadline = QDeadlineTimer(milliseconds)
+    while not deadline.hasExpired():
+        QApplication.processEvents()
+    dialog.reject()
