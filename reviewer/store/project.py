@@ -301,7 +301,8 @@ class ProjectStore:
         is changed before the file is known to be a project, and on read-only media the
         file is read as it is.
         """
-        file = Path(path)
+        # through a link too, the lock (and the record of saved revisions) is the file's own
+        file = Path(os.path.realpath(path))
         check_regular_file(file)
         lock = None if read_only else ProjectLock(file, program, owner_pid)
         if lock is not None:  # a writer starting is where a killed writer's leftovers go

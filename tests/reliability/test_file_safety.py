@@ -385,3 +385,16 @@ def test_two_first_starts_make_one_demo_project(tmp_path: Path) -> None:
     results = [start.communicate(timeout=120) for start in starts]
     assert [start.returncode for start in starts] == [0, 0, 0], results
     assert cli("verify", tmp_path / "data" / "valdai-demo.review").returncode == 0
+
+
+def test_a_link_to_a_project_being_edited_is_refused_too(seed_project: Path) -> None:
+    link = seed_project.with_name("link.review")
+    link.symlink_to(seed_project)
+    holder = ReviewSession.open(seed_project)
+    try:
+        assert "is being edited by" in one_line_error(cli("edit", link, 3, "via the link"))
+    finally:
+        holder.close()
+    assert revision_texts(seed_project) == []
+    assert cli("edit", link, 3, "via the link").returncode == 0  # free again: the link works
+    assert revision_texts(seed_project) == ["via the link"]
