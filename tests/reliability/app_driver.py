@@ -5,6 +5,8 @@ usage: python app_driver.py PROJECT SEED
 After every action it prints what the project has acknowledged, one JSON object a line:
   {"ack": [[segment, number, text], ...]}   revisions saved since the last line
   {"draft": [segment, text]}                typed text the window says is kept as a draft
+  {"doing": segment | "undo" | "redo"}      an action starts that may rightly replace or
+                                            take back a draft (of that segment, or any)
   {"export": "path"} / {"backup": "path"}   a file written completely
 Actions: type and confirm, undo, redo, restore, label a version, export, back up, type a
 draft and wait for it to be kept, and open a real file dialog on the project's folder.
@@ -71,6 +73,7 @@ class Driver:
         return " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(1, 8)))
 
     def retype(self, position: int) -> str:
+        self.say({"doing": position})  # new typing may replace that segment's draft
         self.window._select_row(position)
         editor = self.window.editor.correction_edit
         select_all_and_delete(editor)
@@ -87,13 +90,16 @@ class Driver:
             press(self.window.editor.correction_edit, Qt.Key.Key_Return,
                   Qt.KeyboardModifier.ControlModifier)
         elif roll < 0.50:
+            self.say({"doing": "undo"})  # undoing typing may take a draft back
             self.window.undo_stack.undo()
         elif roll < 0.55:
+            self.say({"doing": "redo"})
             self.window.undo_stack.redo()
         elif roll < 0.62:
             position = self.rng.randrange(self.count)
             history = self.window.session.history(position)
             if history:
+                self.say({"doing": position})
                 self.window._select_row(position)
                 self.window._on_history_restore_requested(self.rng.randint(1, len(history)))
         elif roll < 0.67:

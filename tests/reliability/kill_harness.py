@@ -109,6 +109,11 @@ def app_round(project: Path, rng: random.Random, ledger: Ledger, figures: Figure
         for position, number, text in event.get("ack", []):
             ledger.revisions[(position, number)] = text
             ledger.drafts.pop(position, None)
+        doing = event.get("doing")
+        if doing in ("undo", "redo"):  # may take back typing, and with it any draft
+            ledger.drafts.clear()
+        elif doing is not None:
+            ledger.drafts.pop(doing, None)
         if "draft" in event:
             ledger.drafts[event["draft"][0]] = event["draft"][1]
         if "backup" in event:
