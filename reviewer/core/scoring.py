@@ -33,6 +33,8 @@ from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
 
+from reviewer.core.tags import plain_text
+
 _TER = TER()
 _BLEU_CORPUS = BLEU()
 _BLEU_SENTENCE = BLEU(effective_order=True)
@@ -228,6 +230,9 @@ def segment_stats(mt: str, correction: str, reference: str | None = None,
     not change while the correction does). Without it they are computed once and
     remembered for the next few calls.
     """
+    # inline tags are markup, not words: scores see the text the editor reads
+    mt, correction = plain_text(mt), plain_text(correction)
+    reference = None if reference is None else plain_text(reference)
     if reference is not None and mt_reference is None:
         mt_reference = _cached_reference_stats(mt, reference)
     if mt == correction:
@@ -290,6 +295,8 @@ def identity_stats(text: str, reference: str | None = None,
     With a reference, the MT's statistics against it (``mt_reference``, computed when not
     given) are the correction's too.
     """
+    text = plain_text(text)
+    reference = None if reference is None else plain_text(reference)
     core = _identity_metric_stats(text)
     if reference is not None and mt_reference is None:
         mt_reference = _cached_reference_stats(text, reference)
