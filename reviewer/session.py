@@ -19,6 +19,7 @@ from typing import cast
 from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.bounded import BUDGET_S, BoundedScorer
 from reviewer.core.compare import Comparison, compare_states
+from reviewer.core.context import context_lines, is_locked
 from reviewer.core.document import ImportedDocument
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
@@ -34,6 +35,7 @@ from reviewer.core.scoring import (
     sentence_scores,
     signatures,
 )
+from reviewer.core.tags import InlineTag, TagProblem, check_tags, tags_of
 from reviewer.formats.atomic import atomic_write_bytes
 from reviewer.formats.limits import check_segment_length
 from reviewer.formats.writers import ExportJob, ExportSegment, export_bytes, format_for
@@ -125,6 +127,7 @@ class ReviewSession:
         # (the window sets 0: it scores pending texts in the background)
         self.scoring_budget = BUDGET_S
         self._scorer = BoundedScorer()
+        self._metas: list[dict[str, object] | None] | None = None
         weakref.finalize(self, self._scorer.close)
 
     @classmethod
@@ -270,6 +273,31 @@ class ReviewSession:
     def segment_count(self) -> int:
         """How many segments there are."""
         return self._store.segment_count()
+
+    def segment_meta(self, position: int) -> dict[str, object]:
+        """What the imported file said about a segment (ids, notes, tags...); never changes."""
+        if self._metas is None:
+            self._metas = [ExportJob.parse_meta(meta) for meta in self._store.segment_meta()]
+        return self._metas[position] or {}
+
+    def segment_tags(self, position: int) -> list[InlineTag]:
+        """The segment's inline tags; its texts hold them as ``tag_char(i)``."""
+        return tags_of(self.segment_meta(position))
+
+    def tag_problems(self, position: int, text: str | None = None) -> list[TagProblem]:
+        """What is wrong with the tags of ``text`` (default: the current text)."""
+        tags = self.segment_tags(position)
+        if not tags:
+            return []
+        return check_tags(self.segment(position).text if text is None else text, tags)
+
+    def segment_context(self, position: int) -> list[tuple[str, str]]:
+        """(label, text) lines of what the file says about the segment, for the editor."""
+        return context_lines(self.segment_meta(position))
+
+    def segment_locked(self, position: int) -> bool:
+        """Whether the file marks the segment as not to be translated (shown read-only)."""
+        return is_locked(self.segment_meta(position))
 
     def history(self, position: int | None = None) -> list[RevisionRecord]:
         """Revisions of one segment, or of all, oldest first."""
