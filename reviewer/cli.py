@@ -24,7 +24,8 @@ from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
-SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify")
+SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
+               "check")
 
 
 class ExitCode(IntEnum):
@@ -103,7 +104,8 @@ def _command_parser() -> argparse.ArgumentParser:
     edit = sub.add_parser("edit", help="save a new revision of segment N")
     edit.add_argument("project", type=_path("PROJECT"))
     edit.add_argument("n", type=int, metavar="N", help="segment number, from 1")
-    edit.add_argument("text", type=_text("TEXT"))
+    edit.add_argument("text", type=_text("TEXT"),
+                      help="the new text; tags as <1>…</1> and <2/>, a literal <1> as \\<1>")
     edit.add_argument("--author", type=_text("--author"), help="default: your login name")
 
     score = sub.add_parser("score", help="document and segment scores")
@@ -134,11 +136,17 @@ def _command_parser() -> argparse.ArgumentParser:
     verify.add_argument("project", type=_path("PROJECT"))
     verify.add_argument("--json", action="store_true")
 
+    check = sub.add_parser("check", help="list the segments whose tags do not match the "
+                                         "source's (exit 1 when there are any)")
+    check.add_argument("project", type=_path("PROJECT"))
+    check.add_argument("--json", action="store_true")
+
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
     export.add_argument("output", type=_path("OUTPUT"))
     export.add_argument("--format", choices=export_formats(),
-                        help="default: from OUTPUT's extension (.tsv), else text")
+                        help="default: from OUTPUT's extension (.txt, .tsv, .csv, .xlf, "
+                             ".sdlxliff, .tmx, .po, .jsonl…); another extension is refused")
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
@@ -190,10 +198,13 @@ def _run_edit(args: argparse.Namespace) -> None:
     check_segment_length(args.text, f"the text of segment {args.n}")  # before opening
     session = ReviewSession.open(args.project)
     try:
-        result = session.edit(_position(session, args.n), args.text,
+        position = _position(session, args.n)
+        result = session.edit(position, session.from_notation(position, args.text),
                               args.author or default_author())
     finally:
         session.close()
+    for problem in result.tag_problems:
+        print(f"reviewer: warning: segment {args.n}: {problem.message}", file=sys.stderr)
     scores, summary = result.segment, result.summary
     if result.revision is None:
         print(f"segment {args.n}: unchanged, no new revision")
@@ -273,6 +284,7 @@ def _run_score(args: argparse.Namespace) -> None:
     try:
         summary, segments = session.summary(), session.segments()
         details = session.all_details()
+        texts = [_notations(session, s.position, s.source, s.mt, s.text) for s in segments]
     finally:
         session.close()
     doc, whole = summary.scores, summary.details
@@ -284,10 +296,11 @@ def _run_score(args: argparse.Namespace) -> None:
         _print_json({
             "document": document,
             "signatures": ReviewSession.signatures(),
-            "segments": [{"index": s.position + 1, "source": s.source, "mt": s.mt,
-                          "correction": s.text, "status": s.status,
+            "segments": [{"index": s.position + 1, "source": source, "mt": mt,
+                          "correction": text, "status": s.status,
                           **_scores_json(Scores(s.hter, s.bleu, s.chrf), d)}
-                         for s, d in zip(segments, details, strict=True)],
+                         for s, d, (source, mt, text) in zip(segments, details, texts,
+                                                             strict=True)],
         })
         return
     out = sys.stdout
@@ -310,6 +323,12 @@ def _run_score(args: argparse.Namespace) -> None:
         for s, d in zip(segments, details, strict=True))
 
 
+def _notations(session: ReviewSession, position: int,
+               *texts: str | None) -> tuple[str | None, ...]:
+    """Texts of a segment in the notation the command line reads and writes."""
+    return tuple(None if text is None else session.notation(position, text) for text in texts)
+
+
 def _run_history(args: argparse.Namespace) -> None:
     session = ReviewSession.open(args.project, read_only=True)
     try:
@@ -324,10 +343,14 @@ def _run_history(args: argparse.Namespace) -> None:
             revisions = session.history(position)
         drafts = [d for p, d in session.drafts().items() if position is None or p == position]
         mts = {d.position: session.segment(d.position).mt for d in drafts}
+        shown = {(position, text): session.notation(position, text)
+                 for position, text in [*((r.position, r.text) for r in revisions),
+                                        *((d.position, d.text) for d in drafts)]}
     finally:
         session.close()
     rows: list[dict[str, Any]] = [
-        {"segment": r.position + 1, "revision": r.number, "text": r.text, "author": r.author,
+        {"segment": r.position + 1, "revision": r.number, "text": shown[r.position, r.text],
+         "author": r.author,
          "time": r.created_at, "hter": None if math.isnan(r.hter) else r.hter,
          "status": r.status, "editing_ms": r.editing_ms,
          "keystrokes": {"insertions": r.keys_insert, "deletions": r.keys_delete,
@@ -336,7 +359,8 @@ def _run_history(args: argparse.Namespace) -> None:
         for r in revisions
     ]
     rows += [
-        {"segment": d.position + 1, "revision": None, "text": d.text, "author": d.author,
+        {"segment": d.position + 1, "revision": None, "text": shown[d.position, d.text],
+         "author": d.author,
          "time": d.updated_at, "hter": _draft_hter(mts[d.position], d.text),
          "status": "draft", "editing_ms": d.editing_ms, "draft": True}
         for d in drafts
@@ -358,6 +382,23 @@ def _draft_hter(mt: str, text: str) -> float | None:
     if not is_quick(mt, text):
         return None
     return score_segment(mt, text)[1].hter
+
+
+def _run_check(args: argparse.Namespace) -> None:
+    session = ReviewSession.open(args.project, read_only=True)
+    try:
+        problems = session.all_tag_problems()
+    finally:
+        session.close()
+    if args.json:
+        _print_json([{"segment": position + 1, "kind": problem.kind, "message": problem.message}
+                     for position, problem in problems])
+    elif not problems:
+        _say(f"{args.project}: no tag problems")
+    for position, problem in [] if args.json else problems:
+        print(f"segment {position + 1}: {problem.kind}: {problem.message}")
+    if problems:
+        raise _ProblemsFoundError()
 
 
 def _run_export(args: argparse.Namespace) -> None:
@@ -425,12 +466,12 @@ def _run_verify(args: argparse.Namespace) -> None:
 
 
 class _ProblemsFoundError(Exception):
-    """``verify`` found problems (already printed, one line each)."""
+    """``verify`` or ``check`` found problems (already printed, one line each)."""
 
 
 _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
             "history": _run_history, "export": _run_export, "version": _run_version,
-            "backup": _run_backup, "verify": _run_verify}
+            "backup": _run_backup, "verify": _run_verify, "check": _run_check}
 
 
 def _fail(message: str) -> int:

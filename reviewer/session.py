@@ -35,10 +35,25 @@ from reviewer.core.scoring import (
     sentence_scores,
     signatures,
 )
-from reviewer.core.tags import InlineTag, TagProblem, check_tags, tags_of
-from reviewer.formats.atomic import atomic_write_bytes
+from reviewer.core.tags import (
+    InlineTag,
+    TagProblem,
+    check_tags,
+    from_notation,
+    tags_of,
+    to_notation,
+)
+from reviewer.formats.atomic import atomic_write_bytes, check_destination
 from reviewer.formats.limits import check_segment_length
-from reviewer.formats.writers import ExportJob, ExportSegment, export_bytes, format_for
+from reviewer.formats.structured import is_edited
+from reviewer.formats.writers import (
+    ExportJob,
+    ExportSegment,
+    export_bytes,
+    format_for,
+    format_spec,
+    producible,
+)
 from reviewer.store.files import refuse_overwriting_project, stray_partials
 from reviewer.store.project import (
     DraftRecord,
@@ -108,6 +123,7 @@ class EditResult:
     segment: SegmentRecord
     revision: RevisionRecord | None
     summary: DocumentSummary
+    tag_problems: tuple[TagProblem, ...] = ()  # saved anyway; the editor is told
 
 
 def default_author() -> str:
@@ -299,6 +315,21 @@ class ReviewSession:
         """Whether the file marks the segment as not to be translated (shown read-only)."""
         return is_locked(self.segment_meta(position))
 
+    def notation(self, position: int, text: str) -> str:
+        """A text of the segment with its tags as ``<1>``, ``</1>``, ``<2/>`` (CLI, JSON)."""
+        return to_notation(text, self.segment_tags(position))
+
+    def from_notation(self, position: int, notation: str) -> str:
+        """A text of the segment from the notation; a tag it does not have is an error."""
+        return from_notation(notation, self.segment_tags(position),
+                             f"the text of segment {position + 1}")
+
+    def all_tag_problems(self) -> list[tuple[int, TagProblem]]:
+        """(position, problem) for every segment whose current text has tag problems."""
+        return [(segment.position, problem) for segment in self.segments()
+                if not self.segment_locked(segment.position)
+                for problem in self.tag_problems(segment.position, segment.text)]
+
     def history(self, position: int | None = None) -> list[RevisionRecord]:
         """Revisions of one segment, or of all, oldest first."""
         if position is not None:
@@ -407,6 +438,9 @@ class ReviewSession:
         current = self._store.segment(position)
         if current.text == text and current.status == status:
             return EditResult(current, None, self.summary())
+        if self.segment_locked(position):
+            raise ReviewerError(f"segment {position + 1} is locked: the file marks it as "
+                                "not to be translated")
         if scored is not None and (scored[0].reference is None) != (current.reference is None):
             scored = None  # scored without the segment's reference: score it with it
         if scored is None:  # undo and restore bring back texts already scored
@@ -425,7 +459,8 @@ class ReviewSession:
         revision = self._store.add_revision(
             position, text, stats, scores, author, status, effort.editing_ms,
             (effort.insertions, effort.deletions, effort.navigation))
-        return EditResult(self._store.segment(position), revision, self.summary())
+        return EditResult(self._store.segment(position), revision, self.summary(),
+                          tuple(self.tag_problems(position, text)))
 
     def restore(self, position: int, number: int, author: str) -> EditResult:
         """Bring back revision ``number``'s text as a new revision (history stays intact)."""
@@ -444,6 +479,8 @@ class ReviewSession:
         pattern = compile_pattern(find, regex, match_case)
         changes = []
         for segment in self.segments():
+            if self.segment_locked(segment.position):
+                continue
             new, count = replace_text(pattern, replacement, segment.text, regex)
             if count and new != segment.text:
                 check_segment_length(new, f"segment {segment.position + 1} after replacing")
@@ -518,16 +555,73 @@ class ReviewSession:
         return ExportJob(segments, self._store.layout(), self.properties(),
                          self._store.original())
 
+    def export_formats(self) -> list[tuple[str, str, str]]:
+        """(name, label, extension) of each format this project can be exported to.
+
+        The extension is the original file's own (``.sdlxliff``) for the format that
+        writes into it.
+        """
+        original = self._store.original()
+        name, kind = (original[0], original[1]) if original is not None else ("", None)
+        suffix = Path(name).suffix.lower()
+        return [(spec.name, spec.label,
+                 suffix if kind == spec.name and suffix in spec.extensions
+                 else spec.extensions[0])
+                for spec in producible(self.has_source(), kind)]
+
     def export(self, path: str | os.PathLike[str], export_format: str | None = None,
                version: str | None = None) -> str:
         """Write the project (or a labelled version) in a format (default: by extension)."""
-        chosen = format_for(path, export_format)
         refuse_overwriting_project(Path(path), self.path, "an export")
-        data = export_bytes(chosen, self.export_job(version))
+        check_destination(path)  # a folder or a pipe is named before a missing extension
+        chosen = format_for(path, export_format)
+        self._refuse_unproducible(chosen)
+        job = self.export_job(version)
+        if format_spec(chosen).markup:
+            _refuse_broken_markup(job)
+        data = export_bytes(chosen, job)
         refuse_overwriting_project(Path(path), self.path, "an export")  # again, just before
         atomic_write_bytes(path, data)
         return chosen
 
+    def _refuse_unproducible(self, chosen: str) -> None:
+        names = [name for name, _label, _extension in self.export_formats()]
+        if chosen not in names:
+            spec = format_spec(chosen)
+            raise ReviewerError(f"{spec.label} needs source text or an original {chosen} file "
+                                f"and this project has neither; export one of: "
+                                + ", ".join(names))
+
     def backup(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the project file."""
         return self._store.backup_to(target)
+
+
+def _refuse_broken_markup(job: ExportJob) -> None:
+    """Name the edited segments whose tags could not be written as well-formed markup."""
+    broken: dict[str, list[int]] = {}
+    for segment in job.segments:
+        tags = tags_of(segment.meta)
+        if not tags or not is_edited(segment.status):
+            continue
+        for problem in check_tags(segment.correction, tags):
+            if problem.breaks_markup:
+                broken.setdefault(problem.message, []).append(segment.position + 1)
+    if not broken:
+        return
+    shown = [f"{_segment_numbers(numbers)}: {message}"
+             for message, numbers in list(broken.items())[:_MAX_SHOWN]]
+    if len(broken) > _MAX_SHOWN:
+        shown.append(f"{len(broken) - _MAX_SHOWN} more problems")
+    raise ReviewerError("; ".join(shown) + "; fix them or export TSV")
+
+
+_MAX_SHOWN = 5  # problems, or segment numbers of one problem, an error line names
+
+
+def _segment_numbers(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"segment {numbers[0]}"
+    listed = ", ".join(str(number) for number in numbers[:_MAX_SHOWN * 2])
+    more = len(numbers) - _MAX_SHOWN * 2
+    return f"segments {listed}" + (f" and {more} more" if more > 0 else "")

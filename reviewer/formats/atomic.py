@@ -39,6 +39,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     _sync_folder(real.parent)
 
 
+def check_destination(path: str | os.PathLike[str]) -> None:
+    """Refuse at once a target an atomic write could not replace (a folder, a pipe...)."""
+    _destination(Path(path))
+
+
 def _destination(target: Path) -> Path:
     """The regular file (or free name) that ``target`` names; a link is followed to its file."""
     real = target

@@ -17,6 +17,9 @@ from reviewer.formats.limits import check_line_lengths
 from reviewer.formats.structured import check_segments, file_lines, line_layout, shown
 
 ROLES = ("source", "mt", "reference", "correction")
+# statuses reviewer's own export writes for a segment whose correction was saved: an empty
+# correction cell in such a row is a correction deleted to nothing, not a missing one
+_SAVED_STATUSES = frozenset({"imported", "edited", "confirmed"})
 _ALIASES = {
     "source": "source", "src": "source",
     "mt": "mt", "target": "mt", "machine translation": "mt", "hypothesis": "mt",
@@ -57,6 +60,8 @@ def read_delimited(data: bytes, name: str, file_format: str,
     rows = _rows(file_lines(text), file_format, name)
     header = rows[0][1]
     roles = header_roles(header)
+    status_column = next((index for index, cell in enumerate(header)
+                          if cell.strip().lower() == "status"), None)
     if "mt" not in roles:
         raise ReviewerError(f"{name}: the header ({shown(', '.join(header))}) names no mt "
                             "column; name the columns source, mt, reference, correction")
@@ -66,9 +71,11 @@ def read_delimited(data: bytes, name: str, file_format: str,
             raise ReviewerError(f"{name}: line {line} has {len(cells)} cells, "
                                 f"the header has {len(header)}")
         values = {role: _cell(cells[index], file_format) for role, index in roles.items()}
+        saved = status_column is not None and cells[status_column].strip() in _SAVED_STATUSES
+        correction = values.get("correction")
         segments.append(ImportedSegment(mt=values["mt"], source=values.get("source"),
                                         reference=values.get("reference") or None,
-                                        correction=values.get("correction") or None))
+                                        correction=correction if saved else correction or None))
     check_segments(segments, name)
     return ImportedDocument(
         segments=segments, layout=line_layout(len(segments)), segmentation="rows",

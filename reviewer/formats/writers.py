@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import os
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
+from reviewer.core.tags import plain_text, tags_of, to_notation
 from reviewer.formats.encoding import encode_text
 from reviewer.formats.po import write_po
 from reviewer.formats.tmx import write_tmx
@@ -58,58 +61,133 @@ class ExportJob:
 Writer = Callable[[ExportJob], bytes]
 
 
+def _notation(segment: ExportSegment, text: str | None) -> str | None:
+    """A text of the segment with its tags as ``<1>``…``</1>``, as TSV, CSV and JSONL hold it."""
+    return None if text is None else to_notation(text, tags_of(segment.meta))
+
+
 def write_text(job: ExportJob) -> bytes:
-    """The corrected document with the original layout, in the original encoding."""
-    text = job.layout.join([segment.correction for segment in job.segments])
+    """The corrected document with the original layout, in the original encoding; tags
+    are left out (a text file cannot hold them)."""
+    texts = [plain_text(s.correction) if tags_of(s.meta) else s.correction
+             for s in job.segments]
+    text = job.layout.join(texts)
     return encode_text(text, job.properties.get("encoding", "utf-8"),
                        job.properties.get("bom") == "1")
 
 
 def _figures(segment: ExportSegment) -> list[str]:
-    """HTER, BLEU and chrF as TSV cells; empty while the scores are pending (NaN)."""
+    """HTER, BLEU and chrF as cells; empty while the scores are pending (NaN)."""
     return ["" if math.isnan(x) else f"{x:.4f}" for x in (segment.hter, segment.bleu,
                                                         segment.chrf)]
 
 
-def write_tsv(job: ExportJob) -> bytes:
-    """Source, MT, correction, status and scores, one row a segment (UTF-8)."""
+def _table(job: ExportJob) -> tuple[list[str], list[list[object]]]:
+    """The header and rows TSV and CSV share; a reference column when there are references."""
     header = ["index", "source", "mt", "correction", "status", "hter", "bleu", "chrf"]
-    rows = [[s.position + 1, s.source, s.mt, s.correction, s.status, *_figures(s)]
-            for s in job.segments]
-    return to_tsv(header, rows).encode("utf-8")
+    references = any(s.reference is not None for s in job.segments)
+    if references:
+        header.append("reference")
+    rows: list[list[object]] = []
+    for s in job.segments:
+        row: list[object] = [s.position + 1, _notation(s, s.source), _notation(s, s.mt),
+                             _notation(s, s.correction), s.status, *_figures(s)]
+        if references:
+            row.append(_notation(s, s.reference))
+        rows.append(row)
+    return header, rows
+
+
+def write_tsv(job: ExportJob) -> bytes:
+    """Source, MT, correction, status, scores (and reference), one row a segment (UTF-8)."""
+    return to_tsv(*_table(job)).encode("utf-8")
+
+
+def write_csv(job: ExportJob) -> bytes:
+    """The TSV export's columns as CSV: RFC 4180 quoting and CRLF line ends (UTF-8)."""
+    header, rows = _table(job)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
+    return out.getvalue().encode("utf-8")
 
 
 def write_jsonl(job: ExportJob) -> bytes:
     """One JSON object a line, ``{"src", "mt", "pe", "hter"}``: QE and APE training data."""
-    lines = [json.dumps({"src": s.source, "mt": s.mt, "pe": s.correction,
+    lines = [json.dumps({"src": _notation(s, s.source), "mt": _notation(s, s.mt),
+                         "pe": _notation(s, s.correction),
                          "hter": None if math.isnan(s.hter) else round(s.hter / 100, 6)},
                         ensure_ascii=False)
              for s in job.segments]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-WRITERS: dict[str, Writer] = {"text": write_text, "tsv": write_tsv, "xliff": write_xliff,
-                              "tmx": write_tmx, "po": write_po, "jsonl": write_jsonl}
-EXTENSIONS: dict[str, str] = {".tsv": "tsv", ".txt": "text", ".xlf": "xliff",
-                              ".xliff": "xliff", ".tmx": "tmx", ".po": "po",
-                              ".jsonl": "jsonl"}
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export target, as ``--format``, extensions and the export dialog know it."""
+
+    name: str
+    label: str
+    extensions: tuple[str, ...]  # the first is the one a new file is given
+    writer: Writer
+    # a new file of this format needs source text; an original file of it is rewritten
+    needs_source: bool = False
+    markup: bool = False  # writes inline tags back as markup, which must be well formed
+
+
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("text", "Plain text", (".txt", ".text"), write_text),
+    ExportFormat("tsv", "Tab-separated values (TSV)", (".tsv", ".tab"), write_tsv),
+    ExportFormat("csv", "Comma-separated values (CSV)", (".csv",), write_csv),
+    ExportFormat("xliff", "XLIFF", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), write_xliff,
+                 needs_source=True, markup=True),
+    ExportFormat("tmx", "TMX translation memory", (".tmx",), write_tmx, needs_source=True,
+                 markup=True),
+    ExportFormat("po", "gettext PO", (".po", ".pot"), write_po, needs_source=True),
+    ExportFormat("jsonl", "JSON Lines (source, MT, post-edit, HTER)", (".jsonl",), write_jsonl),
+)
+_BY_NAME = {spec.name: spec for spec in FORMATS}
+_BY_EXTENSION = {extension: spec.name for spec in FORMATS for extension in spec.extensions}
 
 
 def export_formats() -> tuple[str, ...]:
     """The names ``--format`` accepts."""
-    return tuple(WRITERS)
+    return tuple(_BY_NAME)
+
+
+def _choices() -> str:
+    return ", ".join(f"{spec.name} ({', '.join(spec.extensions)})" for spec in FORMATS)
+
+
+def format_spec(name: str) -> ExportFormat:
+    """The export format called ``name``."""
+    spec = _BY_NAME.get(name)
+    if spec is None:
+        raise ReviewerError(f"unknown export format {name!r}: use one of {_choices()}")
+    return spec
+
+
+def producible(has_source: bool, original_format: str | None) -> list[ExportFormat]:
+    """The formats a project can be written in: all that need no source text, and the
+    rest when it has source text or an original file of that format."""
+    return [spec for spec in FORMATS
+            if not spec.needs_source or has_source or original_format == spec.name]
 
 
 def format_for(path: str | os.PathLike[str], requested: str | None = None) -> str:
-    """The format asked for, else the one the extension names, else text."""
+    """The format asked for, else the one the extension names; another extension is refused."""
     if requested is not None:
-        if requested not in WRITERS:
-            raise ReviewerError(f"unknown export format {requested!r}: use "
-                                + ", ".join(export_formats()))
-        return requested
-    return EXTENSIONS.get(Path(path).suffix.lower(), "text")
+        return format_spec(requested).name
+    suffix = Path(path).suffix.lower()
+    chosen = _BY_EXTENSION.get(suffix)
+    if chosen is None:
+        what = f"the extension {suffix!r}" if suffix else "no extension"
+        raise ReviewerError(f"{Path(path).name} has {what}, which names no export format: "
+                            f"choose one of {_choices()}")
+    return chosen
 
 
 def export_bytes(export_format: str, job: ExportJob) -> bytes:
     """The file's bytes in ``export_format``."""
-    return WRITERS[format_for("", export_format)](job)
+    return format_spec(export_format).writer(job)
