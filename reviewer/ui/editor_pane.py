@@ -3,94 +3,35 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.core.diff import diff_counts, diff_html, word_diff
+from reviewer.core.diff import diff_counts, word_diff
 from reviewer.core.effort import Effort, EffortClock
 from reviewer.core.scoring import ScoreDetails, Scores
+from reviewer.core.tags import InlineTag, check_tags
 from reviewer.store.project import SegmentRecord
+from reviewer.ui.context_panel import ContextPanel
+from reviewer.ui.correction_edit import CorrectionEdit
+from reviewer.ui.tagged_text import TagView
 
 DIFF_DELAY_MS = 60
-
-
-_DELETE_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
-_NAVIGATION_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                    Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+LOCK_NOTE = ("Locked: the file marks this unit as not to be translated; it is kept as it is "
+             "and cannot be edited.")
 
 
 def _monotonic_ms() -> int:
     return int(time.monotonic() * 1000)
-
-
-class CorrectionEdit(QPlainTextEdit):
-    """The correction editor; Ctrl+Enter (main or keypad Enter) asks to confirm.
-
-    Its own undo is off: typing goes to the window's undo stack, so Ctrl+Z there undoes
-    typing and saved edits in one order.
-    """
-
-    confirmRequested = Signal()
-    focusChanged = Signal(bool)
-    undoRequested = Signal()
-    redoRequested = Signal()
-    keystroke = Signal(str)  # "insert", "delete" or "navigate"
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUndoRedoEnabled(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            event.accept()
-            self.confirmRequested.emit()
-            return
-        if event.matches(QKeySequence.StandardKey.Undo):
-            event.accept()
-            self.undoRequested.emit()
-            return
-        if event.matches(QKeySequence.StandardKey.Redo):
-            event.accept()
-            self.redoRequested.emit()
-            return
-        kind = self._classify(event)
-        super().keyPressEvent(event)
-        if kind and not self.isReadOnly():
-            self.keystroke.emit(kind)
-
-    @staticmethod
-    def _classify(event: QKeyEvent) -> str | None:
-        if event.key() in _DELETE_KEYS or event.matches(QKeySequence.StandardKey.Cut):
-            return "delete"
-        if event.key() in _NAVIGATION_KEYS:
-            return "navigate"
-        if event.matches(QKeySequence.StandardKey.Paste):
-            return "insert"
-        text = event.text()
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if text and not control and (text.isprintable() or text in "\r\n\t"):
-            return "insert"
-        return None
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        super().focusInEvent(event)
-        self.focusChanged.emit(True)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.focusChanged.emit(False)
 
 
 class EditorPane(QWidget):
@@ -104,20 +45,35 @@ class EditorPane(QWidget):
         self.setObjectName("editorPane")
         self._position = -1
         self._mt = ""
+        self._tags: list[InlineTag] = []
         self._loading = False
+        self.read_only = False  # the whole project; a locked segment is read-only too
+        self.locked = False
         self.pause_limit_ms = 30_000
         self._effort = EffortClock(self.pause_limit_ms)
 
         self.heading = QLabel("No segment")
         self.heading.setObjectName("segmentHeading")
-        self.source_view = QTextBrowser()
+        self.source_view = TagView()
         self.source_view.setObjectName("sourceView")
-        self.mt_view = QTextBrowser()
+        self.mt_view = TagView()
         self.mt_view.setObjectName("mtView")
         self.correction_edit = CorrectionEdit()
         self.correction_edit.setObjectName("correctionEdit")
         self.correction_edit.setTabChangesFocus(True)
         self.correction_edit.setPlaceholderText("Type the corrected translation")
+        self.lock_note = QLabel(LOCK_NOTE)
+        self.lock_note.setObjectName("lockNote")
+        self.lock_note.setWordWrap(True)
+        self.lock_note.hide()
+        self.tag_warning = QLabel()
+        self.tag_warning.setObjectName("tagWarning")
+        self.tag_warning.setTextFormat(Qt.TextFormat.PlainText)  # "<2/>" is not markup here
+        self.tag_warning.setWordWrap(True)
+        self.tag_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tag_warning.hide()
+        self.context_panel = ContextPanel()
+        self.context_view = self.context_panel.view
         self.scores_label = QLabel()
         self.scores_label.setObjectName("liveScores")
         self.scores_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -136,11 +92,18 @@ class EditorPane(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.scores_label, 1)
         bottom.addWidget(self.confirm_button)
+        column = QVBoxLayout()
+        column.addLayout(form)
+        column.addWidget(self.lock_note)
+        column.addWidget(self.tag_warning)
+        column.addLayout(bottom)
+        row = QHBoxLayout()
+        row.addLayout(column, 1)
+        row.addWidget(self.context_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addLayout(bottom)
+        layout.addLayout(row)
 
         self._diff_timer = QTimer(self)
         self._diff_timer.setSingleShot(True)
@@ -158,29 +121,64 @@ class EditorPane(QWidget):
         return self._position
 
     def text(self) -> str:
-        """The correction as typed."""
-        return self.correction_edit.toPlainText()
+        """The correction as typed, tags as the characters they are stored as."""
+        return self.correction_edit.text()
 
-    def load(self, segment: SegmentRecord, text: str, show_source: bool) -> None:
-        """Show ``segment`` with ``text`` in the editor, cursor at its end."""
+    def load(self, segment: SegmentRecord, text: str, show_source: bool,
+             tags: Sequence[InlineTag] = (), locked: bool = False,
+             context: Sequence[tuple[str, str]] = ()) -> None:
+        """Show ``segment`` with ``text`` in the editor, cursor at its end; ``tags`` is its
+        tag table, ``locked`` makes it read-only, ``context`` goes beside it."""
         self._loading = True
         self._position = segment.position
         self._mt = segment.mt
+        self._tags = list(tags)
+        self.locked = locked
         self.heading.setText(f"Segment {segment.position + 1} · {segment.status} · "
                              f"{segment.revisions} revision(s)")
-        self.source_view.setPlainText(segment.source or "")
+        self.source_view.set_text(segment.source or "", self._tags)
         self.source_view.setVisible(show_source)
         if self._source_label is not None:
             self._source_label.setVisible(show_source)
-        self.correction_edit.setPlainText(text)
+        self.correction_edit.set_text(text, self._tags, segment.source)
         self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
-        self.correction_edit.document().clearUndoRedoStacks()
+        self.correction_edit.setReadOnly(self.read_only or locked)
+        self.lock_note.setVisible(locked)
+        self.context_panel.show_lines(context)
         self._loading = False
         self._effort = EffortClock(self.pause_limit_ms)
         if self.correction_edit.hasFocus():
             self._effort.start(_monotonic_ms())
         self._show_diff()
         self.show_scores(segment, live=False)
+        self.show_tag_problems(self.tag_problems())
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Make the correction read-only (a project open read-only) or editable again."""
+        self.read_only = read_only
+        self.correction_edit.setReadOnly(read_only or self.locked)
+
+    def tag_problems(self) -> list[str]:
+        """What is wrong with the correction's tags, compared with the source's."""
+        if self.locked or not self._tags:
+            return []
+        return [problem.message for problem in check_tags(self.text(), self._tags)]
+
+    def show_tag_problems(self, problems: Sequence[str]) -> None:
+        """Show tag problems as a warning under the correction (hidden when none)."""
+        if not problems:
+            self.tag_warning.hide()
+            self.tag_warning.clear()
+            return
+        hint = " — F8 inserts the next missing tag" \
+            if self.correction_edit.missing_tags() and not self.correction_edit.isReadOnly() \
+            else ""
+        self.tag_warning.setText("⚠ Tags: " + "; ".join(problems) + hint)
+        self.tag_warning.show()
+
+    def insert_next_tag(self) -> bool:
+        """Insert the next source tag the correction lacks at the cursor (F8)."""
+        return self.correction_edit.insert_next_tag()
 
     def focus_correction(self) -> None:
         """Put the keyboard in the correction, cursor at the end."""
@@ -195,8 +193,7 @@ class EditorPane(QWidget):
         """Set the correction (undo, redo) and report it like typing."""
         if text == self.text():
             return
-        self.correction_edit.setPlainText(text)
-        self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
+        self.correction_edit.replace_text(text)
 
     def effort(self) -> Effort:
         """Editing time (pauses over the limit left out) and keystrokes since loading."""
@@ -260,6 +257,8 @@ class EditorPane(QWidget):
         if self._loading or self._position < 0:
             return
         self._diff_timer.start()
+        if not self.tag_warning.isHidden():  # shown: follow the typing until it is fixed
+            self.show_tag_problems(self.tag_problems())
         self.textEdited.emit(self._position, self.text())
 
     def _on_correction_edit_focus_changed(self, focused: bool) -> None:
@@ -281,4 +280,4 @@ class EditorPane(QWidget):
         self._show_diff()
 
     def _show_diff(self) -> None:
-        self.mt_view.setHtml(diff_html(word_diff(self._mt, self.text())))
+        self.mt_view.show_diff(word_diff(self._mt, self.text()), self._tags)

@@ -61,10 +61,6 @@ from reviewer.ui.tasks import Task
 from reviewer.ui.timeline_panel import TimelinePanel
 
 PROJECT_FILTER = "Review projects (*.review);;All files (*)"
-EXPORT_FILTER = ";;".join([
-    "Corrected text (*.txt)", "XLIFF (*.xlf *.xliff)", "TMX (*.tmx)", "PO (*.po)",
-    "Segments and scores (*.tsv)", "Quality-estimation rows (*.jsonl)", "All files (*)"])
-_SUFFIX_FOR_FORMAT = {"xliff": ".xlf", "tmx": ".tmx", "po": ".po", "tsv": ".tsv"}
 DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sentence
 
 
@@ -113,6 +109,7 @@ class MainWindow(QMainWindow):
         self._progress_dialog: QProgressDialog | None = None
         self._replaying = False  # undo/redo is setting text: not new typing
         self._editor_text = ""  # the open segment's text before the latest keystroke
+        self._tag_warned: tuple[int, str] | None = None  # confirmed once despite tag problems
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -122,7 +119,9 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("segmentTable")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(COL_MT, DiffDelegate(self.table))
+        # rich cells: the MT's diff, and tags as chips in every text column
+        for column in (COL_SOURCE, COL_MT, COL_CORRECTION):
+            self.table.setItemDelegateForColumn(column, DiffDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -227,6 +226,8 @@ class MainWindow(QMainWindow):
         self._menus["&Edit"].addSeparator()
         self._action("&Edit", "Find and &replace…", self.replace_dialog,
                      [QKeySequence.StandardKey.Replace, "Ctrl+H"])
+        self.insert_tag_action = self._action("&Edit", "Insert next missing &tag",
+                                              self.insert_next_tag, ["F8", "Ctrl+,"])
         self._menus["&Edit"].addSeparator()
         self._action("&Edit", "Your &name…", self.ask_author)
         self._action("&Edit", "&Pause limit for editing time…", self.ask_pause_limit)
@@ -260,11 +261,12 @@ class MainWindow(QMainWindow):
         # an edit never waits for scores on this thread: long ones are computed by the
         # scorer's late worker and arrive in ``_on_scorer_late_scored``
         self.session.scoring_budget = 0.0
-        self.model.reset(self.session.segments())
+        self.model.reset(self.session.segments(), self.session.segment_tags,
+                         self.session.segment_locked, self._tag_problem_messages)
         self._drafts = self.session.drafts()
         for position, draft in self._drafts.items():
             self.model.set_typing(position, draft.text, None)
-        self.editor.correction_edit.setReadOnly(read_only)
+        self.editor.set_read_only(read_only)
         self.editor.confirm_button.setEnabled(not read_only)
         self.confirm_action.setEnabled(not read_only)
         self.editor.pause_limit_ms = self.pause_limit_ms()
@@ -319,9 +321,14 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         self.editor.focus_correction()
 
+    def _tag_problem_messages(self, position: int, text: str) -> list[str]:
+        return [problem.message for problem in self.session.tag_problems(position, text)]
+
     def _load_editor(self, row: int) -> None:
         segment = self.model.segment(row)
-        self.editor.load(segment, self.model.current_text(row), self.session.has_source())
+        self.editor.load(segment, self.model.current_text(row), self.session.has_source(),
+                         self.model.tags(row), self.model.locked(row),
+                         self.session.segment_context(row))
         self._editor_text = self.editor.text()
         draft = self._drafts.get(row)
         if draft is not None and draft.text == self.editor.text():
@@ -388,13 +395,27 @@ class MainWindow(QMainWindow):
         self.interaction.error(title, message)
 
     def confirm_current(self) -> None:
-        """Save the open segment as confirmed and move to the next one."""
+        """Save the open segment as confirmed and move to the next one.
+
+        Tags the source has and the correction lacks (or breaks) are shown at once; the
+        segment is saved anyway, and the editor stays on it until confirmed again.
+        """
         position = self.editor.position
         if position < 0:
             return
-        if not self._push_edit(position, self.editor.text(), STATUS_CONFIRMED,
-                               f"Confirm segment {position + 1}", self.editor.effort()):
+        text = self.editor.text()
+        problems = [] if self.editor.locked else self._tag_problem_messages(position, text)
+        if not self.editor.locked and not self._push_edit(
+                position, text, STATUS_CONFIRMED, f"Confirm segment {position + 1}",
+                self.editor.effort()):
             return
+        self.editor.show_tag_problems(problems)
+        if problems and self._tag_warned != (position, text):
+            self._tag_warned = (position, text)
+            self.statusBar().showMessage(f"Segment {position + 1} was saved with tag problems; "
+                                         "Ctrl+Enter again moves on.", 8000)
+            return
+        self._tag_warned = None
         if position + 1 < self.model.rowCount():
             self._select_row(position + 1)
         else:
@@ -409,6 +430,13 @@ class MainWindow(QMainWindow):
         if self.editor.text() != self.model.segment(position).text:
             self._push_edit(position, self.editor.text(), STATUS_EDITED,
                             f"Edit segment {position + 1}", self.editor.effort())
+
+    def insert_next_tag(self) -> None:
+        """Insert the next source tag the correction lacks at the cursor (F8, Ctrl+,)."""
+        if not self.editor.correction_edit.hasFocus():
+            self.editor.correction_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.editor.insert_next_tag() and self.editor.position >= 0:
+            self.statusBar().showMessage("No source tag is missing from the correction.", 4000)
 
     def _move(self, step: int) -> None:
         row = self.editor.position + step
@@ -648,10 +676,7 @@ class MainWindow(QMainWindow):
         label = self.interaction.choose_item("Export a version", "Version:", labels)
         if label is None:
             return
-        suggestion = self.session.path.with_name(f"{self.session.path.stem}-{label}.txt")
-        path = self.interaction.save_file("Export version", EXPORT_FILTER, str(suggestion))
-        if path is not None:
-            self.export_to(path, label)
+        self._ask_and_export("Export version", f"{self.session.path.stem}-{label}", label)
 
     def backup_dialog(self) -> None:
         """Write a consistent copy of the project where the user says."""
@@ -716,16 +741,31 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         """Ask where to export the corrected document, then write it."""
         self.save_pending()
-        suffix = _SUFFIX_FOR_FORMAT.get(self.session.properties().get("format", ""), ".txt")
-        suggestion = self.session.path.with_name(f"{self.session.path.stem}-corrected{suffix}")
-        path = self.interaction.save_file("Export", EXPORT_FILTER, str(suggestion))
+        self._ask_and_export("Export", f"{self.session.path.stem}-corrected")
+
+    def _export_formats(self) -> list[tuple[str, str, str]]:
+        """(name, label, extension) the project can produce, its own format first."""
+        own = self.session.properties().get("format", "")
+        formats = self.session.export_formats()
+        return sorted(formats, key=lambda item: item[0] != own)
+
+    def _ask_and_export(self, title: str, stem: str, version: str | None = None) -> None:
+        """Offer only the formats the project can produce; the name's extension is the
+        first one's (Qt's dialog changes it with the type chosen)."""
+        formats = self._export_formats()
+        file_filter = ";;".join(f"{label} (*{extension})" for _name, label, extension
+                                in formats)
+        suggestion = self.session.path.with_name(stem + (formats[0][2] if formats else ""))
+        path = self.interaction.save_file(title, file_filter, str(suggestion))
         if path is not None:
-            self.export_to(path)
+            self.export_to(path, version)
 
     def export_to(self, path: Path, version: str | None = None) -> bool:
         """Write the export (of a version, if named); the format follows the extension."""
+        by_extension = {extension: name for name, _label, extension in self._export_formats()}
         try:
-            chosen = self.session.export(path, version=version)
+            chosen = self.session.export(path, by_extension.get(Path(path).suffix.lower()),
+                                         version=version)
         except ReviewerError as error:
             self.interaction.error("Export failed", str(error))
             return False

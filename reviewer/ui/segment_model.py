@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.core.diff import diff_html, word_diff
 from reviewer.core.scoring import Scores
+from reviewer.core.tags import InlineTag, has_tag_chars
 from reviewer.store.project import SegmentRecord
+from reviewer.ui.tag_html import labelled_text, tagged_diff_html, tagged_html
 
 COL_INDEX, COL_SOURCE, COL_MT, COL_CORRECTION, COL_HTER, COL_STATUS = range(6)
 HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
-DIFF_ROLE = Qt.ItemDataRole.UserRole + 1
+DIFF_ROLE = Qt.ItemDataRole.UserRole + 1  # rich text of a cell: the MT's diff, tags as chips
+TAG_PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 2  # the saved text's tag problems (messages)
 PENDING_MARK = "…"  # scores not known yet: being typed, or saved with scores pending
 
 
@@ -27,7 +32,23 @@ _STATUS_COLOURS = {
     "edited": QColor("#ef6c00"),
     "imported": QColor("#6a1b9a"),
     "draft": QColor("#c62828"),
+    "locked": QColor("#78909c"),
 }
+TagsOf = Callable[[int], list[InlineTag]]
+LockedOf = Callable[[int], bool]
+ProblemsOf = Callable[[int, str], list[str]]
+
+
+def _no_tags(row: int) -> list[InlineTag]:
+    return []
+
+
+def _unlocked(row: int) -> bool:
+    return False
+
+
+def _no_problems(row: int, text: str) -> list[str]:
+    return []
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +63,13 @@ class SegmentTableModel(QAbstractTableModel):
         self._segments = segments
         self._typing: dict[int, tuple[str, Scores | None]] = {}  # unconfirmed text per row
         self._diff_cache: dict[int, tuple[str, str]] = {}
+        self._tags_of: TagsOf = _no_tags
+        self._locked_of: LockedOf = _unlocked
+        self._problems_of: ProblemsOf = _no_problems
+        self._tags: dict[int, list[InlineTag]] = {}
+        self._locked: dict[int, bool] = {}
+        self._problems: dict[int, tuple[str, list[str]]] = {}
+        self._warning_icon: QIcon | None = None
 
     # -- Qt model API --------------------------------------------------------------------
 
@@ -59,7 +87,9 @@ class SegmentTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == COL_CORRECTION:
+        # tagged texts are edited in the editor pane, where tags are chips a cell would lose
+        if index.isValid() and index.column() == COL_CORRECTION \
+                and not self.locked(index.row()) and not self.tags(index.row()):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -69,24 +99,38 @@ class SegmentTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         segment = self._segments[row]
         typing = self._typing.get(row)
+        if role == Qt.ItemDataRole.DisplayRole and column in (COL_SOURCE, COL_MT,
+                                                              COL_CORRECTION):
+            return labelled_text(self._cell_text(row, column), self.tags(row))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == COL_INDEX:
                 return str(row + 1)
-            if column == COL_SOURCE:
-                return segment.source or ""
-            if column == COL_MT:
-                return segment.mt
-            if column == COL_CORRECTION:
-                return typing[0] if typing else segment.text
+            if column in (COL_SOURCE, COL_MT, COL_CORRECTION):
+                return self._cell_text(row, column)
             if column == COL_HTER:
                 if typing:
                     return f"{typing[1].hter:.1f}" if typing[1] else "…"
                 return PENDING_MARK if segment.pending else f"{segment.hter:.1f}"
             if column == COL_STATUS:
-                return "draft" if typing else segment.status
+                return self._status(row)
             return None
         if role == DIFF_ROLE and column == COL_MT:
             return self._diff(row)
+        if role == DIFF_ROLE and column in (COL_SOURCE, COL_CORRECTION):
+            text = self._cell_text(row, column)
+            tags = self.tags(row)
+            return tagged_html(text, tags) if tags and has_tag_chars(text) else None
+        if column == COL_STATUS and role in (TAG_PROBLEMS_ROLE, Qt.ItemDataRole.DecorationRole,
+                                             Qt.ItemDataRole.ToolTipRole):
+            problems = self.tag_problems(row)
+            if role == TAG_PROBLEMS_ROLE:
+                return problems
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._warning() if problems else None
+            if problems:
+                return "Tag problems:\n" + "\n".join(f"• {problem}" for problem in problems)
+            return "The file marks this unit as not to be translated" \
+                if self.locked(row) else None
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SOURCE, COL_MT, COL_CORRECTION):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_HTER:
@@ -95,7 +139,7 @@ class SegmentTableModel(QAbstractTableModel):
             scores = typing[1] if typing and typing[1] else segment
             return f"HTER {scores.hter:.2f}  BLEU {scores.bleu:.2f}  chrF {scores.chrf:.2f}"
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
-            return _STATUS_COLOURS.get("draft" if typing else segment.status)
+            return _STATUS_COLOURS.get(self._status(row))
         if role == Qt.ItemDataRole.FontRole and column == COL_HTER and (
                 typing or segment.pending):
             font = QFont()
@@ -120,13 +164,42 @@ class SegmentTableModel(QAbstractTableModel):
 
     # -- what the window asks and tells --------------------------------------------------
 
-    def reset(self, segments: list[SegmentRecord]) -> None:
-        """Show another project's segments, with no typing."""
+    def reset(self, segments: list[SegmentRecord], tags: TagsOf = _no_tags,
+              locked: LockedOf = _unlocked, problems: ProblemsOf = _no_problems) -> None:
+        """Show another project's segments, with no typing; ``tags``, ``locked`` and
+        ``problems`` tell a row's tag table, lock and tag problems (asked when shown)."""
         self.beginResetModel()
         self._segments = segments
         self._typing.clear()
         self._diff_cache.clear()
+        self._tags_of, self._locked_of, self._problems_of = tags, locked, problems
+        self._tags.clear()
+        self._locked.clear()
+        self._problems.clear()
         self.endResetModel()
+
+    def tags(self, row: int) -> list[InlineTag]:
+        """The tag table of the segment at ``row``."""
+        if row not in self._tags:
+            self._tags[row] = self._tags_of(row)
+        return self._tags[row]
+
+    def locked(self, row: int) -> bool:
+        """Whether the file marks the segment at ``row`` as not to be translated."""
+        if row not in self._locked:
+            self._locked[row] = self._locked_of(row)
+        return self._locked[row]
+
+    def tag_problems(self, row: int) -> list[str]:
+        """What is wrong with the tags of the segment's saved text (none when locked)."""
+        if not self.tags(row) or self.locked(row):
+            return []
+        text = self._segments[row].text
+        cached = self._problems.get(row)
+        if cached is None or cached[0] != text:
+            cached = (text, self._problems_of(row, text))
+            self._problems[row] = cached
+        return cached[1]
 
     def segment(self, row: int) -> SegmentRecord:
         """The stored segment at ``row``."""
@@ -173,16 +246,40 @@ class SegmentTableModel(QAbstractTableModel):
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, COL_MT), self.index(row, COL_STATUS),
                               [Qt.ItemDataRole.DisplayRole, DIFF_ROLE,
-                               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole])
+                               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                               Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                               TAG_PROBLEMS_ROLE])
+
+    def _cell_text(self, row: int, column: int) -> str:
+        segment = self._segments[row]
+        if column == COL_SOURCE:
+            return segment.source or ""
+        if column == COL_MT:
+            return segment.mt
+        return self.current_text(row)
+
+    def _status(self, row: int) -> str:
+        if row in self._typing:
+            return "draft"
+        return "locked" if self.locked(row) else self._segments[row].status
+
+    def _warning(self) -> QIcon:
+        if self._warning_icon is None:
+            self._warning_icon = QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning_icon
 
     def _diff(self, row: int) -> str | None:
         segment = self._segments[row]
         text = self.current_text(row)
         if text == segment.mt:
-            return None
+            tags = self.tags(row)
+            return tagged_html(text, tags) if tags and has_tag_chars(text) else None
         cached = self._diff_cache.get(row)
         if cached and cached[0] == text:
             return cached[1]
-        rendered = diff_html(word_diff(segment.mt, text))
+        tags = self.tags(row)
+        parts = word_diff(segment.mt, text)
+        rendered = tagged_diff_html(parts, tags) if tags else diff_html(parts)
         self._diff_cache[row] = (text, rendered)
         return rendered
