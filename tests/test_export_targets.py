@@ -10,11 +10,15 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 from formats_helpers import DATA, project_from
-from tagged_project import C1, C2, MT_1_NOTATION, MT_2_NOTATION, O1, O2, X3, tagged_document
+from hypothesis import given
+from hypothesis import strategies as st
+from tagged_project import C1, C2, MT_1, MT_1_NOTATION, MT_2_NOTATION, O1, O2, X3, tagged_document
 
 from reviewer.cli import _command_parser
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
+from reviewer.core.tags import to_notation
+from reviewer.formats.cell_tags import read_notation
 from reviewer.formats.readers import import_document
 from reviewer.formats.structured import line_layout
 from reviewer.formats.writers import FORMATS, export_formats, format_for
@@ -162,3 +166,37 @@ def test_every_format_of_a_project_without_tags_still_writes(tmp_path: Path) -> 
     for name, _label, extension in session.export_formats():
         assert session.export(tmp_path / f"out{extension}") == name
     session.close()
+
+
+@pytest.mark.parametrize("name", ["rows.tsv", "rows.csv"])
+def test_a_tagged_export_reads_back_with_its_tags(tmp_path: Path, name: str) -> None:
+    session = ReviewSession.create(tmp_path / "t.review", tagged_document())
+    session.edit(0, f"{O1}SOCHI{C1}, 22 October.{X3}", "anna")  # <2> and </2> missing
+    session.export(tmp_path / name)
+    before = [(session.notation(s.position, s.source or ""), session.notation(s.position, s.mt),
+               session.notation(s.position, s.text)) for s in session.segments()]
+    problems = [(p, problem.message) for p, problem in session.all_tag_problems()]
+    session.close()
+    again = ReviewSession.create(tmp_path / "again.review", import_document(tmp_path / name))
+    assert [(again.notation(s.position, s.source or ""), again.notation(s.position, s.mt),
+             again.notation(s.position, s.text)) for s in again.segments()] == before
+    assert again.segment(0).mt == MT_1  # the tags are tags again, not text
+    assert [(p, problem.message) for p, problem in again.all_tag_problems()] == problems
+    again.close()
+
+
+def test_literal_placeholders_of_a_project_without_tags_read_back_as_text(
+        tmp_path: Path) -> None:
+    session = project_from(tmp_path, "segments.tsv")
+    text = "a <1> b \\<2/> c\\ </3> <b>"
+    session.edit(0, text, "anna")
+    session.export(tmp_path / "rows.tsv")
+    session.close()
+    again = import_document(tmp_path / "rows.tsv")
+    assert again.segments[0].correction == text and again.segments[0].meta is None
+
+
+@given(st.lists(st.sampled_from(["a", " ", "<", ">", "/", "\\", "1", "2"]), max_size=24)
+       .map("".join))
+def test_text_without_tags_reads_back_from_its_notation(text: str) -> None:
+    assert read_notation({"mt": to_notation(text, [])}, "row") == ({"mt": text}, {})

@@ -12,6 +12,7 @@ import re
 
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
+from reviewer.formats.cell_tags import read_notation
 from reviewer.formats.encoding import decode
 from reviewer.formats.limits import check_line_lengths
 from reviewer.formats.structured import check_segments, file_lines, line_layout, shown
@@ -70,12 +71,14 @@ def read_delimited(data: bytes, name: str, file_format: str,
         if len(cells) != len(header):
             raise ReviewerError(f"{name}: line {line} has {len(cells)} cells, "
                                 f"the header has {len(header)}")
-        values = {role: _cell(cells[index], file_format) for role, index in roles.items()}
+        values, meta = read_notation({role: _cell(cells[index], file_format)
+                                      for role, index in roles.items()}, f"{name}: line {line}")
         saved = status_column is not None and cells[status_column].strip() in _SAVED_STATUSES
         correction = values.get("correction")
         segments.append(ImportedSegment(mt=values["mt"], source=values.get("source"),
                                         reference=values.get("reference") or None,
-                                        correction=correction if saved else correction or None))
+                                        correction=correction if saved else correction or None,
+                                        meta=meta or None))
     check_segments(segments, name)
     return ImportedDocument(
         segments=segments, layout=line_layout(len(segments)), segmentation="rows",
