@@ -1,175 +1,151 @@
-"""TMX: one language pair of a translation memory in; source/correction pairs out."""
+"""TMX: one language pair of a translation memory in, with inline codes as protected tags.
+
+Language tags compare case-insensitively (see ``tmx_units``). A unit that cannot be
+reviewed (no variant at all, no source variant, several variants of a language) is counted
+with its reason, never dropped silently. Writing back is ``tmx_write``'s.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import Counter
+from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reviewer import __version__
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
-from reviewer.formats.inline import fill, render, text_of
-from reviewer.formats.safexml import (
-    XML_ENCODING,
-    local_name,
-    parse_xml,
-    serialize,
-    xml_document,
-)
-from reviewer.formats.structured import (
-    SOURCE_LANGUAGE,
-    TARGET_LANGUAGE,
-    check_segments,
-    is_edited,
-    needs_source,
-    shown,
-)
+from reviewer.core.tags import tags_data
+from reviewer.formats.safexml import forced_encoding, parse_xml, xml_document
+from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, check_segments
+from reviewer.formats.tagged import TagTable, render
+from reviewer.formats.tmx_units import choose_pair, language, segment_of, tmx_root, units, variants
+from reviewer.formats.tmx_write import write_tmx
+from reviewer.formats.xmlspans import NodeSpan, XmlText, locate
 
-if TYPE_CHECKING:
-    from reviewer.formats.writers import ExportJob
-
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+SKIPPED = "skipped"  # the metadata key of the one-line summary of skipped units
 
 
-def _language(tuv: etree._Element) -> str:
-    return tuv.get(_XML_LANG) or tuv.get("lang") or ""  # TMX 1.1 used a plain lang
+@dataclass
+class _Skips:
+    """Units left out, counted by reason."""
+
+    source: str
+    target: str
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def no_source(self) -> None:
+        self.reasons[f"with no {self.source} variant"] += 1
+
+    def several(self, spelled: str) -> None:
+        self.reasons[f"with several {spelled} variants"] += 1
+
+    def empty(self) -> None:
+        self.reasons["empty"] += 1
+
+    def no_seg(self, spelled: str) -> None:
+        self.reasons[f"with no <seg> in its {spelled} variant"] += 1
+
+    def summary(self, total: int) -> str:
+        """One line: "skipped 3 of 10 units: 2 with no en variant, 1 with ..." ("" if none)."""
+        count = sum(self.reasons.values())
+        if not count:
+            return ""
+        parts = ", ".join(f"{number} {reason}" for reason, number in self.reasons.items())
+        return f"skipped {count} of {total} unit{'s' if total != 1 else ''}: {parts}"
 
 
-def _root(tree: etree._ElementTree, name: str) -> etree._Element:
-    root = tree.getroot()
-    if local_name(root) != "tmx":
-        raise ReviewerError(f"{name}: not TMX (the root element is <{local_name(root)}>)")
-    return root
+@dataclass
+class _Reader:
+    """Reads the units of one file into segments."""
+
+    xml: XmlText
+    spans: dict[etree._Element, NodeSpan]
+    name: str
+    skips: _Skips
+
+    def text(self, seg: etree._Element, table: TagTable, where: str) -> str:
+        # a seg's content is data, not layout (TMX defines no xml:space): read as written
+        if seg.get(_XML_SPACE) is None:
+            seg.set(_XML_SPACE, "preserve")
+        return render(seg, self.xml, self.spans, table, where)
+
+    def segment(self, index: int, tu: etree._Element) -> ImportedSegment | None:
+        if next(tu.iterchildren("{*}tuv"), None) is None:
+            self.skips.empty()
+            return None
+        sources = variants(tu, self.skips.source)
+        targets = variants(tu, self.skips.target)
+        if not sources:
+            self.skips.no_source()
+            return None
+        for found, spelled in ((sources, self.skips.source), (targets, self.skips.target)):
+            if len(found) > 1:
+                self.skips.several(spelled)
+                return None
+        source_seg = segment_of(sources[0])
+        target_seg = segment_of(targets[0]) if targets else None
+        for tuv, seg in ((sources[0], source_seg), (targets[0] if targets else None, target_seg)):
+            if tuv is not None and seg is None:
+                self.skips.no_seg(language(tuv))
+                return None
+        assert source_seg is not None
+        table = TagTable()
+        where = f"{self.name}: unit {index + 1}"
+        source = self.text(source_seg, table, where)
+        table.side = "target"
+        mt = "" if target_seg is None else self.text(target_seg, table, where)
+        meta = context(tu, [sources[0], *targets])
+        meta = {"tu": index, **meta}
+        if table.tags:
+            meta["tags"] = tags_data(table.tags)
+        return ImportedSegment(mt=mt, source=source, meta=meta)
 
 
-def _units(root: etree._Element) -> list[etree._Element]:
-    return list(root.iter("tu"))
+def _text_of(element: etree._Element) -> str:
+    return "".join(element.itertext())
 
 
-def _match(wanted: str, languages: list[str], name: str) -> str:
-    """The file's language tag for ``wanted``: exact, else the one with that primary subtag."""
-    lowered = {language.lower(): language for language in languages}
-    if wanted.lower() in lowered:
-        return lowered[wanted.lower()]
-    primary = wanted.lower().split("-")[0]
-    close = [language for language in languages if language.lower().split("-")[0] == primary]
-    if len(close) == 1:
-        return close[0]
-    raise ReviewerError(f"{name}: no language {wanted!r} "
-                        f"(it holds {shown(', '.join(languages))})")
-
-
-def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
-                name: str) -> tuple[str, str]:
-    """The source and target language tags to read, from ``langs`` or the file itself."""
-    found: dict[str, None] = {}  # in file order; a list's "in" made this quadratic
-    for tuv in root.iter("tuv"):
-        language = _language(tuv)
-        if language:
-            found[language] = None
-    languages = list(found)
-    if len(languages) < 2 and langs is None:
-        raise ReviewerError(f"{name}: needs two languages, it holds "
-                            f"{shown(', '.join(languages)) or 'none'}")
-    if langs is not None:
-        return _match(langs[0], languages, name), _match(langs[1], languages, name)
-    header = root.find("header")
-    declared = header.get("srclang", "") if header is not None else ""
-    source = _match(declared, languages, name) if declared and declared != "*all*" \
-        else languages[0]
-    others = [language for language in languages if language != source]
-    if len(others) != 1:
-        raise ReviewerError(f"{name}: holds {shown(', '.join(languages))}; choose two with "
-                            "--langs SOURCE,TARGET")
-    return source, others[0]
-
-
-def _variant(tu: etree._Element, language: str) -> etree._Element | None:
-    for tuv in tu.findall("tuv"):
-        if _language(tuv) == language:
-            return tuv.find("seg")
-    return None
+def context(tu: etree._Element, tuvs: list[etree._Element]) -> dict[str, object]:
+    """What the unit and its two variants say for the editor: tuid, notes and props."""
+    meta: dict[str, object] = {}
+    if tu.get("tuid"):
+        meta["tuid"] = str(tu.get("tuid"))
+    holders = [tu, *tuvs]
+    notes = [_text_of(note) for holder in holders for note in holder.iterchildren("{*}note")]
+    if notes:
+        meta["notes"] = notes
+    props: dict[str, list[str]] = {}
+    for holder in holders:
+        for prop in holder.iterchildren("{*}prop"):
+            values = props.setdefault(str(prop.get("type") or "untyped"), [])
+            if _text_of(prop) not in values:
+                values.append(_text_of(prop))
+    if props:
+        meta["props"] = {kind: "; ".join(values) for kind, values in props.items()}
+    return meta
 
 
 def read_tmx(data: bytes, name: str, encoding: str | None = None,
              langs: tuple[str, str] | None = None) -> ImportedDocument:
-    """Each translation unit with a source variant: source → source, target → MT."""
+    """Each unit with one source variant: source → source, target (or "") → MT."""
     tree = parse_xml(data, name, encoding)
-    root = _root(tree, name)
+    root = tmx_root(tree, name)
     source_language, target_language = choose_pair(root, langs, name)
-    segments: list[ImportedSegment] = []
-    for index, tu in enumerate(_units(root)):
-        source = _variant(tu, source_language)
-        if source is None:
-            continue
-        target = _variant(tu, target_language)
-        meta: dict[str, object] = {"tu": index}
-        if tu.get("tuid"):
-            meta["tuid"] = tu.get("tuid")
-        notes = [text_of(note) for note in tu.findall("note")]
-        if notes:
-            meta["notes"] = notes
-        segments.append(ImportedSegment(mt="" if target is None else text_of(target),
-                                        source=text_of(source), meta=meta))
+    xml, spans = locate(data, root, name, forced_encoding(data, encoding))
+    reader = _Reader(xml, spans, name, _Skips(source_language, target_language))
+    found = units(root)
+    segments = [segment for index, tu in enumerate(found)
+                if (segment := reader.segment(index, tu)) is not None]
+    summary = reader.skips.summary(len(found))
+    if not segments:
+        raise ReviewerError(f"{name}: holds no segments to review"
+                            + (f" ({summary})" if summary else ""))
     check_segments(segments, name)
-    return xml_document(tree, data, name, segments,
-                        {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language}, "tmx",
-                        encoding)
+    metadata = {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language}
+    if summary:
+        metadata[SKIPPED] = summary
+    return xml_document(tree, data, name, segments, metadata, "tmx", encoding)
 
 
-def write_tmx(job: ExportJob) -> bytes:
-    """The original TMX with corrected targets, or a new TMX 1.4 of source/correction pairs."""
-    original = job.original_in("tmx")
-    return _new_document(job) if original is None else _rewrite(job, *original)
-
-
-def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:
-    forced = job.properties.get(XML_ENCODING)
-    tree = parse_xml(data, name, forced)
-    root = _root(tree, name)
-    units = _units(root)
-    source_language = job.properties.get(SOURCE_LANGUAGE, "")
-    target_language = job.properties.get(TARGET_LANGUAGE, "")
-    for segment in job.segments:
-        index = (segment.meta or {}).get("tu")
-        if not isinstance(index, int) or not 0 <= index < len(units):
-            raise ReviewerError("the project no longer matches its original TMX; "
-                                "export TSV instead")
-        if not is_edited(segment.status):
-            continue
-        tu = units[index]
-        source = _variant(tu, source_language)
-        target = _variant(tu, target_language)
-        tags = ([] if source is None else render(source)[1]) \
-            + ([] if target is None else render(target)[1])
-        if target is None:
-            tuv = etree.SubElement(tu, "tuv")
-            tuv.set(_XML_LANG, target_language)
-            target = etree.SubElement(tuv, "seg")
-        fill(target, segment.correction, tags, f"segment {segment.position + 1}")
-    return serialize(tree, data, forced)
-
-
-def _new_document(job: ExportJob) -> bytes:
-    source_language = job.properties.get(SOURCE_LANGUAGE) or "x-source"
-    target_language = job.properties.get(TARGET_LANGUAGE) or "x-target"
-    root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
-        "creationtool": "reviewer", "creationtoolversion": __version__,
-        "segtype": "sentence", "o-tmf": "reviewer", "adminlang": "en",
-        "srclang": source_language, "datatype": "plaintext"})
-    body = etree.SubElement(root, "body")
-    try:
-        for segment in job.segments:
-            tuid = (segment.meta or {}).get("tuid")
-            tu = etree.SubElement(body, "tu", tuid=str(tuid or segment.position + 1))
-            for language, text in ((source_language, needs_source(segment.source, "TMX")),
-                                   (target_language, segment.correction)):
-                tuv = etree.SubElement(tu, "tuv")
-                tuv.set(_XML_LANG, language)
-                etree.SubElement(tuv, "seg").text = text
-    except ValueError as error:
-        raise ReviewerError(f"cannot write TMX: {error}") from error
-    etree.indent(root, space="  ")
-    return serialize(root.getroottree())
+__all__ = ["SKIPPED", "read_tmx", "write_tmx"]
