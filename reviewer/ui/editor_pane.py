@@ -23,6 +23,7 @@ from reviewer.core.tags import InlineTag, check_tags
 from reviewer.store.project import SegmentRecord
 from reviewer.ui.context_panel import ContextPanel
 from reviewer.ui.correction_edit import CorrectionEdit
+from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tagged_text import TagView
 
 DIFF_DELAY_MS = 60
@@ -134,8 +135,7 @@ class EditorPane(QWidget):
         self._mt = segment.mt
         self._tags = list(tags)
         self.locked = locked
-        self.heading.setText(f"Segment {segment.position + 1} · {segment.status} · "
-                             f"{segment.revisions} revision(s)")
+        self.show_heading(segment)
         self.source_view.set_text(segment.source or "", self._tags)
         self.source_view.setVisible(show_source)
         if self._source_label is not None:
@@ -152,6 +152,12 @@ class EditorPane(QWidget):
         self._show_diff()
         self.show_scores(segment, live=False)
         self.show_tag_problems(self.tag_problems())
+
+    def show_heading(self, segment: SegmentRecord) -> None:
+        """Name the segment, its status and how many revisions it has."""
+        status = "locked" if self.locked else segment.status
+        self.heading.setText(f"Segment {segment.position + 1} · {status} · "
+                             f"{segment.revisions} revision(s)")
 
     def set_read_only(self, read_only: bool) -> None:
         """Make the correction read-only (a project open read-only) or editable again."""
@@ -173,7 +179,8 @@ class EditorPane(QWidget):
         hint = " — F8 inserts the next missing tag" \
             if self.correction_edit.missing_tags() and not self.correction_edit.isReadOnly() \
             else ""
-        self.tag_warning.setText("⚠ Tags: " + "; ".join(problems) + hint)
+        self.tag_warning.setText("⚠ Tags: " + "; ".join(labelled_message(problem)
+                                                         for problem in problems) + hint)
         self.tag_warning.show()
 
     def insert_next_tag(self) -> bool:

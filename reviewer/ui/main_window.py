@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_INDEX, 44)
         header.resizeSection(COL_HTER, 60)
-        header.resizeSection(COL_STATUS, 84)
+        header.resizeSection(COL_STATUS, 108)  # room for a tag warning's icon
 
         self.editor = EditorPane()
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
                 self._load_editor(segment.position)
             else:
                 self._editor_text = segment.text
+                self.editor.show_heading(segment)
                 self.editor.show_scores(segment, live=False,
                                         details=self.session.segment_details(segment.position))
                 self.history.show_revisions(segment.position,

@@ -14,12 +14,13 @@ from reviewer.core.diff import diff_html, word_diff
 from reviewer.core.scoring import Scores
 from reviewer.core.tags import InlineTag, has_tag_chars
 from reviewer.store.project import SegmentRecord
+from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tag_html import labelled_text, tagged_diff_html, tagged_html
 
 COL_INDEX, COL_SOURCE, COL_MT, COL_CORRECTION, COL_HTER, COL_STATUS = range(6)
 HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 1  # rich text of a cell: the MT's diff, tags as chips
-TAG_PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 2  # the saved text's tag problems (messages)
+TAG_PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 2  # the shown text's tag problems (messages)
 PENDING_MARK = "…"  # scores not known yet: being typed, or saved with scores pending
 
 
@@ -128,7 +129,8 @@ class SegmentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._warning() if problems else None
             if problems:
-                return "Tag problems:\n" + "\n".join(f"• {problem}" for problem in problems)
+                return "Tag problems:\n" + "\n".join(f"• {labelled_message(problem)}"
+                                                      for problem in problems)
             return "The file marks this unit as not to be translated" \
                 if self.locked(row) else None
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SOURCE, COL_MT, COL_CORRECTION):
@@ -191,10 +193,10 @@ class SegmentTableModel(QAbstractTableModel):
         return self._locked[row]
 
     def tag_problems(self, row: int) -> list[str]:
-        """What is wrong with the tags of the segment's saved text (none when locked)."""
+        """What is wrong with the tags of the text the row shows (none when locked)."""
         if not self.tags(row) or self.locked(row):
             return []
-        text = self._segments[row].text
+        text = self.current_text(row)
         cached = self._problems.get(row)
         if cached is None or cached[0] != text:
             cached = (text, self._problems_of(row, text))

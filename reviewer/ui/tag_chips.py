@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPainterPath,
     QPen,
     QPyTextObject,
     QTextCharFormat,
@@ -52,10 +53,27 @@ def chip_label(tag: InlineTag) -> str:
 
 def chip_tooltip(tag: InlineTag) -> str:
     """Rich text naming the tag, with its original markup."""
-    role = {OPEN: "opens", CLOSE: "closes"}.get(tag.kind, "standalone code")
-    extra = "" if tag.in_source else " — not in the source"
-    return (f"<qt><b>Tag {html.escape(chip_label(tag))}</b> ({html.escape(tag.name)}, "
-            f"{role}{extra})<br><code>{html.escape(tag.markup)}</code></qt>")
+    role = {OPEN: "opening", CLOSE: "closing"}.get(tag.kind, "standalone")
+    extra = "; not in the source" if not tag.in_source else ""
+    return (f"<qt><b>Tag {tag.number}</b> — {role} {html.escape(tag.name)}{extra}"
+            f"<p style='margin:0;{_NOWRAP if len(tag.markup) <= 100 else ''}'>"
+            f"<code>{html.escape(tag.markup)}</code></p></qt>")
+
+
+_NOWRAP = "white-space:pre"  # markup of a usual length on one line
+_PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
+
+
+def labelled_message(message: str) -> str:
+    """A tag problem's message with ``<1>``, ``</1>``, ``<2/>`` written as the chip
+    labels the window shows (``‹1``, ``1›``, ``‹2›``)."""
+    def label(match: re.Match[str]) -> str:
+        closing, number, standalone = match.groups()
+        if standalone:
+            return f"‹{number}›"
+        return f"{number}›" if closing else f"‹{number}"
+
+    return _PLACEHOLDER.sub(label, message)
 
 
 def without_private(text: str) -> str:
@@ -209,10 +227,45 @@ def _label_font(doc: QTextDocument, fmt: QTextFormat) -> QFont:
     font = _text_font(doc, fmt)
     font.setBold(True)
     if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * 0.82)
+        font.setPointSizeF(font.pointSizeF() * 0.85)
     else:
-        font.setPixelSize(max(6, round(font.pixelSize() * 0.82)))
+        font.setPixelSize(max(6, round(font.pixelSize() * 0.85)))
     return font
+
+
+def chip_number(tag: InlineTag) -> str:
+    """What a chip's box shows: the number; its shape tells opening, closing or code."""
+    return str(tag.number)
+
+
+def _chip_path(box: QRectF, kind: str) -> QPainterPath:
+    """Brackets around the content: an opening tag points left (‹), a closing one right
+    (›); a standalone code is round."""
+    radius = min(4.0, box.height() / 3)
+    point = box.height() * 0.32
+    path = QPainterPath()
+    if kind == CLOSE:
+        path.moveTo(box.left() + radius, box.top())
+        path.lineTo(box.right() - point, box.top())
+        path.lineTo(box.right(), box.center().y())
+        path.lineTo(box.right() - point, box.bottom())
+        path.lineTo(box.left() + radius, box.bottom())
+        path.quadTo(box.left(), box.bottom(), box.left(), box.bottom() - radius)
+        path.lineTo(box.left(), box.top() + radius)
+        path.quadTo(box.left(), box.top(), box.left() + radius, box.top())
+    elif kind == OPEN:
+        path.moveTo(box.right() - radius, box.top())
+        path.lineTo(box.left() + point, box.top())
+        path.lineTo(box.left(), box.center().y())
+        path.lineTo(box.left() + point, box.bottom())
+        path.lineTo(box.right() - radius, box.bottom())
+        path.quadTo(box.right(), box.bottom(), box.right(), box.bottom() - radius)
+        path.lineTo(box.right(), box.top() + radius)
+        path.quadTo(box.right(), box.top(), box.right() - radius, box.top())
+    else:
+        path.addRoundedRect(box, box.height() / 2, box.height() / 2)
+    path.closeSubpath()
+    return path
 
 
 class ChipPainter(QPyTextObject):
@@ -225,8 +278,9 @@ class ChipPainter(QPyTextObject):
             return QSizeF(0, 0)
         label = QFontMetricsF(_label_font(doc, fmt))
         text = QFontMetricsF(_text_font(doc, fmt))
-        return QSizeF(label.horizontalAdvance(chip_label(tag[1])) + 10,
-                      text.ascent() + text.descent() * 0.6)
+        height = text.ascent() + text.descent() * 0.7
+        point = height * 0.32 if tag[1].kind in (OPEN, CLOSE) else 2.0
+        return QSizeF(label.horizontalAdvance(chip_number(tag[1])) + 10 + point, height)
 
     def drawObject(self, painter: QPainter, rect: QRectF | QRect,  # noqa: N802
                    doc: QTextDocument, position: int, fmt: QTextFormat) -> None:
@@ -238,22 +292,27 @@ class ChipPainter(QPyTextObject):
         pair = tag.kind in (OPEN, CLOSE)
         fill, ink = (_PAIR_FILL, _PAIR_TEXT) if pair else (_CODE_FILL, _CODE_TEXT)
         border = ink if tag.in_source else _EXTRA_BORDER
-        selected = char.hasProperty(QTextFormat.Property.BackgroundBrush)
-        if selected:  # the selection's colours, as text in it gets
+        if char.hasProperty(QTextFormat.Property.BackgroundBrush):  # selected
             fill = char.background().color()
             ink = border = char.foreground().color()
         elif char.hasProperty(QTextFormat.Property.ForegroundBrush):
             border = char.foreground().color()  # a diff's insertion or deletion
-        box = QRectF(rect).adjusted(1, 1, -1, -1)
+        box = QRectF(rect).adjusted(1.5, 0.5, -1.5, -0.5)
+        text_box = QRectF(box)
+        point = box.height() * 0.32
+        if tag.kind == CLOSE:
+            text_box.setRight(box.right() - point * 0.7)
+        elif tag.kind == OPEN:
+            text_box.setLeft(box.left() + point * 0.7)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(border, 1.6 if char.fontStrikeOut() or char.fontUnderline()
-                            else 1.0))
+        marked = char.fontStrikeOut() or char.fontUnderline()
+        painter.setPen(QPen(border, 1.6 if marked else 1.0))
         painter.setBrush(fill)
-        painter.drawRoundedRect(box, 4, 4)
+        painter.drawPath(_chip_path(box, tag.kind))
         painter.setFont(_label_font(doc, fmt))
         painter.setPen(ink)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), chip_label(tag))
+        painter.drawText(text_box, int(Qt.AlignmentFlag.AlignCenter), chip_number(tag))
         if char.fontStrikeOut():
             painter.setPen(QPen(border, 1.4))
             middle = box.center().y()

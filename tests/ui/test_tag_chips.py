@@ -219,10 +219,11 @@ def test_a_broken_tag_warns_on_confirm_and_the_table_keeps_the_warning(
     assert revisions_in_db(project)[-1][2:] == (MT_0.replace(X2, ""), "tester", "confirmed")
     assert window.editor.position == 0  # stays, so the warning is read
     warning = window.editor.tag_warning
-    assert warning.isVisible() and "tag <2/> is missing" in warning.text()
+    assert warning.isVisible() and "tag ‹2› is missing" in warning.text()  # as chips read
+    assert "Segment 1 · confirmed · 1 revision(s)" in window.editor.heading.text()
     status = window.model.index(0, COL_STATUS)
     assert window.model.data(status, Qt.ItemDataRole.DecorationRole) is not None
-    assert "tag <2/> is missing" in window.model.data(status, Qt.ItemDataRole.ToolTipRole)
+    assert "tag ‹2› is missing" in window.model.data(status, Qt.ItemDataRole.ToolTipRole)
     assert window.model.data(status, TAG_PROBLEMS_ROLE) == ["tag <2/> is missing"]
 
     press(editor, Qt.Key.Key_Return, CTRL)  # again: moves on, saved as it is
