@@ -1,0 +1,82 @@
+"""A new XLIFF 1.2 file for a project without an original XLIFF (plain text, TSV, TMX, PO)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from reviewer.core.tags import CLOSE, CODE, OPEN, InlineTag, tags_of
+from reviewer.core.visible import visible
+from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, needs_source
+from reviewer.formats.xliff_export import correction_markup, tool_status
+from reviewer.formats.xliff_units import NS12
+from reviewer.formats.xmlspans import escape_text
+
+if TYPE_CHECKING:
+    from reviewer.formats.writers import ExportJob
+
+# XLIFF 1.2 inline elements: a tag of one of these from an XLIFF project is written as it was
+_INLINE = frozenset({"g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "mrk"})
+_WRAPPER = {OPEN: "bpt", CLOSE: "ept", CODE: "ph"}
+
+
+def _attribute(value: str) -> str:
+    return '"' + escape_text(value).replace('"', "&quot;") + '"'
+
+
+def new_xliff(job: ExportJob) -> bytes:
+    """Each segment a trans-unit: source, and the correction as target with its state."""
+    properties = job.properties
+    native = job.original is None or job.original[1] == "xliff"
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<xliff version="1.2" xmlns="{NS12}">',
+        # XML cannot hold control characters, which a file name may
+        f"  <file original={_attribute(visible(properties.get('source_name') or 'document'))}"
+        f' datatype="plaintext"'
+        f" source-language={_attribute(properties.get(SOURCE_LANGUAGE) or 'x-source')}"
+        f" target-language={_attribute(properties.get(TARGET_LANGUAGE) or 'x-target')}>",
+        "    <body>",
+    ]
+    for segment in job.segments:
+        where = f"cannot write XLIFF: segment {segment.position + 1}"
+        tags = _portable(tags_of(segment.meta), native)
+        source = correction_markup(needs_source(segment.source, "XLIFF"), tags, "\n", where)
+        target = correction_markup(segment.correction, tags, "\n", where)
+        state = tool_status("xliff", segment.status)
+        state_attribute = "" if state is None else f' state="{state}"'
+        lines += [f'      <trans-unit id="{segment.position + 1}" xml:space="preserve">',
+                  f"        <source>{source}</source>",
+                  f"        <target{state_attribute}>{target}</target>",
+                  "      </trans-unit>"]
+    lines += ["    </body>", "  </file>", "</xliff>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _portable(tags: Sequence[InlineTag], native: bool) -> list[InlineTag]:
+    """Tags as XLIFF 1.2 markup: as they were if they are XLIFF's, else wrapped as codes."""
+    return [tag if native and _is_native(tag, tags) else
+            replace(tag, markup=f'<{_WRAPPER[tag.kind]} id="{tag.number}">'
+                                f"{escape_text(tag.markup)}</{_WRAPPER[tag.kind]}>",
+                    nests=False)
+            for tag in tags]
+
+
+def _is_native(tag: InlineTag, tags: Sequence[InlineTag]) -> bool:
+    """Whether the tag is a well-formed XLIFF 1.2 inline element (with its pair, if it nests)."""
+    if tag.name not in _INLINE:
+        return False
+    sample = tag.markup
+    if tag.nests:
+        opening = next((t for t in tags if t.number == tag.number and t.kind == OPEN), None)
+        if opening is None:
+            return False
+        sample = f"{opening.markup}</{tag.name}>"
+    try:
+        wrapper = etree.fromstring(f'<t xmlns="{NS12}">{sample}</t>')
+    except etree.XMLSyntaxError:
+        return False
+    return len(wrapper) == 1 and wrapper[0].tag == f"{{{NS12}}}{tag.name}"
