@@ -19,7 +19,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
 
 
 @pytest.mark.parametrize(("name", "extra", "summary"), [
-    ("omegat.xlf", [], "4 segments (units, utf-8, xliff)"),
+    ("omegat.xlf", [], "5 segments (units, utf-8, xliff)"),  # its translate="no" unit too
     ("job.xlf", [], "4 segments (units, utf-8, xliff)"),
     ("memory.tmx", [], "3 segments (units, utf-8, tmx)"),
     ("multi.tmx", ["--langs", "ru,de"], "2 segments (units, utf-8, tmx)"),
