@@ -436,7 +436,11 @@ class MainWindow(QMainWindow):
         """Insert the next source tag the correction lacks at the cursor (F8, Ctrl+,)."""
         if not self.editor.correction_edit.hasFocus():
             self.editor.correction_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.editor.insert_next_tag() and self.editor.position >= 0:
+        if self.editor.position < 0 or self.editor.insert_next_tag():
+            return
+        if self.editor.correction_edit.isReadOnly():
+            self.statusBar().showMessage("This segment cannot be edited.", 4000)
+        else:
             self.statusBar().showMessage("No source tag is missing from the correction.", 4000)
 
     def _move(self, step: int) -> None:

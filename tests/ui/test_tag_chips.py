@@ -315,3 +315,60 @@ def test_export_dialog_of_a_text_project_has_no_markup_formats(
     assert "XLIFF" not in file_filter and "TMX" not in file_filter
     assert "All files" not in file_filter
     assert file_filter.split(";;")[0].endswith("(*.txt)") and suggestion.endswith(".txt")
+
+
+def test_hovering_a_chip_shows_its_markup(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    editor = window.editor.correction_edit
+    cursor = editor.textCursor()
+    cursor.setPosition(MT_0.index(O1))
+    rect = editor.cursorRect(cursor)
+    point = QPoint(rect.left() + 5, rect.center().y())
+    viewport = editor.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
+                                                viewport.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "&lt;g id=&quot;1&quot; ctype=&quot;x-bold&quot;&gt;" in QToolTip.text()
+    assert "opening g" in QToolTip.text()
+
+
+def test_dropping_tagged_text_keeps_its_chips(window: MainWindow) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    editor = window.editor.correction_edit
+    position = MT_0.index(O1)
+    put_cursor(editor, MT_0.index(C1) + 1, anchor=position)
+    dragged = editor.createMimeDataFromSelection()
+    put_cursor(editor, 0)
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    target = editor.cursorRect(cursor).center()
+    viewport = editor.viewport()
+    copy = Qt.DropAction.CopyAction
+    buttons, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(viewport, QDragEnterEvent(target, copy, dragged, buttons, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(target, copy, dragged, buttons, none))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(target), copy, dragged, buttons, none))
+    assert window.editor.text() == f"{O1}Enregistrer{C1}" + MT_0
+
+
+def test_no_break_spaces_and_line_separators_survive_the_editor(
+        open_window: Callable[[Path], MainWindow], tmp_path: Path) -> None:
+    from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
+    from reviewer.session import ReviewSession
+
+    texts = ["Prix\u00a0: 10\u00a0€ « ok »", "line one\u2028line two", "plain"]
+    path = tmp_path / "spaces.review"
+    document = ImportedDocument([ImportedSegment(mt=text) for text in texts],
+                                Layout(("", "\n", "\n", "\n")), "lines")
+    ReviewSession.create(path, document).close()
+    window = open_window(path)
+    assert window.editor.text() == texts[0]
+    window._move(1)
+    assert window.editor.text() == texts[1]
+    window._move(1)
+    assert revisions_in_db(path) == []  # looking is not editing
