@@ -362,3 +362,12 @@ def test_langs_that_cannot_name_a_pair(tmp_path: Path, langs: str, message: str)
 def test_langs_naming_only_a_primary_language_held_twice_is_ambiguous() -> None:
     with pytest.raises(ReviewerError, match=r"'en' could be en-US, en-GB; name one"):
         import_document(DATA / "tmx-lang-variants.tmx", langs="en,fr")
+
+
+def test_a_header_srclang_the_units_lack_asks_for_langs(tmp_path: Path) -> None:
+    path = tmp_path / "other.tmx"
+    path.write_text(INLINE.replace('srclang="en"', 'srclang="de"'), encoding="utf-8")
+    with pytest.raises(ReviewerError, match=r"its header's srclang 'de' is none of its languages "
+                                            r"\(en, fr\); choose two with --langs"):
+        import_document(path)
+    assert len(import_document(path, langs="en,fr").segments) == 3

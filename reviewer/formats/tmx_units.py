@@ -82,8 +82,14 @@ def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
         return pair
     header = root.find("{*}header")
     declared = str(header.get("srclang", "")) if header is not None else ""
-    # the header's srclang names a language exactly or not at all ("*all*": any)
-    source = languages.get(declared.lower(), next(iter(languages.values())))
+    source = next(iter(languages.values()))  # no srclang, or "*all*": the first language
+    if declared and declared != "*all*":
+        try:
+            source = _match(declared, languages, name)
+        except ReviewerError as error:
+            raise ReviewerError(f"{name}: its header's srclang {declared!r} is none of its "
+                                f"languages ({shown(', '.join(languages.values()))}); choose "
+                                "two with --langs SOURCE,TARGET") from error
     others = [spelled for spelled in languages.values() if spelled != source]
     if len(others) != 1:
         raise ReviewerError(f"{name}: holds {shown(', '.join(languages.values()))}; choose two "
