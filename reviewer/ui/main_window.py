@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.path.name}{' [read-only]' if read_only else ''}"
                             " — reviewer")
         self.undo_stack.clear()
+        self._tag_warned = None
         self._live.clear()
         self._late = {}
         self.scorer.forget_all_late()
