@@ -1,4 +1,5 @@
-"""TSV and CSV with a header naming the source, mt, reference and correction columns.
+"""TSV and CSV with a header naming the source, mt, reference and correction columns, or
+without one: source, target and notes, as glossaries and translation tools write them.
 
 TSV cells use the backslash escapes that reviewer's own TSV export writes (``\\t``,
 ``\\n``, ``\\r``, ``\\\\``), so an exported TSV reads back as it was written; CSV cells use
@@ -13,7 +14,7 @@ import re
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.cell_tags import read_notation
-from reviewer.formats.encoding import decode
+from reviewer.formats.encoding import DecodedText, decode
 from reviewer.formats.limits import check_line_lengths
 from reviewer.formats.structured import check_segments, file_lines, line_layout, shown
 
@@ -30,6 +31,7 @@ _ALIASES = {
 }
 _TSV_ESCAPE = re.compile(r"\\([\\tnr])")
 _TSV_UNESCAPE = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
 
 
 def header_roles(cells: list[str]) -> dict[str, int]:
@@ -58,9 +60,11 @@ def read_delimited(data: bytes, name: str, file_format: str,
     if not text.strip():
         raise ReviewerError(f"{name}: the file is empty")
     check_line_lengths(text, name)
-    rows = _rows(file_lines(text), file_format, name)
+    rows = rows_of(file_lines(text), file_format, name)
     header = rows[0][1]
     roles = header_roles(header)
+    if not roles:  # no column names: source, target and notes, as glossaries and tools write
+        return _headerless(rows, decoded, data, name, file_format)
     status_column = next((index for index, cell in enumerate(header)
                           if cell.strip().lower() == "status"), None)
     if "mt" not in roles:
@@ -71,7 +75,7 @@ def read_delimited(data: bytes, name: str, file_format: str,
         if len(cells) != len(header):
             raise ReviewerError(f"{name}: line {line} has {len(cells)} cells, "
                                 f"the header has {len(header)}")
-        values, meta = read_notation({role: _cell(cells[index], file_format)
+        values, meta = read_notation({role: cell_text(cells[index], file_format)
                                       for role, index in roles.items()}, f"{name}: line {line}")
         saved = status_column is not None and cells[status_column].strip() in _SAVED_STATUSES
         correction = values.get("correction")
@@ -87,13 +91,12 @@ def read_delimited(data: bytes, name: str, file_format: str,
     )
 
 
-def _rows(lines: list[str], file_format: str, name: str) -> list[tuple[int, list[str]]]:
+def rows_of(lines: list[str], file_format: str, name: str) -> list[tuple[int, list[str]]]:
     """Non-blank rows with the line each starts on; CSV errors become one clear line."""
     if file_format == "tsv":
         reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
     else:
-        delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        reader = csv.reader(lines, delimiter=delimiter_for(lines[0], "csv"), strict=True)
     rows: list[tuple[int, list[str]]] = []
     previous_line = 0
     try:
@@ -108,7 +111,37 @@ def _rows(lines: list[str], file_format: str, name: str) -> list[tuple[int, list
     return rows
 
 
-def _cell(value: str, file_format: str) -> str:
+def delimiter_for(first_line: str, file_format: str) -> str:
+    """The tab for TSV; for CSV ``;`` when the first line has more of them than commas
+    outside quoted cells (so an exported cell cannot change what the file reads as)."""
+    if file_format == "tsv":
+        return "\t"
+    bare = _QUOTED.sub("", first_line)
+    return ";" if bare.count(";") > bare.count(",") else ","
+
+
+def cell_text(value: str, file_format: str) -> str:
+    """A cell's text: TSV backslash escapes undone."""
     if file_format != "tsv":
         return value
     return _TSV_ESCAPE.sub(lambda match: _TSV_UNESCAPE[match.group(1)], value)
+
+
+def _headerless(rows: list[tuple[int, list[str]]], decoded: DecodedText, data: bytes,
+                name: str, file_format: str) -> ImportedDocument:
+    """Column 1 the source, column 2 the MT (missing: empty), further columns notes; the
+    original is kept so an export can write the targets back into it."""
+    segments: list[ImportedSegment] = []
+    for _line, cells in rows:
+        texts = [cell_text(cell, file_format) for cell in cells]
+        notes = [text for text in texts[2:] if text.strip()]
+        segments.append(ImportedSegment(mt=texts[1] if len(texts) > 1 else "",
+                                        source=texts[0],
+                                        meta={"notes": notes} if notes else None))
+    check_segments(segments, name)
+    return ImportedDocument(
+        segments=segments, layout=line_layout(len(segments)), segmentation="rows",
+        encoding=decoded.encoding, bom=decoded.bom,
+        source_name=name.replace("\\", "/").rsplit("/", 1)[-1], format=file_format,
+        original=data,
+    )

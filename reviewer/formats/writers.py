@@ -14,6 +14,7 @@ from pathlib import Path
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import plain_text, tags_of, to_notation
+from reviewer.formats.delimited_rewrite import rewrite_delimited
 from reviewer.formats.encoding import encode_text
 from reviewer.formats.po import write_po
 from reviewer.formats.tmx import write_tmx
@@ -100,11 +101,15 @@ def _table(job: ExportJob) -> tuple[list[str], list[list[object]]]:
 
 def write_tsv(job: ExportJob) -> bytes:
     """Source, MT, correction, status, scores (and reference), one row a segment (UTF-8)."""
+    if (rewritten := rewrite_delimited(job, "tsv")) is not None:  # a headerless original
+        return rewritten
     return to_tsv(*_table(job)).encode("utf-8")
 
 
 def write_csv(job: ExportJob) -> bytes:
     """The TSV export's columns as CSV: RFC 4180 quoting and CRLF line ends (UTF-8)."""
+    if (rewritten := rewrite_delimited(job, "csv")) is not None:  # a headerless original
+        return rewritten
     header, rows = _table(job)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
