@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,20 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.compare import Comparison
-from reviewer.core.diff import DiffPart, diff_html, word_diff
+from reviewer.core.diff import DiffPart, word_diff
+from reviewer.core.tags import InlineTag
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.history_model import local_time
 from reviewer.ui.segment_model import score_text
+from reviewer.ui.tag_html import tagged_diff_html, tagged_html
 
 DELETED = "color:#c62828;text-decoration:line-through;background:#fdecea"
 INSERTED = "color:#1565c0;text-decoration:underline;background:#e8f0fe"
 
 
-def side_html(parts: list[DiffPart], side: str) -> str:
+def side_html(parts: list[DiffPart], side: str, tags: Sequence[InlineTag] = ()) -> str:
     """One side of a diff: the old side marks deletions, the new side insertions."""
     out = []
     for part in parts:
-        text = html.escape(part.text)
+        text = tagged_html(part.text, tags)
         if part.kind == "equal":
             out.append(text)
         elif part.kind == "delete" and side == "old":
@@ -51,7 +53,7 @@ class RevisionCompareDialog(QDialog):
     """Two revisions of one segment side by side, the differences marked."""
 
     def __init__(self, old: RevisionRecord, new: RevisionRecord,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tags: Sequence[InlineTag] = ()) -> None:
         super().__init__(parent)
         if new.number < old.number:
             old, new = new, old
@@ -60,9 +62,9 @@ class RevisionCompareDialog(QDialog):
         self.resize(900, 320)
         parts = word_diff(old.text, new.text)
         self.old_view = QTextBrowser()
-        self.old_view.setHtml(side_html(parts, "old"))
+        self.old_view.setHtml(side_html(parts, "old", tags))
         self.new_view = QTextBrowser()
-        self.new_view.setHtml(side_html(parts, "new"))
+        self.new_view.setHtml(side_html(parts, "new", tags))
         grid = QGridLayout(self)
         grid.addWidget(QLabel(_caption(old)), 0, 0)
         grid.addWidget(QLabel(_caption(new)), 0, 1)
@@ -73,7 +75,8 @@ class RevisionCompareDialog(QDialog):
         grid.addWidget(close, 2, 1)
 
 
-def comparison_html(comparison: Comparison) -> str:
+def comparison_html(comparison: Comparison,
+                    tags_for: Callable[[int], Sequence[InlineTag]] = lambda _p: ()) -> str:
     """A report of two document states: their scores and every segment that differs."""
     old, new = comparison.old_scores, comparison.new_scores
     rows = [
@@ -85,7 +88,8 @@ def comparison_html(comparison: Comparison) -> str:
         f"<p>{len(comparison.changes)} segment(s) differ.</p>",
     ]
     for change in comparison.changes:
-        rows.append(f"<p><b>Segment {change.position + 1}</b><br>{diff_html(change.diff)}</p>")
+        diff = tagged_diff_html(change.diff, tags_for(change.position))
+        rows.append(f"<p><b>Segment {change.position + 1}</b><br>{diff}</p>")
     return "".join(rows)
 
 
@@ -93,11 +97,13 @@ class VersionCompareDialog(QDialog):
     """Pick two versions (or the current text) and see what differs."""
 
     def __init__(self, labels: list[str], compare: Callable[[str, str], Comparison],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 tags_for: Callable[[int], Sequence[InlineTag]] = lambda _p: ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare versions")
         self.resize(900, 600)
         self._compare = compare
+        self._tags_for = tags_for
         self.old_box = QComboBox()
         self.new_box = QComboBox()
         self.old_box.addItems(labels)
@@ -122,4 +128,4 @@ class VersionCompareDialog(QDialog):
     def refresh(self) -> None:
         """Compare the chosen pair."""
         comparison = self._compare(self.old_box.currentText(), self.new_box.currentText())
-        self.report.setHtml(comparison_html(comparison))
+        self.report.setHtml(comparison_html(comparison, self._tags_for))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reviewer.core.tags import InlineTag
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.segment_model import score_text
+from reviewer.ui.tag_html import labelled_text
 
 HEADERS = ("Rev", "Time", "Author", "Editing", "HTER", "Status", "Text")
 COL_NUMBER, COL_TIME, COL_AUTHOR, COL_EDITING, COL_HTER, COL_STATUS, COL_TEXT = range(7)
@@ -59,6 +62,12 @@ class RevisionListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._revisions: list[RevisionRecord] = []
+        # a segment's tags, so texts show tag labels instead of private characters
+        self.tags_for: Callable[[int], Sequence[InlineTag]] = lambda _position: ()
+
+    def shown_text(self, revision: RevisionRecord) -> str:
+        """The revision's text with its tags as labels."""
+        return labelled_text(revision.text, self.tags_for(revision.position))
 
     def set_revisions(self, revisions: list[RevisionRecord]) -> None:
         """Show these revisions (in any order given), newest first."""
@@ -104,10 +113,10 @@ class RevisionTableModel(RevisionListModel):
                 duration(revision.editing_ms),
                 score_text(revision.hter),
                 revision.status,
-                revision.text,
+                self.shown_text(revision),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{local_time(revision.created_at)}\n{revision.text}\n\n"
+            return (f"{local_time(revision.created_at)}\n{self.shown_text(revision)}\n\n"
                     f"BLEU {score_text(revision.bleu, 2)}  chrF {score_text(revision.chrf, 2)}  "
                     f"editing time {duration(revision.editing_ms)}\nkeystrokes: "
                     f"{revision.keys_insert} insertions, {revision.keys_delete} deletions, "

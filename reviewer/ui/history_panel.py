@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.diff import diff_html, word_diff
+from reviewer.core.diff import word_diff
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.history_model import COL_TEXT, RevisionTableModel
+from reviewer.ui.tag_html import tagged_diff_html
 
 
 class HistoryPanel(QWidget):
@@ -100,11 +101,12 @@ class HistoryPanel(QWidget):
         before = self.model.previous(revision)
         earlier = before.text if before is not None else self._mt
         against = f"revision {before.number}" if before is not None else "the MT"
+        tags = self.model.tags_for(revision.position)
         parts = [f"<b>Revision {revision.number}</b> against {against}:<br>"
-                 f"{diff_html(word_diff(earlier, revision.text))}"]
+                 f"{tagged_diff_html(word_diff(earlier, revision.text), tags)}"]
         if before is not None:
             parts.append(f"<br><b>Against the MT:</b><br>"
-                         f"{diff_html(word_diff(self._mt, revision.text))}")
+                         f"{tagged_diff_html(word_diff(self._mt, revision.text), tags)}")
         return "".join(parts)
 
     def _on_compare_button_clicked(self) -> None:

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         # an edit never waits for scores on this thread: long ones are computed by the
         # scorer's late worker and arrive in ``_on_scorer_late_scored``
         self.session.scoring_budget = 0.0
+        self.history.model.tags_for = self.session.segment_tags
+        self.timeline.model.tags_for = self.session.segment_tags
         self.model.reset(self.session.segments(), self.session.segment_tags,
                          self.session.segment_locked, self._tag_problem_messages)
         self._drafts = self.session.drafts()
@@ -625,7 +627,8 @@ class MainWindow(QMainWindow):
         self._show_dialog(ReplaceDialog(self.replace_all, self))
 
     def _on_history_compare_requested(self, old: RevisionRecord, new: RevisionRecord) -> None:
-        self._show_dialog(RevisionCompareDialog(old, new, self))
+        self._show_dialog(RevisionCompareDialog(old, new, self,
+                                                self.session.segment_tags(old.position)))
 
     def _on_timeline_segment_activated(self, position: int) -> None:
         if 0 <= position < self.model.rowCount():
@@ -669,7 +672,8 @@ class MainWindow(QMainWindow):
             self.interaction.information("Compare versions", "Label a version first "
                                          "(Versions → Label this version…).")
             return None
-        dialog = VersionCompareDialog(labels, self.session.compare_versions, self)
+        dialog = VersionCompareDialog(labels, self.session.compare_versions, self,
+                                      self.session.segment_tags)
         self._show_dialog(dialog)
         return dialog
 

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.document import ImportedDocument
 from reviewer.core.errors import ReviewerError
+from reviewer.core.tags import tags_of
 from reviewer.formats.encoding import COMMON_ENCODINGS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
+from reviewer.ui.tag_html import labelled_text
 
 AUTOMATIC = "automatic"
 PREVIEW_ROWS = 8
@@ -167,8 +169,10 @@ class NewProjectDialog(QDialog):
         shown = document.segments[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))
         for row, segment in enumerate(shown):
-            self.preview.setItem(row, 0, QTableWidgetItem(segment.source or ""))
-            self.preview.setItem(row, 1, QTableWidgetItem(segment.mt))
+            tags = tags_of(segment.meta)
+            self.preview.setItem(row, 0, QTableWidgetItem(labelled_text(segment.source or "",
+                                                                        tags)))
+            self.preview.setItem(row, 1, QTableWidgetItem(labelled_text(segment.mt, tags)))
         self._update_ok()
 
     def _set_automatic_label(self, text: str) -> None:

@@ -68,9 +68,9 @@ class TimelineModel(RevisionListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (short_time(revision.created_at), str(revision.position + 1),
                     str(revision.number), revision.author, score_text(revision.hter),
-                    revision.status, revision.text)[index.column()]
+                    revision.status, self.shown_text(revision))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{local_time(revision.created_at)}\n{revision.text}"
+            return f"{local_time(revision.created_at)}\n{self.shown_text(revision)}"
         return None
 
 

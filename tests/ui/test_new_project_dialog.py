@@ -48,8 +48,8 @@ def test_preview_shows_the_guessed_encoding_and_lets_the_user_change_it(qtbot) -
 
 def test_preview_of_structured_files_shows_source_and_mt(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = _dialog(qtbot, DATA / "omegat.xlf")
-    assert dialog.summary.text().startswith("xliff, 4 segments")
-    assert _column(dialog, 0)[1] == '<g id="b1" ctype="bold">СОЧИ</g>, 22 октября.'
+    assert dialog.summary.text().startswith("xliff, 5 segments")
+    assert _column(dialog, 0)[1] == "‹1СОЧИ1›, 22 октября."
     assert dialog.request().project == DATA / "omegat.review"
 
 

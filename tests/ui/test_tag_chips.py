@@ -372,3 +372,19 @@ def test_no_break_spaces_and_line_separators_survive_the_editor(
     assert window.editor.text() == texts[1]
     window._move(1)
     assert revisions_in_db(path) == []  # looking is not editing
+
+
+def test_history_and_timeline_show_tag_labels_not_private_characters(
+        window: MainWindow) -> None:
+    window.confirm_current()  # segment 1 confirmed as it is: a revision holding tags
+    history = window.history.model
+    texts = [history.data(history.index(row, column)) for row in range(history.rowCount())
+             for column in range(history.columnCount())]
+    timeline = window.timeline.model
+    texts += [timeline.data(timeline.index(row, column))
+              for row in range(timeline.rowCount()) for column in range(timeline.columnCount())]
+    shown_texts = [text for text in texts if isinstance(text, str) and "Enregistrer" in text]
+    assert shown_texts, "the revision is listed"
+    for text in shown_texts:
+        assert not any(tag_char(i) in text for i in range(3))
+        assert "‹1" in text and "1›" in text
