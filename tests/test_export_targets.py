@@ -200,3 +200,24 @@ def test_literal_placeholders_of_a_project_without_tags_read_back_as_text(
        .map("".join))
 def test_text_without_tags_reads_back_from_its_notation(text: str) -> None:
     assert read_notation({"mt": to_notation(text, [])}, "row") == ({"mt": text}, {})
+
+
+def test_a_project_that_kept_markup_as_text_is_not_exported_escaped(tmp_path: Path) -> None:
+    import sqlite3
+
+    session = project_from(tmp_path, "omegat.xlf")
+    path = session.path
+    session.close()
+    with sqlite3.connect(path) as db:  # as an older reviewer made it: tags as markup text
+        db.execute("DELETE FROM properties WHERE name = 'inline_tags'")
+        db.execute("UPDATE segments SET mt = '<g id=\"b1\" ctype=\"bold\">SOCHI</g>' "
+                   "WHERE position = 0")
+    db.close()
+    old = ReviewSession.open(path)
+    try:
+        with pytest.raises(ReviewerError, match="older reviewer.*import omegat.xlf again"):
+            old.export(tmp_path / "out.xlf", "xliff")
+        assert not (tmp_path / "out.xlf").exists()
+        old.export(tmp_path / "out.tsv", "tsv")  # a table is still fine
+    finally:
+        old.close()
