@@ -16,7 +16,7 @@ from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import tags_data
 from reviewer.formats.safexml import forced_encoding, parse_xml, xml_document
-from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, check_segments
+from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, check_segments, shown
 from reviewer.formats.tagged import TagTable, render
 from reviewer.formats.tmx_units import choose_pair, language, segment_of, tmx_root, units, variants
 from reviewer.formats.tmx_write import write_tmx
@@ -35,16 +35,16 @@ class _Skips:
     reasons: Counter[str] = field(default_factory=Counter)
 
     def no_source(self) -> None:
-        self.reasons[f"with no {self.source} variant"] += 1
+        self.reasons[f"with no {shown(self.source, 40)} variant"] += 1
 
     def several(self, spelled: str) -> None:
-        self.reasons[f"with several {spelled} variants"] += 1
+        self.reasons[f"with several {shown(spelled, 40)} variants"] += 1
 
     def empty(self) -> None:
         self.reasons["empty"] += 1
 
     def no_seg(self, spelled: str) -> None:
-        self.reasons[f"with no <seg> in its {spelled} variant"] += 1
+        self.reasons[f"with no <seg> in its {shown(spelled, 40)} variant"] += 1
 
     def summary(self, total: int) -> str:
         """One line: "skipped 3 of 10 units: 2 with no en variant, 1 with ..." ("" if none)."""

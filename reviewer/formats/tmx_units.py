@@ -87,9 +87,10 @@ def choose_pair(root: etree._Element, langs: tuple[str, str] | None,
         try:
             source = _match(declared, languages, name)
         except ReviewerError as error:
-            raise ReviewerError(f"{name}: its header's srclang {declared!r} is none of its "
-                                f"languages ({shown(', '.join(languages.values()))}); choose "
-                                "two with --langs SOURCE,TARGET") from error
+            held = shown(", ".join(languages.values()))
+            raise ReviewerError(f"{name}: its header's srclang {shown(repr(declared), 40)} is "
+                                f"none of its languages ({held}); choose two with --langs "
+                                "SOURCE,TARGET") from error
     others = [spelled for spelled in languages.values() if spelled != source]
     if len(others) != 1:
         raise ReviewerError(f"{name}: holds {shown(', '.join(languages.values()))}; choose two "
