@@ -60,7 +60,7 @@ def test_xliff_12_context_ids_file_state_and_notes_are_in_meta() -> None:
         "id": "1", "resname": "title", "file": "valdai.html",
         "state": "needs-review-translation", "notes": ["Headline: keep it short."]}
     assert document.metadata == {"source_language": "ru-RU", "target_language": "en-US",
-                                 "xliff_version": "1"}
+                                 "xliff_version": "1", "xliff_reader": "tags"}
 
 
 def test_translate_no_units_are_read_only_segments_and_bare_tags_are_left_out() -> None:
@@ -319,6 +319,17 @@ def test_madcap_segment_status_is_on_the_target_mark() -> None:
 def test_tags_that_would_break_markup_name_the_segment() -> None:
     with pytest.raises(ReviewerError, match="^segment 2: tag <1> is not closed"):
         _export("omegat.xlf", {1: (f"{T0}SOCHI, 22 October.", "confirmed")})
+
+
+def test_a_project_of_an_earlier_reader_is_refused_not_written_with_escaped_tags() -> None:
+    data = (DATA / "omegat.xlf").read_bytes()
+    document = read_xliff(data, "omegat.xlf")
+    old = {k: v for k, v in document.metadata.items() if k != "xliff_reader"}
+    segments = [ExportSegment(i, s.source, s.mt, None, '<g id="b1">SOCHI</g>', "confirmed",
+                              0.0, 0.0, 0.0, None) for i, s in enumerate(document.segments)]
+    job = ExportJob(segments, document.layout, old, ("omegat.xlf", "xliff", data))
+    with pytest.raises(ReviewerError, match="earlier reviewer .* import the XLIFF file again"):
+        write_xliff(job)
 
 
 def test_a_control_character_names_the_segment() -> None:

@@ -13,7 +13,7 @@ from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.tags import META_KEY, tags_data
 from reviewer.formats.safexml import forced_encoding, parse_xml, xml_document
 from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, check_segments
-from reviewer.formats.xliff_export import rewrite_xliff
+from reviewer.formats.xliff_export import READER, READER_KEY, rewrite_xliff
 from reviewer.formats.xliff_meta import SegmentContext
 from reviewer.formats.xliff_new import new_xliff
 from reviewer.formats.xliff_units import NS12, NS20, Xliff, render_slot
@@ -50,7 +50,7 @@ def read_xliff(data: bytes, name: str, encoding: str | None = None) -> ImportedD
             meta[META_KEY] = tags_data(table.tags)
         segments.append(ImportedSegment(mt=target, source=source, meta=meta))
     check_segments(segments, name)
-    metadata = {**_languages(xliff), "xliff_version": str(xliff.version)}
+    metadata = {**_languages(xliff), "xliff_version": str(xliff.version), READER_KEY: READER}
     if xliff.tool != "xliff":
         metadata["xliff_tool"] = xliff.tool
     return xml_document(tree, data, name, segments, metadata, "xliff", encoding)

@@ -34,6 +34,9 @@ from reviewer.formats.xmlspans import (
 if TYPE_CHECKING:
     from reviewer.formats.writers import ExportJob, ExportSegment
 
+# a project property: segments hold tags as protected characters, one a seg mark (else the
+# project is from an earlier reviewer, whose segments held markup as text)
+READER_KEY, READER = "xliff_reader", "tags"
 CONFIRMED = frozenset({"confirmed", "imported"})
 EDITED = "edited"
 # (confirmed, edited) as each tool names them
@@ -42,7 +45,8 @@ TOOL_STATUS = {
     "xliff2": ("translated", "initial"),  # XLIFF 2.0 <segment state>
     "sdl": ("Translated", "Draft"),  # Trados <sdl:seg conf>
     "memoq": ("ManuallyConfirmed", "PartiallyEdited"),  # memoQ <trans-unit mq:status>
-    "madcap": ("Translated", "Untranslated"),  # MadCap Lingo <mrk MadCap:segmentStatus>
+    # MadCap Lingo <mrk MadCap:segmentStatus> (real files seen hold only Untranslated)
+    "madcap": ("Translated", "Untranslated"),
 }
 _NAME = re.compile(r"<([^\s/>]+)")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -123,6 +127,10 @@ class _Changes:
 
 def rewrite_xliff(job: ExportJob, name: str, data: bytes) -> bytes:
     """The original file with the project's corrections and statuses in place."""
+    if job.properties.get(READER_KEY) != READER:
+        raise ReviewerError("this project was made by an earlier reviewer that kept XLIFF tags "
+                            "as text; import the XLIFF file again to export into it, or "
+                            "export TSV")
     forced = job.properties.get(XML_ENCODING)
     root = parse_xml(data, name, forced).getroot()
     xliff = Xliff(root, name)
