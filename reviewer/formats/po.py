@@ -1,7 +1,9 @@
 """gettext PO: msgid → source, msgstr → MT (each plural form a segment, contexts kept).
 
-Exporting a project made from a PO file rewrites only the ``msgstr`` lines and the fuzzy
-flag in the original text; every other line stays as it was.
+Exporting a project made from a PO file rewrites only what gettext's own tools would: the
+edited ``msgstr`` strings, laid out at the file's own width, the entry's ``fuzzy`` flag,
+and the ``#|`` previous strings once every form of the entry is confirmed. Every other
+byte stays as it was.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.encoding import DecodedText, bom_encoding, decode, encode_text
 from reviewer.formats.limits import check_line_lengths
+from reviewer.formats.po_wrap import DEFAULT_WIDTH, WrappedString, detect_width, string_lines
 from reviewer.formats.structured import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
@@ -26,15 +29,19 @@ from reviewer.formats.structured import (
 )
 
 if TYPE_CHECKING:
-    from reviewer.formats.writers import ExportJob
+    from collections.abc import Iterator
+
+    from reviewer.formats.writers import ExportJob, ExportSegment
 
 # a plural index of thousands of digits would be too long for int()
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]{1,9}\])?)\s*(".*)$')
 _STRING = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
 _CHARSET = re.compile(rb"charset\s*=\s*([-\w.:]+)", re.IGNORECASE)
+# file names with spaces are isolated with U+2068 … U+2069 by gettext 0.22 and later
+_REFERENCE = re.compile(r"\u2068[^\u2069]*\u2069\S*|\S+")
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
              "f": "\f", "v": "\v"}
-_ESCAPE = {value: "\\" + key for key, value in _UNESCAPE.items()}
+_PREVIOUS = {"msgctxt": "previous_context", "msgid": "previous", "msgid_plural": "previous_plural"}
 
 
 @dataclass
@@ -55,18 +62,28 @@ class _Field:
 
 @dataclass
 class _Entry:
-    """One message: its fields, flags and where its lines are."""
+    """One message: its fields, flags, comments and where its lines are."""
 
     fields: dict[str, _Field] = field(default_factory=dict)
-    flags: list[str] = field(default_factory=list)
-    flags_line: int | None = None
-    keyword_line: int | None = None
+    flags: list[str] = field(default_factory=list)  # from the #, lines
+    sticky: list[str] = field(default_factory=list)  # from #= lines (gettext 0.23 and later)
+    flag_lines: list[int] = field(default_factory=list)
+    sticky_lines: list[int] = field(default_factory=list)
+    previous: dict[str, _Field] = field(default_factory=dict)
+    previous_lines: list[int] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    keyword_line: int | None = None
 
     def msgstr_keys(self) -> list[str]:
         """The entry's msgstr keywords in plural order."""
         keys = [key for key in self.fields if key.startswith("msgstr")]
         return sorted(keys, key=lambda key: int(key[7:-1]) if "[" in key else -1)
+
+    def all_flags(self) -> list[str]:
+        """The #, flags, then the #= ones."""
+        return self.flags + self.sticky
 
 
 def _unquote(text: str, line: int, name: str) -> str:
@@ -84,71 +101,103 @@ def _unquote(text: str, line: int, name: str) -> str:
     return re.sub(r"\\(.)", replace, body)
 
 
-def _quote(text: str) -> str:
-    return '"' + "".join(_ESCAPE.get(char, char) for char in text) + '"'
+def _split_flags(text: str) -> list[str]:
+    return [flag.strip() for flag in text.split(",") if flag.strip()]
 
 
-def format_field(keyword: str, text: str, eol: str = "\n") -> list[str]:
-    """The PO lines for ``keyword "text"``; multi-line text gets one string a line."""
-    pieces = [piece for piece in re.split(r"(?<=\n)", text) if piece]
-    if len(pieces) <= 1:
-        return [f"{keyword} {_quote(text)}{eol}"]
-    return [f'{keyword} ""{eol}'] + [f"{_quote(piece)}{eol}" for piece in pieces]
+class _Parser:
+    """Entries in file order, the header included, obsolete (``#~``) ones left out."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.entries: list[_Entry] = []
+        self.current = _Entry()
+        self.last: _Field | None = None
+
+    def finish(self) -> None:
+        """Close the message being read (comments with no message after them are dropped)."""
+        if self.current.fields:
+            for item in self.current.fields.values():
+                item.close()
+            for item in self.current.previous.values():
+                item.close()
+            _validate(self.current, self.name)
+            self.entries.append(self.current)
+        self.current, self.last = _Entry(), None
+
+    def comment(self, line: str, index: int) -> None:
+        """A ``#`` line: flags, previous strings or one of the three kinds of comment."""
+        if self.current.fields:
+            self.finish()
+        entry, kind, text = self.current, line[1:2], line[2:]
+        if kind == ",":
+            entry.flags.extend(_split_flags(text))
+            entry.flag_lines.append(index)
+        elif kind == "=":
+            entry.sticky.extend(_split_flags(text))
+            entry.sticky_lines.append(index)
+        elif kind == "|":
+            entry.previous_lines.append(index)
+            self._previous(text.strip(), index)
+        elif kind == ".":
+            entry.extracted.append(text.removeprefix(" "))
+        elif kind == ":":
+            entry.references.extend(_REFERENCE.findall(text))
+        else:
+            entry.comments.append(line[1:].removeprefix(" "))
+
+    def _previous(self, text: str, index: int) -> None:
+        previous = self.current.previous
+        match = _KEYWORD.match(text)
+        try:
+            if match is not None and match.group(1) in _PREVIOUS:
+                item = _Field(_unquote(match.group(2), index + 1, self.name), index, index + 1)
+                previous[match.group(1)] = item
+            elif text.startswith('"') and previous:
+                item = list(previous.values())[-1]
+                item.more.append(_unquote(text, index + 1, self.name))
+        except ReviewerError:
+            pass  # a damaged previous string is only shown, and gettext drops it anyway
+
+    def keyword(self, match: re.Match[str], index: int) -> None:
+        """``msgid "…"`` and its kin."""
+        keyword, entry = match.group(1), self.current
+        if keyword in ("msgctxt", "msgid") and "msgid" in entry.fields:
+            self.finish()
+            entry = self.current
+        if keyword in entry.fields:
+            raise ReviewerError(f"{self.name}: line {index + 1} repeats {keyword}")
+        if entry.keyword_line is None:
+            entry.keyword_line = index
+        self.last = _Field(_unquote(match.group(2), index + 1, self.name), index, index + 1)
+        entry.fields[keyword] = self.last
+
+    def parse(self, lines: list[str]) -> list[_Entry]:
+        """Read every line."""
+        for index, raw in enumerate(lines):
+            line = raw.rstrip("\r\n").strip()
+            if not line:
+                self.finish()
+            elif line.startswith("#~"):
+                self.finish()  # an obsolete entry's comments go with it
+            elif line.startswith("#"):
+                self.comment(line, index)
+            elif (match := _KEYWORD.match(line)) is not None:
+                self.keyword(match, index)
+            elif line.startswith('"'):
+                if self.last is None:
+                    raise ReviewerError(f"{self.name}: line {index + 1} is a string outside "
+                                        "any message")
+                self.last.more.append(_unquote(line, index + 1, self.name))
+                self.last.end = index + 1
+            else:
+                raise ReviewerError(f"{self.name}: line {index + 1} is not PO: {line[:60]!r}")
+        self.finish()
+        return self.entries
 
 
 def _parse(lines: list[str], name: str) -> list[_Entry]:
-    """Entries in file order, the header included, obsolete (``#~``) ones left out."""
-    entries: list[_Entry] = []
-    current = _Entry()
-    last: _Field | None = None
-
-    def finish() -> None:
-        nonlocal current, last
-        if current.fields:
-            for item in current.fields.values():
-                item.close()
-            _validate(current, name)
-            entries.append(current)
-        elif current.flags_line is not None or current.comments:
-            pass  # comments with no message after them (e.g. at the end of the file)
-        current, last = _Entry(), None
-
-    for index, raw in enumerate(lines):
-        line = raw.rstrip("\r\n").strip()
-        number = index + 1
-        if not line:
-            finish()
-        elif line.startswith("#~"):
-            if current.fields:
-                finish()
-            current, last = _Entry(), None  # an obsolete entry's comments go with it
-        elif line.startswith("#"):
-            if current.fields:
-                finish()
-            if line.startswith("#,"):
-                current.flags = [flag.strip() for flag in line[2:].split(",") if flag.strip()]
-                current.flags_line = index
-            elif line.startswith(("#.", "# ")) or line == "#":
-                current.comments.append(line[2:].strip())
-        elif (match := _KEYWORD.match(line)) is not None:
-            keyword = match.group(1)
-            if keyword in ("msgctxt", "msgid") and "msgid" in current.fields:
-                finish()
-            if keyword in current.fields:
-                raise ReviewerError(f"{name}: line {number} repeats {keyword}")
-            if current.keyword_line is None:
-                current.keyword_line = index
-            last = _Field(_unquote(match.group(2), number, name), index, index + 1)
-            current.fields[keyword] = last
-        elif line.startswith('"'):
-            if last is None:
-                raise ReviewerError(f"{name}: line {number} is a string outside any message")
-            last.more.append(_unquote(line, number, name))
-            last.end = index + 1
-        else:
-            raise ReviewerError(f"{name}: line {number} is not PO: {line[:60]!r}")
-    finish()
-    return entries
+    return _Parser(name).parse(lines)
 
 
 def _validate(entry: _Entry, name: str) -> None:
@@ -185,6 +234,23 @@ def _header_fields(entries: list[_Entry]) -> dict[str, str]:
     return {}
 
 
+def _meta(entry: _Entry, number: int, key: str) -> dict[str, object]:
+    """What the editor shows beside a form, and where the export finds it again."""
+    meta: dict[str, object] = {"entry": number, "field": key}
+    if "msgctxt" in entry.fields:
+        meta["context"] = entry.fields["msgctxt"].value
+    if "msgid_plural" in entry.fields:
+        meta["plural"] = int(key[7:-1])
+    for name, value in (("flags", entry.all_flags()), ("comments", entry.comments),
+                        ("extracted", entry.extracted), ("references", entry.references)):
+        if value:
+            meta[name] = value
+    for keyword, name in _PREVIOUS.items():
+        if keyword in entry.previous:
+            meta[name] = entry.previous[keyword].value
+    return meta
+
+
 def read_po(data: bytes, name: str, encoding: str | None = None) -> ImportedDocument:
     """Each msgstr (each plural form) a segment; context, flags and comments in meta."""
     decoded = _decode(data, name, encoding)
@@ -196,18 +262,9 @@ def read_po(data: bytes, name: str, encoding: str | None = None) -> ImportedDocu
         msgid = entry.fields["msgid"].value
         plural = entry.fields.get("msgid_plural")
         for key in entry.msgstr_keys():
-            meta: dict[str, object] = {"entry": number, "field": key}
-            if "msgctxt" in entry.fields:
-                meta["context"] = entry.fields["msgctxt"].value
-            if plural is not None:
-                meta["plural"] = int(key[7:-1])
-            if entry.flags:
-                meta["flags"] = entry.flags
-            if entry.comments:
-                meta["comments"] = entry.comments
             source = msgid if plural is None or key == "msgstr[0]" else plural.value
             segments.append(ImportedSegment(mt=entry.fields[key].value, source=source,
-                                            meta=meta))
+                                            meta=_meta(entry, number, key)))
     check_segments(segments, name)
     header = _header_fields(entries)
     metadata = {TARGET_LANGUAGE: header["Language"]} if header.get("Language") else {}
@@ -222,64 +279,126 @@ def read_po(data: bytes, name: str, encoding: str | None = None) -> ImportedDocu
 
 
 def write_po(job: ExportJob) -> bytes:
-    """The original PO with corrected msgstr lines and fuzzy flags, or a new PO file."""
+    """The original PO with corrected msgstr strings and fuzzy flags, or a new PO file."""
     original = job.original_in("po")
-    text = _new_document(job) if original is None else _rewrite(job, *original)
+    text = _new_document(job) if original is None else _Rewrite(job, *original).text()
     if job.original is None or job.original[1] != "po":
         return encode_text(text, "utf-8", False)
     return encode_text(text, job.properties.get("encoding", "utf-8"),
                        job.properties.get("bom") == "1")
 
 
-def _rewrite(job: ExportJob, name: str, data: bytes) -> str:
-    decoded = decode(data, name, job.properties.get("encoding"))
-    lines = file_lines(decoded.text)
-    messages = [entry for entry in _parse(lines, name) if not _is_header(entry)]
-    replacements: dict[int, tuple[int, list[str]]] = {}  # first line → (end, new lines)
-    statuses: dict[int, list[str]] = {}
-    for segment in job.segments:
-        meta = segment.meta or {}
-        number, key = meta.get("entry"), meta.get("field")
-        if not isinstance(number, int) or not 0 <= number < len(messages) \
-                or not isinstance(key, str) or key not in messages[number].fields:
-            raise ReviewerError("the project no longer matches its original PO file; "
-                                "export TSV instead")
-        if not is_edited(segment.status):
-            continue
-        statuses.setdefault(number, []).append(segment.status)
-        old = messages[number].fields[key]
-        eol = "\r\n" if lines[old.start].endswith("\r\n") else "\n"
-        replacements[old.start] = (old.end, format_field(key, segment.correction, eol))
-    for number, found in statuses.items():
-        _set_fuzzy(messages[number], "edited" in found, lines, replacements)
-    result: list[str] = []
-    index = 0
-    while index < len(lines):
-        if index in replacements:
-            end, new_lines = replacements[index]
-            result.extend(new_lines)
-            index = end
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")):]
+
+
+class _Rewrite:
+    """The original file's lines with some replaced, some removed and some inserted."""
+
+    def __init__(self, job: ExportJob, name: str, data: bytes) -> None:
+        self.job = job
+        decoded = decode(data, name, job.properties.get("encoding"))
+        self.lines = file_lines(decoded.text)
+        self.eol = (_ending(self.lines[0]) if self.lines else "") or "\n"
+        self.entries = _parse(self.lines, name)
+        self.messages = [entry for entry in self.entries if not _is_header(entry)]
+        self.replaced: dict[int, tuple[int, list[str]]] = {}  # first line → (end, new lines)
+        self.inserted: dict[int, list[str]] = {}  # before this line
+        self._width: tuple[int | None] | None = None
+
+    def text(self) -> str:
+        """The exported file."""
+        forms: dict[int, list[ExportSegment]] = {}
+        for segment in self.job.segments:
+            meta = segment.meta or {}
+            number, key = meta.get("entry"), meta.get("field")
+            if not isinstance(number, int) or not 0 <= number < len(self.messages) \
+                    or not isinstance(key, str) or key not in self.messages[number].fields:
+                raise ReviewerError("the project no longer matches its original PO file; "
+                                    "export TSV instead")
+            forms.setdefault(number, []).append(segment)
+        for number, segments in forms.items():
+            if any(is_edited(segment.status) for segment in segments):
+                self._entry(self.messages[number], segments)
+        result: list[str] = []
+        index = 0
+        while index < len(self.lines):
+            result.extend(self.inserted.get(index, ()))
+            if index in self.replaced:
+                end, new_lines = self.replaced[index]
+                result.extend(new_lines)
+                index = end
+            else:
+                result.append(self.lines[index])
+                index += 1
+        return "".join(result)
+
+    def _entry(self, entry: _Entry, segments: list[ExportSegment]) -> None:
+        for segment in segments:
+            old = entry.fields[str((segment.meta or {})["field"])]
+            if is_edited(segment.status) and segment.correction != old.value:
+                self._string(entry, str((segment.meta or {})["field"]), old,
+                             segment.correction)
+        statuses = [segment.status for segment in segments]
+        if all(status == "confirmed" for status in statuses):
+            self._set_fuzzy(entry, False)
+            for index in entry.previous_lines:
+                self.replaced[index] = (index + 1, [])
+        elif "edited" in statuses:
+            self._set_fuzzy(entry, True)
+
+    def _string(self, entry: _Entry, key: str, old: _Field, text: str) -> None:
+        eol = _ending(self.lines[old.start]) or self.eol
+        new_lines = [line + eol for line in string_lines(key, text, self._file_width(),
+                                                          entry.all_flags())]
+        if not _ending(self.lines[old.end - 1]):  # the file ends without a line end
+            new_lines[-1] = new_lines[-1].rstrip("\r\n")
+        self.replaced[old.start] = (old.end, new_lines)
+
+    def _file_width(self) -> int | None:
+        if self._width is None:
+            self._width = (detect_width(self._strings()),)
+        return self._width[0]
+
+    def _strings(self) -> Iterator[WrappedString]:
+        for entry in self.entries:
+            flags = tuple(entry.all_flags())
+            for key, item in entry.fields.items():
+                lines = tuple(line.rstrip("\r\n") for line in self.lines[item.start:item.end])
+                yield WrappedString(key, item.value, flags, lines)
+
+    def _set_fuzzy(self, entry: _Entry, fuzzy: bool) -> None:
+        if ("fuzzy" in entry.flags) == fuzzy:
+            return
+        if not fuzzy:
+            for index in entry.flag_lines:
+                line = self.lines[index]
+                if "fuzzy" in _split_flags(line.rstrip("\r\n")[2:]):
+                    kept = _without_fuzzy(line.rstrip("\r\n"))
+                    self.replaced[index] = (index + 1, [kept + _ending(line)] if kept else [])
+        elif entry.flag_lines:
+            index = entry.flag_lines[0]
+            line = self.lines[index]
+            body = line.rstrip("\r\n")[2:]
+            new = "#, fuzzy" + ("," + (body if body.startswith(" ") else " " + body)
+                                if body.strip() else "")
+            self.replaced[index] = (index + 1, [new + _ending(line)])
         else:
-            result.append(lines[index])
-            index += 1
-    return "".join(result)
+            before = min(entry.sticky_lines + entry.previous_lines + [entry.keyword_line or 0])
+            eol = _ending(self.lines[before]) or self.eol
+            self.inserted.setdefault(before, []).append("#, fuzzy" + eol)
 
 
-def _set_fuzzy(entry: _Entry, fuzzy: bool, lines: list[str],
-               replacements: dict[int, tuple[int, list[str]]]) -> None:
-    flags = [flag for flag in entry.flags if flag != "fuzzy"]
-    if fuzzy:
-        flags.insert(0, "fuzzy")
-    if flags == entry.flags:
-        return
-    eol = "\r\n" if lines[0].endswith("\r\n") else "\n"
-    new_line = [f"#, {', '.join(flags)}{eol}"] if flags else []
-    if entry.flags_line is not None:
-        replacements[entry.flags_line] = (entry.flags_line + 1, new_line)
-    elif entry.keyword_line is not None:
-        first = entry.keyword_line
-        end, existing = replacements.get(first, (first + 1, [lines[first]]))
-        replacements[first] = (end, new_line + existing)
+def _without_fuzzy(line: str) -> str:
+    """A ``#,`` line without its fuzzy flag, the others as they were written; '' if none."""
+    tokens = line[2:].split(",")
+    kept = [token for token in tokens if token.strip() != "fuzzy"]
+    if not any(token.strip() for token in kept):
+        return ""
+    if tokens[0].strip() == "fuzzy":  # the next flag moves up, after the first one's space
+        lead = tokens[0][: len(tokens[0]) - len(tokens[0].lstrip())]
+        kept[0] = lead + kept[0].lstrip()
+    return "#," + ",".join(kept)
 
 
 def _new_document(job: ExportJob) -> str:
@@ -288,17 +407,17 @@ def _new_document(job: ExportJob) -> str:
               f"Language: {language}\nX-Generator: reviewer\n")
     if job.properties.get(SOURCE_LANGUAGE):
         header += f"X-Source-Language: {job.properties[SOURCE_LANGUAGE]}\n"
-    lines = ['msgid ""\n', 'msgstr ""\n'] + [f"{_quote(piece)}\n"
-                                             for piece in header.splitlines(keepends=True)]
+    lines = [*string_lines("msgid", "", DEFAULT_WIDTH), *string_lines("msgstr", header,
+                                                                       DEFAULT_WIDTH)]
     seen: set[str] = set()
     for segment in job.segments:
         source = needs_source(segment.source, "PO")
-        lines.append("\n")
+        lines.append("")
         if segment.status == "edited":
-            lines.append("#, fuzzy\n")
+            lines.append("#, fuzzy")
         if source in seen or not source:  # one msgid twice, or an empty one, needs a context
-            lines.extend(format_field("msgctxt", str(segment.position + 1)))
+            lines.extend(string_lines("msgctxt", str(segment.position + 1), DEFAULT_WIDTH))
         seen.add(source)
-        lines.extend(format_field("msgid", source))
-        lines.extend(format_field("msgstr", segment.correction))
-    return "".join(lines)
+        lines.extend(string_lines("msgid", source, DEFAULT_WIDTH))
+        lines.extend(string_lines("msgstr", segment.correction, DEFAULT_WIDTH))
+    return "".join(line + "\n" for line in lines)
