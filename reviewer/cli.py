@@ -21,6 +21,7 @@ from reviewer.core.visible import visible
 from reviewer.formats.limits import check_segment_length
 from reviewer.formats.plaintext import SEGMENTATIONS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
+from reviewer.formats.tmx import SKIPPED
 from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
@@ -184,6 +185,10 @@ def _run_new(args: argparse.Namespace) -> None:
     session.close()
     _say(f"created {args.project}: {summary.segments} segments "
          f"({document.segmentation}, {document.encoding}, {document.format})")
+    skipped = document.metadata.get(SKIPPED)
+    if skipped:  # a unit left out is said, never silent
+        print(f"reviewer: warning: {visible(document.source_name)}: {visible(skipped)}",
+              file=sys.stderr)
 
 
 _LATER = ("computed when the project is next opened for editing in the window, "

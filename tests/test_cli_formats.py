@@ -80,3 +80,13 @@ def test_export_format_follows_the_extension(tmp_path: Path,
                          ("a.jsonl", "jsonl")):
         code, out, _ = run(capsys, "export", project, tmp_path / name)
         assert code == 0 and f"({chosen}," in out
+
+
+def test_new_says_which_tmx_units_it_skipped_and_why(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    tmx = DATA / "real" / "omegat" / "test-omegat.tmx"  # one unit has only an en-GB variant
+    code = main(["new", str(tmp_path / "tm.review"), "--mt", str(tmx), "--langs", "en,be"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "reviewer: warning: test-omegat.tmx: skipped 1 of 4 units: 1 with no en variant" \
+        in err

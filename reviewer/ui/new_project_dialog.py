@@ -28,6 +28,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import tags_of
 from reviewer.formats.encoding import COMMON_ENCODINGS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
+from reviewer.formats.tmx import SKIPPED
 from reviewer.ui.tag_html import labelled_text
 
 AUTOMATIC = "automatic"
@@ -164,8 +165,12 @@ class NewProjectDialog(QDialog):
         if request.encoding is None:
             self._set_automatic_label(f"{AUTOMATIC} ({document.encoding})")
         bom = ", with byte-order mark" if document.bom else ""
+        skipped = document.metadata.get(SKIPPED)
+        warning = (f"<br><span style='color:#b26a00'>{_html(skipped)}</span>" if skipped
+                   else "")
         self.summary.setText(f"{document.format}, {len(document.segments)} segments "
-                             f"({document.segmentation}), encoding {document.encoding}{bom}")
+                             f"({document.segmentation}), encoding {document.encoding}{bom}"
+                             f"{warning}")
         shown = document.segments[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))
         for row, segment in enumerate(shown):

@@ -79,3 +79,10 @@ def test_the_window_creates_a_project_from_xliff(window: MainWindow, qtbot,  # t
     qtbot.waitUntil(lambda: window.session.path == target, timeout=20000)
     assert window.model.rowCount() == 2
     assert window.session.segment(0).mt == "SOTSCHI, 22. Oktober."
+
+
+def test_the_preview_says_which_units_a_tmx_import_skips(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, DATA / "real" / "omegat" / "test-omegat.tmx")
+    dialog.langs.setText("en,be")
+    dialog.refresh_preview()
+    assert "skipped 1 of 4 units: 1 with no en variant" in dialog.summary.text()
