@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from cli_helpers import run
+
+from reviewer.formats import tmx_write
 
 DATA = Path(__file__).parent / "data"
 CORRECTION = "Сочи, 22 октября — исправлено"
@@ -21,7 +24,11 @@ def _segments(capsys: pytest.CaptureFixture[str], project: Path) -> list[tuple[s
 @pytest.mark.parametrize("name", ["job.xlf", "memory.tmx"])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "mac-cyrillic", "cp1251"])
 def test_forced_encoding_imports_and_exports_in_that_encoding(
-        name: str, encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        name: str, encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # both exports stamp TMX changedate: one clock so a second boundary cannot split them
+    moment = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+    monkeypatch.setattr(tmx_write, "_now", lambda: moment)
     text = (DATA / name).read_text(encoding="utf-8")  # declares UTF-8: the declaration lies
     suffix = Path(name).suffix
     forced_file = tmp_path / f"forced{suffix}"
