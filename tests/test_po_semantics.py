@@ -154,7 +154,9 @@ def test_an_edited_string_is_wrapped_as_the_file_is(width: int | None,
 
 
 def test_crlf_and_a_missing_final_line_end_are_kept() -> None:
-    text = wrapped_file(79, "\r\n", final_eol=False)
+    # and a header whose last field has no \n, as some tools write it
+    text = wrapped_file(79, "\r\n", final_eol=False).replace('2);\\n"', '2);"')
+    assert read_po(text.encode(), "t.po").metadata["po_plural_forms"].endswith("? 1 : 2);")
     out = export_edited(text.encode(), {3: (LONG, "confirmed")}).decode()
     assert out == text.replace('msgstr "Последний"', "\r\n".join(MSGCAT_79))
 

@@ -335,10 +335,9 @@ class _Rewrite:
 
     def _entry(self, entry: _Entry, segments: list[ExportSegment]) -> None:
         for segment in segments:
-            old = entry.fields[str((segment.meta or {})["field"])]
-            if is_edited(segment.status) and segment.correction != old.value:
-                self._string(entry, str((segment.meta or {})["field"]), old,
-                             segment.correction)
+            key = str((segment.meta or {})["field"])
+            if is_edited(segment.status) and segment.correction != entry.fields[key].value:
+                self._string(entry, key, segment.correction)
         statuses = [segment.status for segment in segments]
         if all(status == "confirmed" for status in statuses):
             self._set_fuzzy(entry, False)
@@ -347,7 +346,8 @@ class _Rewrite:
         elif "edited" in statuses:
             self._set_fuzzy(entry, True)
 
-    def _string(self, entry: _Entry, key: str, old: _Field, text: str) -> None:
+    def _string(self, entry: _Entry, key: str, text: str) -> None:
+        old = entry.fields[key]
         eol = _ending(self.lines[old.start]) or self.eol
         new_lines = [line + eol for line in string_lines(key, text, self._file_width(),
                                                           entry.all_flags())]
