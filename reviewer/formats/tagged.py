@@ -100,7 +100,7 @@ class _Reader:
     def child(self, node: etree._Element, parts: list[str]) -> None:
         name = local(node)
         span = self.spans[node]
-        ident = node.get("id") if name not in ("#comment", "#pi") else None
+        ident = None if name in ("#comment", "#pi") else _identity(node, name)
         if name in NESTING and not span.empty:
             key = self.key(f"{name}:{ident}" if ident is not None else name)
             parts.append(self.table.add(OPEN, name, self.xml.start_tag(span), key, True))
@@ -128,6 +128,16 @@ class _Reader:
         if piece:
             parts.append(piece)
             self.literal.append(piece)
+
+
+def _identity(node: etree._Element, name: str) -> str | None:
+    """What names a code on both sides: XLIFF's ``id``, TMX's ``x`` (with ``pos`` for ``it``)."""
+    ident: str | None = node.get("id")
+    if ident is None and node.get("x") is not None:
+        ident = f"x{node.get('x')}"
+    if ident is not None and name == "it":
+        ident = f"{ident}:{node.get('pos', '')}"
+    return ident
 
 
 def preserves_space(element: etree._Element) -> bool:
@@ -191,7 +201,8 @@ def markup_of(text: str, tags: Sequence[InlineTag], newline: str, where: str) ->
 
 
 def _literal(chars: list[str], newline: str) -> str:
-    text = escape_text("".join(chars))
+    # a carriage return the editor kept must stay one: bare in XML it would read as a newline
+    text = escape_text("".join(chars)).replace("\r", "&#13;")
     return text.replace("\n", newline) if newline != "\n" else text
 
 
