@@ -332,9 +332,13 @@ def test_a_project_of_an_earlier_reader_is_refused_not_written_with_escaped_tags
         write_xliff(job)
 
 
-def test_a_control_character_names_the_segment() -> None:
+def test_a_character_xml_or_the_reader_cannot_take_back_names_the_segment() -> None:
     with pytest.raises(ReviewerError, match="^segment 3: holds U\\+0001, which XML cannot"):
         _export("omegat.xlf", {2: ("We\x01 act.", "confirmed")})
+    with pytest.raises(ReviewerError, match="^segment 3: holds U\\+10F001, of the private"):
+        _export("omegat.xlf", {2: (f"We act{T0}{T1}", "confirmed")})
+    lone_return = _export("omegat.xlf", {2: ("We\ract.", "confirmed")})[1]
+    assert read_xliff(lone_return, "o.xlf").segments[2].mt == "We\ract."
 
 
 def test_a_new_xliff_writes_tags_as_markup_and_preserves_space() -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.tags import MAX_TAGS, InlineTag, tag_char, tags_of
+from reviewer.core.tags import MAX_TAGS, InlineTag, tag_char, tag_index, tags_of
 from reviewer.formats.safexml import XML_ENCODING, parse_xml
 from reviewer.formats.structured import is_edited
 from reviewer.formats.tagged import markup_of
@@ -34,8 +34,9 @@ from reviewer.formats.xmlspans import (
 if TYPE_CHECKING:
     from reviewer.formats.writers import ExportJob, ExportSegment
 
-# a project property: segments hold tags as protected characters, one a seg mark (else the
-# project is from an earlier reviewer, whose segments held markup as text)
+# a project property: segments laid out as this reader does (a segment a seg mark,
+# translate="no" units read-only) with tags as protected characters; a project of an
+# earlier reader held markup as text and may count its segments otherwise
 READER_KEY, READER = "xliff_reader", "tags"
 CONFIRMED = frozenset({"confirmed", "imported"})
 EDITED = "edited"
@@ -50,7 +51,7 @@ TOOL_STATUS = {
 }
 _NAME = re.compile(r"<([^\s/>]+)")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_CARRIAGE_RETURN = tag_char(MAX_TAGS - 1)  # stands in for \r while the markup is made
+_TAG_CHAR = re.compile(f"[{tag_char(0)}-{tag_char(MAX_TAGS - 1)}]")
 
 Pair = tuple[Slot, "ExportSegment"]
 
@@ -65,16 +66,15 @@ def tool_status(tool: str, status: str) -> str | None:
 
 def correction_markup(text: str, tags: Sequence[InlineTag], newline: str, where: str) -> str:
     """A correction as XML content, or an error naming the segment."""
-    bad = _NOT_XML.search(text)
+    bad = _NOT_XML.search(text) or next(
+        (match for match in _TAG_CHAR.finditer(text)
+         if (tag_index(match.group()) or 0) >= len(tags)), None)
     if bad is not None:
-        raise ReviewerError(f"{where}: holds U+{ord(bad.group()):04X}, which XML cannot hold; "
-                            "cannot write it as XML (remove it or export TSV)")
-    text = text.replace("\r\n", "\n")
-    if "\r" not in text:
-        return markup_of(text, tags, newline, where)
-    # a lone \r would read back as \n: written as a reference instead
-    markup = markup_of(text.replace("\r", _CARRIAGE_RETURN), tags, newline, where)
-    return markup.replace(_CARRIAGE_RETURN, "&#13;")
+        kind = "which XML cannot hold" if _NOT_XML.match(bad.group()) else \
+            "of the private range reviewer keeps for tags"
+        raise ReviewerError(f"{where}: holds U+{ord(bad.group()):04X}, {kind}; cannot write it "
+                            "as XML (remove it or export TSV)")
+    return markup_of(text.replace("\r\n", "\n"), tags, newline, where)
 
 
 def element_markup(start: str, content: str) -> str:
