@@ -541,6 +541,10 @@ class ReviewSession:
         """What a writer needs to export the project as it is now, or as a version was."""
         metas = self._store.segment_meta()
         records = self.segments()
+        last = self._store.version(version).last_revision \
+            if version is not None and version != CURRENT else _NEWEST
+        authors = {revision.position: revision.author for revision in self._store.revisions()
+                   if revision.id <= last}  # oldest first: the head's author stays
         if version is not None and version != CURRENT:
             states = self._states(version)
             records = [
@@ -550,7 +554,7 @@ class ReviewSession:
             ]
         segments = [
             ExportSegment(s.position, s.source, s.mt, s.reference, s.text, s.status, s.hter,
-                          s.bleu, s.chrf, ExportJob.parse_meta(meta))
+                          s.bleu, s.chrf, ExportJob.parse_meta(meta), authors.get(s.position))
             for s, meta in zip(records, metas, strict=True)
         ]
         return ExportJob(segments, self._store.layout(), self.properties(),

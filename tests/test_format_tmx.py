@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -244,17 +243,12 @@ def test_utf16_with_crlf_stays_utf16_with_crlf(tmp_path: Path) -> None:
     assert reimport(tmp_path / "out.tmx").segments[3].mt == "Zeile 1 & <eins>\nZeile 2"
 
 
-@dataclass(frozen=True)
-class _AuthoredSegment(ExportSegment):
-    author: str | None = None  # the latest revision's author, once the job carries it
-
-
 def test_the_change_author_is_the_reviser_else_the_project_author_else_reviewer() -> None:
     data = (DATA / "memory.tmx").read_bytes()
     document = tmx.read_tmx(data, "memory.tmx")
 
     def job(properties: dict[str, str], author: str | None = None) -> ExportJob:
-        segments = [_AuthoredSegment(i, s.source, s.mt, None, s.mt + " (checked)",
+        segments = [ExportSegment(i, s.source, s.mt, None, s.mt + " (checked)",
                                      "confirmed" if i == 2 else "new", 0.0, 0.0, 0.0, s.meta,
                                      author)
                     for i, s in enumerate(document.segments)]
@@ -264,6 +258,16 @@ def test_the_change_author_is_the_reviser_else_the_project_author_else_reviewer(
     assert b'changeid="reviewer"' in tmx.write_tmx(job({}))
     assert b'changeid="Anna &amp; Bob"' in tmx.write_tmx(job({"author": "Anna & Bob"}))
     assert b'changeid="carl"' in tmx.write_tmx(job({"author": "Anna & Bob"}, "carl"))
+
+
+def test_the_change_author_of_an_export_is_who_confirmed_the_segment(tmp_path: Path) -> None:
+    session = _project(tmp_path, "memory.tmx")
+    session.edit(0, "first", "anna")
+    session.edit(0, "second", "olga")
+    session.edit(1, "other", "anna")
+    out = export(session, tmp_path / "out.tmx", "tmx").read_text("utf-8")
+    assert len(re.findall('changeid="olga"', out)) == 1
+    assert len(re.findall('changeid="anna"', out)) == 1
 
 
 def test_a_carriage_return_and_characters_xml_cannot_hold(tmp_path: Path) -> None:

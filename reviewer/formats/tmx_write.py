@@ -64,7 +64,7 @@ def seg_content(text: str, tags: list[InlineTag], newline: str, where: str) -> s
 
 def _author(job: ExportJob, segment: ExportSegment) -> str:
     """Who changed the segment: its latest revision's author if the job has it."""
-    return str(getattr(segment, "author", None) or job.properties.get("author") or "reviewer")
+    return segment.author or job.properties.get("author") or "reviewer"
 
 
 def _mismatch() -> ReviewerError:

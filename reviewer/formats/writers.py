@@ -36,6 +36,7 @@ class ExportSegment:
     bleu: float
     chrf: float
     meta: dict[str, object] | None
+    author: str | None = None  # who wrote its latest revision (None: nobody yet)
 
 
 @dataclass(frozen=True)
