@@ -98,3 +98,16 @@ def test_crossing_element_pairs_would_break_the_markup() -> None:
     problems = check_tags(f"{OP}a{tag_char(3)}b{C}c{tag_char(4)}{X}", tags)
     assert [p.kind for p in problems] == ["misordered"]
     assert problems[0].breaks_markup
+
+
+def test_the_same_reordering_scores_the_same_with_and_without_a_tag_around_it() -> None:
+    from reviewer.core.scoring import segment_stats, sentence_details
+
+    mt = f"The {OP}quick brown{C} fox jumps over the dog"
+    correction = f"The fox jumps over the {OP}quick brown{C} dog"
+    tagged = sentence_details(segment_stats(mt, correction))
+    plain = sentence_details(segment_stats(plain_text(mt), plain_text(correction)))
+    assert tagged == plain
+    assert tagged.scores.hter > 0
+    untagged_words = segment_stats("The quick brown fox", "The quick brown fox")
+    assert segment_stats(f"The {X}quick brown fox", "The quick brown fox") == untagged_words
