@@ -45,7 +45,6 @@ from reviewer.core.tags import (
 )
 from reviewer.formats.atomic import atomic_write_bytes, check_destination
 from reviewer.formats.limits import check_segment_length
-from reviewer.formats.readers import INLINE_TAGS, PROTECTED
 from reviewer.formats.structured import is_edited
 from reviewer.formats.writers import (
     ExportJob,
@@ -583,23 +582,11 @@ class ReviewSession:
         self._refuse_unproducible(chosen)
         job = self.export_job(version)
         if format_spec(chosen).markup:
-            self._refuse_markup_as_text(chosen)
             _refuse_broken_markup(job)
         data = export_bytes(chosen, job)
         refuse_overwriting_project(Path(path), self.path, "an export")  # again, just before
         atomic_write_bytes(path, data)
         return chosen
-
-    def _refuse_markup_as_text(self, chosen: str) -> None:
-        """A project made before tags were protected holds markup as text: never escape it."""
-        properties = self.properties()
-        if properties.get("format") != chosen or properties.get(INLINE_TAGS) == PROTECTED:
-            return
-        if any("<" in segment.text or "<" in segment.mt for segment in self.segments()):
-            raise ReviewerError(
-                f"this project was made by an older reviewer that kept inline codes as text; "
-                f"import {properties.get('source_name') or 'the file'} again with reviewer new "
-                f"to export it as {chosen}, or export TSV")
 
     def _refuse_unproducible(self, chosen: str) -> None:
         names = [name for name, _label, _extension in self.export_formats()]

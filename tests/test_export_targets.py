@@ -209,15 +209,34 @@ def test_a_project_that_kept_markup_as_text_is_not_exported_escaped(tmp_path: Pa
     path = session.path
     session.close()
     with sqlite3.connect(path) as db:  # as an older reviewer made it: tags as markup text
-        db.execute("DELETE FROM properties WHERE name = 'inline_tags'")
+        db.execute("DELETE FROM properties WHERE name = 'xliff_reader'")
         db.execute("UPDATE segments SET mt = '<g id=\"b1\" ctype=\"bold\">SOCHI</g>' "
                    "WHERE position = 0")
     db.close()
     old = ReviewSession.open(path)
     try:
-        with pytest.raises(ReviewerError, match="older reviewer.*import omegat.xlf again"):
+        with pytest.raises(ReviewerError, match="earlier reviewer.*import the XLIFF file again"):
             old.export(tmp_path / "out.xlf", "xliff")
         assert not (tmp_path / "out.xlf").exists()
         old.export(tmp_path / "out.tsv", "tsv")  # a table is still fine
+    finally:
+        old.close()
+
+
+def test_a_tmx_project_of_an_earlier_reader_is_not_exported_escaped(tmp_path: Path) -> None:
+    import sqlite3
+
+    session = project_from(tmp_path, "memory.tmx")
+    path = session.path
+    session.close()
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM properties WHERE name = 'tmx_reader'")
+    db.close()
+    old = ReviewSession.open(path)
+    try:
+        old.edit(0, "<bpt i=\"1\">&lt;b&gt;</bpt>SOCHI", "anna")
+        with pytest.raises(ReviewerError, match="earlier reviewer.*import the TMX file again"):
+            old.export(tmp_path / "out.tmx", "tmx")
+        assert not (tmp_path / "out.tmx").exists()
     finally:
         old.close()

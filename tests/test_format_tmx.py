@@ -53,7 +53,7 @@ def _project(tmp_path: Path, name: str, data: bytes | None = None,
 def test_tmx_reads_the_declared_pair_with_ids_notes_props_and_protected_tags() -> None:
     document = import_document(DATA / "memory.tmx")
     assert document.metadata == {"source_language": "ru-RU", "target_language": "en-US",
-                                 "inline_tags": "protected"}
+                                 "tmx_reader": "tags"}
     first, second, _ = (s.meta for s in document.segments)
     assert first == {"tu": 0, "tuid": "101", "notes": ["Headline"],
                      "props": {"x-Origin": "MachineTranslation"}}
@@ -301,7 +301,7 @@ def test_tmx_of_source_correction_pairs_from_another_format(tmp_path: Path) -> N
     out = export(session, tmp_path / "pairs.tmx", "tmx")
     again = reimport(out)
     assert again.metadata == {"source_language": "ru", "target_language": "en",
-                              "inline_tags": "protected"}
+                              "tmx_reader": "tags"}
     assert [(s.source, s.mt) for s in again.segments] == \
         [(s.source, s.text) for s in session.segments()]
     header = etree.fromstring(out.read_bytes()).find("header")

@@ -19,12 +19,7 @@ from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from reviewer.formats.tmx import read_tmx
 from reviewer.formats.xliff import read_xliff
 
-__all__ = ["IMPORT_FORMATS", "INLINE_TAGS", "PROTECTED", "import_document"]
-
-# a project property: its XML inline codes are protected tags (projects made before kept
-# them as markup text, which an export to XML would now escape)
-INLINE_TAGS = "inline_tags"
-PROTECTED = "protected"
+__all__ = ["IMPORT_FORMATS", "import_document"]
 
 
 def import_document(
@@ -85,8 +80,6 @@ def _import(mt: str | Path, source: str | Path | None, reference: str | Path | N
         if encoding is None and bom_encoding(data) is None and b"\x00" in data:
             raise ReviewerError(f"{name}: looks like a binary file, not {chosen}")
         document = _read_structured(chosen, data, name, encoding, pair)
-    if document.format in ("xliff", "tmx"):
-        document = replace(document, metadata={**document.metadata, INLINE_TAGS: PROTECTED})
     # a name from argv may hold bytes that are not UTF-8; the project stores text
     document = replace(document, source_name=storable(document.source_name))
     if pair is not None and SOURCE_LANGUAGE not in document.metadata:

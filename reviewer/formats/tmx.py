@@ -19,7 +19,7 @@ from reviewer.formats.safexml import forced_encoding, parse_xml, xml_document
 from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, check_segments, shown
 from reviewer.formats.tagged import TagTable, render
 from reviewer.formats.tmx_units import choose_pair, language, segment_of, tmx_root, units, variants
-from reviewer.formats.tmx_write import write_tmx
+from reviewer.formats.tmx_write import READER, READER_KEY, write_tmx
 from reviewer.formats.xmlspans import NodeSpan, XmlText, locate
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -142,7 +142,8 @@ def read_tmx(data: bytes, name: str, encoding: str | None = None,
         raise ReviewerError(f"{name}: holds no segments to review"
                             + (f" ({summary})" if summary else ""))
     check_segments(segments, name)
-    metadata = {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language}
+    metadata = {SOURCE_LANGUAGE: source_language, TARGET_LANGUAGE: target_language,
+                READER_KEY: READER}
     if summary:
         metadata[SKIPPED] = summary
     return xml_document(tree, data, name, segments, metadata, "tmx", encoding)

@@ -33,6 +33,9 @@ from reviewer.formats.xmlspans import (
     set_attribute,
 )
 
+# a project property: its TMX tags are protected (an earlier reader kept them as markup text)
+READER_KEY, READER = "tmx_reader", "tags"
+
 if TYPE_CHECKING:
     from reviewer.formats.writers import ExportJob, ExportSegment
 
@@ -75,6 +78,10 @@ def _rewrite(job: ExportJob, name: str, data: bytes) -> bytes:
     edited = [segment for segment in job.segments if is_edited(segment.status)]
     if not edited:
         return data
+    if job.properties.get(READER_KEY) != READER:
+        raise ReviewerError("this project was made by an earlier reviewer that kept TMX tags "
+                            "as text; import the TMX file again to export into it, or "
+                            "export TSV")
     forced = job.properties.get(XML_ENCODING)
     root = tmx_root(parse_xml(data, name, forced), name)
     xml, spans = locate(data, root, name, forced)
