@@ -54,6 +54,8 @@ def _encode(text: str, encoding: str) -> bytes:
 @PROPERTY
 @given(text=mixed_text, encoding=st.sampled_from(ENCODINGS))
 def test_a_named_encoding_decodes_exactly(text: str, encoding: str) -> None:
+    # FF FE then a NUL character is also the UTF-32-LE mark: no reader can tell them apart
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
     data = _encode(text, encoding)
     marked = encoding in WITH_BOM
     decoded = decode(data, "x", None if marked else encoding)

@@ -42,6 +42,8 @@ def read_notation(cells: dict[str, str], where: str) -> tuple[dict[str, str], di
 
     A cell holding a character of the tag range is not in the notation: it is kept as it is.
     """
+    if all("<" not in text for text in cells.values()):
+        return cells, {}  # no placeholder and nothing escaped: most rows, read at once
     if any(has_tag_chars(text) for text in cells.values()):
         return cells, {}
     candidates = _candidate_tags(cells)
