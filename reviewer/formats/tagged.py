@@ -18,7 +18,9 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import (
     CLOSE,
     CODE,
+    MAX_TAGS,
     OPEN,
+    TAG_BASE,
     InlineTag,
     check_tags,
     has_tag_chars,
@@ -37,6 +39,8 @@ _CLOSERS = {"ept": ("i", "id", "rid"), "ex": ("rid", "id"), "ec": ("startRef", "
 _PAIR_NAMES = {"bpt": "pair", "ept": "pair", "bx": "bx", "ex": "bx", "sc": "sc", "ec": "sc",
                "sm": "sm", "em": "sm"}
 _WHITESPACE_RUN = re.compile(r"[ \t\r\n]+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAG_CHAR = re.compile(f"[{chr(TAG_BASE)}-{chr(TAG_BASE + MAX_TAGS - 1)}]")
 
 
 def local(node: etree._Element) -> str:
@@ -182,7 +186,19 @@ def render(element: etree._Element, xml: XmlText, spans: dict[etree._Element, No
 
 
 def markup_of(text: str, tags: Sequence[InlineTag], newline: str, where: str) -> str:
-    """A correction as XML content: tags as their markup, the rest escaped."""
+    """A correction as XML content: tags as their markup, the rest escaped.
+
+    Refused, naming ``where``: a character XML cannot hold, one of the tag range that is
+    none of the segment's tags (it could not be read back), and tags that cannot nest.
+    """
+    bad = _NOT_XML.search(text) or next(
+        (match for match in _TAG_CHAR.finditer(text)
+         if (tag_index(match.group()) or 0) >= len(tags)), None)
+    if bad is not None:
+        kind = "which XML cannot hold" if _NOT_XML.match(bad.group()) else \
+            "of the private range reviewer keeps for tags"
+        raise ReviewerError(f"{where}: holds U+{ord(bad.group()):04X}, {kind}; cannot write it "
+                            "as XML (remove it or export TSV)")
     broken = [problem for problem in check_tags(text, tags) if problem.breaks_markup]
     if broken:
         raise ReviewerError(f"{where}: {broken[0].message}; fix the tags before exporting")

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 _STAMPS = ("changedate", "changeid")
 _CONFIRMED = "confirmed"
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _ELEMENT_NAME = re.compile(r"<([^\s/>]+)")
 
 
@@ -57,12 +56,7 @@ def write_tmx(job: ExportJob) -> bytes:
 
 def seg_content(text: str, tags: list[InlineTag], newline: str, where: str) -> str:
     """A text as ``<seg>`` content: tags as their markup, the rest escaped."""
-    bad = _NOT_XML.search(text)
-    if bad is not None:
-        raise ReviewerError(f"cannot write TMX: {where} holds U+{ord(bad.group()):04X}, which "
-                            "XML cannot hold; remove it or export TSV")
-    # a bare CR would read back as a line break: NUL (never in XML) stands in for it
-    return markup_of(text.replace("\r", "\0"), tags, newline, where).replace("\0", "&#13;")
+    return markup_of(text, tags, newline, where)
 
 
 def _author(job: ExportJob, segment: ExportSegment) -> str:

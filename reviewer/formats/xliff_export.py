@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.tags import MAX_TAGS, InlineTag, tag_char, tag_index, tags_of
+from reviewer.core.tags import InlineTag, tags_of
 from reviewer.formats.safexml import XML_ENCODING, parse_xml
 from reviewer.formats.structured import is_edited
 from reviewer.formats.tagged import markup_of
@@ -50,8 +50,6 @@ TOOL_STATUS = {
     "madcap": ("Translated", "Untranslated"),
 }
 _NAME = re.compile(r"<([^\s/>]+)")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_TAG_CHAR = re.compile(f"[{tag_char(0)}-{tag_char(MAX_TAGS - 1)}]")
 
 Pair = tuple[Slot, "ExportSegment"]
 
@@ -65,15 +63,7 @@ def tool_status(tool: str, status: str) -> str | None:
 
 
 def correction_markup(text: str, tags: Sequence[InlineTag], newline: str, where: str) -> str:
-    """A correction as XML content, or an error naming the segment."""
-    bad = _NOT_XML.search(text) or next(
-        (match for match in _TAG_CHAR.finditer(text)
-         if (tag_index(match.group()) or 0) >= len(tags)), None)
-    if bad is not None:
-        kind = "which XML cannot hold" if _NOT_XML.match(bad.group()) else \
-            "of the private range reviewer keeps for tags"
-        raise ReviewerError(f"{where}: holds U+{ord(bad.group()):04X}, {kind}; cannot write it "
-                            "as XML (remove it or export TSV)")
+    """A correction as XML content (line breaks as the editor typed them), or an error."""
     return markup_of(text.replace("\r\n", "\n"), tags, newline, where)
 
 
