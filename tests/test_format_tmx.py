@@ -330,7 +330,7 @@ def test_a_new_tmx_writes_tags_of_another_format_as_tmx_codes(tmp_path: Path) ->
 
 def test_a_new_tmx_refuses_a_character_xml_cannot_hold() -> None:
     segment = ExportSegment(0, "a", "b", None, "c\x00", "confirmed", 0.0, 0.0, 0.0, None)
-    with pytest.raises(ReviewerError, match="cannot write TMX"):
+    with pytest.raises(ReviewerError, match="segment 1: holds U\\+0000.*cannot write"):
         tmx.write_tmx(ExportJob([segment], Layout(("", "")), {}, None))
 
 
