@@ -12,7 +12,9 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
+from screenshots import IMAGES, grab, settle  # noqa: E402  (docs/, the script's folder)
+
+from PySide6.QtCore import QEvent, QPoint, QSettings  # noqa: E402
 from PySide6.QtGui import QHelpEvent, QPainter, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -28,8 +30,6 @@ from reviewer.core.tags import (  # noqa: E402
 from reviewer.locations import resources_dir  # noqa: E402
 from reviewer.session import ReviewSession  # noqa: E402
 from reviewer.ui.main_window import MainWindow  # noqa: E402
-
-IMAGES = Path(__file__).resolve().parent / "images"
 
 
 def pair(number: int, attributes: str = "") -> list[InlineTag]:
@@ -74,19 +74,6 @@ def tagged_demo() -> ImportedDocument:
     return ImportedDocument(segments=segments,
                             layout=Layout(("",) + ("\n",) * len(segments)),
                             segmentation="units", format="xliff", source_name="app.xlf")
-
-
-def settle(milliseconds: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
-
-
-def grab(widget: QWidget, name: str) -> None:
-    settle()
-    path = IMAGES / name
-    widget.grab().save(str(path), "PNG")
-    print(f"saved {path}")
 
 
 def grab_with_tooltip(window: QWidget, name: str) -> None:
