@@ -325,9 +325,13 @@ class ReviewSession:
                              f"the text of segment {position + 1}")
 
     def all_tag_problems(self) -> list[tuple[int, TagProblem]]:
-        """(position, problem) for every segment whose current text has tag problems."""
+        """(position, problem) for every segment the editor saved whose tags have problems.
+
+        An untouched segment is the file's MT (often empty), not the editor's work: its tags
+        are shown when it is opened, not reported.
+        """
         return [(segment.position, problem) for segment in self.segments()
-                if not self.segment_locked(segment.position)
+                if segment.status != STATUS_NEW and not self.segment_locked(segment.position)
                 for problem in self.tag_problems(segment.position, segment.text)]
 
     def history(self, position: int | None = None) -> list[RevisionRecord]:

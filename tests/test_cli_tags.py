@@ -182,3 +182,17 @@ def test_the_notation_and_check_are_documented() -> None:
     for phrase in ("reviewer check PROJECT", "`<1>`", "`</1>`", "`<2/>`", "\\<1>",
                    "reviewer: warning:", "fix them or export TSV"):
         assert phrase in docs, phrase
+
+
+def test_check_reports_the_editors_work_not_the_untouched_mt(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sdlxliff = (Path(__file__).parent / "data" / "real" / "trados"
+                / "extended-code-type-support.docx_en-US_fr-FR.sdlxliff")  # empty targets
+    project = tmp_path / "p.review"
+    assert run(capsys, "new", project, "--mt", sdlxliff)[0] == 0
+    code, out, _err = run(capsys, "check", project)
+    assert code == 0 and "segment" not in out, out
+    assert run(capsys, "edit", project, 2, "Et <1>il</1> a deux phrases.")[0] == 0
+    code, out, _err = run(capsys, "check", project)
+    assert code == 1
+    assert {line.split(":")[0] for line in out.splitlines()} == {"segment 2"}

@@ -196,6 +196,8 @@ class SegmentTableModel(QAbstractTableModel):
         """What is wrong with the tags of the text the row shows (none when locked)."""
         if not self.tags(row) or self.locked(row):
             return []
+        if row not in self._typing and self._segments[row].status == "new":
+            return []  # the file's MT, untouched: shown when opened, not marked in the table
         text = self.current_text(row)
         cached = self._problems.get(row)
         if cached is None or cached[0] != text:
