@@ -118,6 +118,9 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
     window.show()
     window.scorer.warm_up()
     _close_on_termination(window)
+    from reviewer.ui.tagged_text import hand_the_clipboard_to_qt
+
+    app.aboutToQuit.connect(hand_the_clipboard_to_qt)  # type: ignore[attr-defined]
     return int(app.exec())  # type: ignore[attr-defined]
 
 

@@ -6,8 +6,16 @@ import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint
-from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QClipboard,
+    QColor,
+    QGuiApplication,
+    QHelpEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from shiboken6 import Shiboken
 
 from reviewer.core.diff import DiffPart
 from reviewer.core.tags import (
@@ -33,10 +41,36 @@ TAG_MIME = "application/x-reviewer-tagged-text"  # a stored text and the tag tab
 DELETED, INSERTED = QColor("#c62828"), QColor("#1565c0")
 
 
+# Qt owns clipboard data once handed over and deletes it after Python has finished when
+# the program ends; deleting an object Python made crashes then (PySide6 6.11). Each such
+# object is kept while Qt has it, and before the application quits the clipboard's data,
+# if ours, is replaced by plain text Qt makes itself.
+_HANDED_OVER: list[QMimeData] = []
+
+
+def _keep_until_qt_deletes(data: QMimeData) -> QMimeData:
+    _HANDED_OVER[:] = [kept for kept in _HANDED_OVER if Shiboken.isValid(kept)]
+    _HANDED_OVER.append(data)
+    return data
+
+
+def hand_the_clipboard_to_qt() -> None:
+    """Replace clipboard data this module made by the same text Qt holds (call on quit)."""
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+        data = clipboard.mimeData(mode)
+        if data is not None and any(data is kept for kept in _HANDED_OVER
+                                    if Shiboken.isValid(kept)):
+            clipboard.setText(data.text(), mode)  # other programs keep the notation
+    _HANDED_OVER.clear()
+
+
 def tagged_mime(text: str, tags: Sequence[InlineTag]) -> QMimeData:
     """Clipboard data for a stored text: the text notation for other programs, and the
     stored text with its tag table for reviewer's editors."""
-    data = QMimeData()
+    data = _keep_until_qt_deletes(QMimeData())
     if not tags or not has_tag_chars(text):
         data.setText(text)
         return data

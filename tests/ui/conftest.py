@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 
 from reviewer.session import ReviewSession
 from reviewer.ui.main_window import MainWindow
+from reviewer.ui.tagged_text import hand_the_clipboard_to_qt
 
 
 @pytest.fixture
@@ -48,3 +49,13 @@ def open_window(qtbot, interaction: ScriptedInteraction,  # type: ignore[no-unty
 def window(open_window: Callable[[Path], MainWindow], seed_project: Path) -> MainWindow:
     """The main window on a fresh copy of the seed project."""
     return open_window(seed_project)
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp):  # type: ignore[no-untyped-def]
+    """Clipboard data made in Python must be gone before Python is: Qt deletes it at exit,
+    and deleting an object Python made then crashes (PySide6 6.11). The app does this on
+    quit (hand_the_clipboard_to_qt); tests never quit, so each empties it."""
+    yield
+    hand_the_clipboard_to_qt()
+    qapp.clipboard().clear()

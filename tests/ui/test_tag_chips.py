@@ -388,3 +388,18 @@ def test_history_and_timeline_show_tag_labels_not_private_characters(
     for text in shown_texts:
         assert not any(tag_char(i) in text for i in range(3))
         assert "‹1" in text and "1›" in text
+
+
+def test_the_app_quits_cleanly_with_a_tagged_copy_on_the_clipboard(project: Path,
+                                                                   tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    child = Path(__file__).with_name("clipboard_child.py")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, str(child), str(project)], capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
+    assert "<1>Enregistrer</1>" in result.stdout  # other programs got the notation
