@@ -63,6 +63,21 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
     return parts
 
 
+def for_display(parts: Sequence[DiffPart]) -> list[DiffPart]:
+    """The parts with a space shown between a deleted word and the word inserted for it.
+
+    ``garder`` → ``enregistrer`` would otherwise read as one struck-and-underlined word.
+    """
+    shown: list[DiffPart] = []
+    for part in parts:
+        previous = shown[-1] if shown else None
+        if (previous is not None and previous.kind == "delete" and part.kind == "insert"
+                and not previous.text[-1:].isspace() and not part.text[:1].isspace()):
+            shown.append(DiffPart("equal", " "))
+        shown.append(part)
+    return shown
+
+
 def diff_counts(parts: list[DiffPart]) -> tuple[int, int]:
     """Words deleted and inserted."""
     deleted = sum(len(re.findall(r"\w+", p.text)) for p in parts if p.kind == "delete")
@@ -73,7 +88,7 @@ def diff_counts(parts: list[DiffPart]) -> tuple[int, int]:
 def diff_html(parts: list[DiffPart]) -> str:
     """Deletions struck through in red, insertions underlined in blue (as MateCat shows)."""
     out: list[str] = []
-    for part in parts:
+    for part in for_display(parts):
         text = html.escape(part.text)
         if part.kind == "delete":
             out.append(f'<span style="color:#c62828;text-decoration:line-through">{text}</span>')

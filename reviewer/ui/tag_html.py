@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from reviewer.core.diff import DiffPart
+from reviewer.core.diff import DiffPart, for_display
 from reviewer.core.tags import CLOSE, OPEN, TAG_BASE, InlineTag
 from reviewer.ui.tag_chips import chip_label
 
@@ -58,4 +58,4 @@ def tagged_diff_html(parts: Sequence[DiffPart], tags: Sequence[InlineTag]) -> st
     """A diff as rich text (deletions struck through in red, insertions underlined in
     blue), tags as labels."""
     return "".join(tagged_html(part.text, tags, _PART_STYLE.get(part.kind, ""))
-                   for part in parts)
+                   for part in for_display(parts))

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from shiboken6 import Shiboken
 
-from reviewer.core.diff import DiffPart
+from reviewer.core.diff import DiffPart, for_display
 from reviewer.core.tags import (
     TAG_BASE,
     InlineTag,
@@ -187,7 +187,7 @@ class TagView(TaggedTextEdit):
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()
-        for part in parts:
+        for part in for_display(parts):
             fmt = QTextCharFormat()
             if part.kind == "delete":
                 fmt.setForeground(DELETED)
