@@ -7,13 +7,17 @@ import re
 from reviewer.core.errors import ReviewerError
 
 
-def compile_pattern(find: str, regex: bool = False, match_case: bool = True) -> re.Pattern[str]:
+def compile_pattern(find: str, regex: bool = False, match_case: bool = True,
+                    whole_word: bool = False) -> re.Pattern[str]:
     """The search as a compiled pattern; a bad regular expression is a clear error."""
     if not find:
         raise ReviewerError("nothing to find: the search text is empty")
     flags = 0 if match_case else re.IGNORECASE
+    body = find if regex else re.escape(find)
+    if whole_word:  # not \b: a search may start or end with punctuation
+        body = rf"(?<!\w)(?:{body})(?!\w)"
     try:
-        return re.compile(find if regex else re.escape(find), flags)
+        return re.compile(body, flags)
     except re.error as error:
         raise ReviewerError(f"not a valid regular expression: {error}") from error
 
