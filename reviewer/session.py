@@ -35,6 +35,7 @@ from reviewer.core.scoring import (
     sentence_scores,
     signatures,
 )
+from reviewer.core.spelling import SpellChecker, checker_for, valid_project_word
 from reviewer.core.tags import (
     InlineTag,
     TagProblem,
@@ -45,7 +46,7 @@ from reviewer.core.tags import (
 )
 from reviewer.formats.atomic import atomic_write_bytes, check_destination
 from reviewer.formats.limits import check_segment_length
-from reviewer.formats.structured import is_edited
+from reviewer.formats.structured import TARGET_LANGUAGE, is_edited
 from reviewer.formats.writers import (
     ExportJob,
     ExportSegment,
@@ -72,6 +73,7 @@ STATUS_CONFIRMED = "confirmed"
 STATUS_EDITED = "edited"  # saved but not confirmed, e.g. when the editor moved on
 
 CURRENT = "current"  # the label that names the document as it is now
+PROJECT_WORDS_PROPERTY = "spelling_words"  # JSON list: the project dictionary
 _NEWEST = 2**62  # a revision id above every real one
 
 Progress = Callable[[int, int], None]
@@ -599,6 +601,49 @@ class ReviewSession:
             raise ReviewerError(f"{spec.label} needs source text or an original {chosen} file "
                                 f"and this project has neither; export one of: "
                                 + ", ".join(names))
+
+    # -- spelling: the project dictionary ----------------------------------------------
+
+    def spelling_language(self) -> str:
+        """The language tag spelling checks in: the target language, else English."""
+        return self.properties().get(TARGET_LANGUAGE) or "en"
+
+    def project_words(self) -> list[str]:
+        """Words this project's spelling knows besides the language's list, sorted."""
+        try:
+            words = json.loads(self.properties().get(PROJECT_WORDS_PROPERTY, "[]"))
+        except ValueError:
+            return []
+        return sorted(str(word) for word in words) if isinstance(words, list) else []
+
+    def add_project_word(self, word: str) -> list[str]:
+        """Add ``word`` to the project dictionary (no-op when it has it in any case)."""
+        word = valid_project_word(word)
+        words = self.project_words()
+        if word.casefold() not in {known.casefold() for known in words}:
+            words = sorted([*words, word])
+            self._store.set_property(PROJECT_WORDS_PROPERTY,
+                                     json.dumps(words, ensure_ascii=False))
+        return words
+
+    def spell_checker(self) -> SpellChecker:
+        """A checker for the target language that knows the project's words (waits for
+        the language's word list if it is still loading)."""
+        return checker_for(self.spelling_language(), self.project_words())
+
+    # -- QA: the checks the project switched off ----------------------------------------
+
+    def qa_disabled(self) -> frozenset[str]:
+        """The QA checks switched off for this project (ids a newer reviewer wrote and
+        this one does not know are left out)."""
+        stored = self.properties().get(DISABLED_PROPERTY, "").split(",")
+        return frozenset(check for check in stored if check in CHECKS)
+
+    def set_qa_disabled(self, ids: Iterable[str]) -> frozenset[str]:
+        """Switch off exactly the QA checks ``ids`` (an unknown id is an error)."""
+        disabled = parse_check_ids(ids)
+        self._store.set_property(DISABLED_PROPERTY, format_check_ids(disabled))
+        return disabled
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the project file."""

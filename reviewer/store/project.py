@@ -585,6 +585,12 @@ class ProjectStore:
                            (json.dumps([*lost, loss]),))
         self._lock.acknowledge(project_id, self._revision_high_mark())
 
+    def set_property(self, name: str, value: str) -> None:
+        """Set one project property (added, or its value replaced)."""
+        with self._write() as db:
+            db.execute("INSERT INTO properties (name, value) VALUES (?, ?) "
+                       "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+
     # -- reading -------------------------------------------------------------------------
 
     def properties(self) -> dict[str, str]:

@@ -1,0 +1,117 @@
+"""Word lists of the languages spelling knows, loaded once, in a thread, without stalling.
+
+The lists are the word frequencies pyspellchecker ships (MIT). One is read the first time
+a language is asked for, in a worker thread, a few thousand words at a time: no single
+step holds the interpreter lock long enough for the window to miss a frame.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_CHUNK = 4000  # words parsed in one json.loads call (about 3 ms)
+_LOCK = threading.Lock()
+_FUTURES: dict[str, Future[Lexicon]] = {}
+_EXECUTOR: ThreadPoolExecutor | None = None
+
+
+def available_languages() -> list[str]:
+    """The languages a word list ships for (ISO 639-1 codes)."""
+    folder = resources.files("spellchecker").joinpath("resources")
+    return sorted(item.name.split(".")[0] for item in folder.iterdir()
+                  if item.name.endswith(".json.gz"))
+
+
+def fold(word: str) -> str:
+    """The form words are compared in: lower case, one apostrophe, ё as е."""
+    return word.lower().replace("\u2019", "'").replace("ё", "е")
+
+
+@dataclass
+class Lexicon:
+    """One language's words with how common each is."""
+
+    language: str
+    frequencies: dict[str, int]  # folded word -> count
+    loaded_in_s: float = 0.0
+    thread_name: str = ""
+    letters: frozenset[str] = frozenset()
+    _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
+
+    def knows(self, word: str) -> bool:
+        """Whether the folded ``word`` is in the list."""
+        return word in self.frequencies
+
+    def nearest(self, word: str, limit: int, extra: Iterable[str] = ()) -> list[str]:
+        """Listed words (and ``extra`` ones) at most two edits from the folded ``word``,
+        nearest then most common first; a transposition counts as one edit."""
+        found: dict[str, tuple[int, int]] = {}
+        size = len(word)
+        for length in range(max(1, size - 2), size + 3):
+            bucket = self._by_length.get(length)
+            if not bucket:
+                continue
+            for candidate, distance, _index in process.extract(
+                    word, bucket, scorer=OSA.distance, score_cutoff=2, limit=None):
+                found[candidate] = (distance, -self.frequencies[candidate])
+        for candidate in extra:
+            distance = OSA.distance(word, fold(candidate))
+            if 0 < distance <= 2:
+                found[candidate] = (distance, -(2**62))
+        found.pop(word, None)
+        return sorted(found, key=lambda candidate: found[candidate])[:limit]
+
+
+def _read(language: str) -> Lexicon:
+    started = time.perf_counter()
+    raw = resources.files("spellchecker").joinpath("resources").joinpath(f"{language}.json.gz")
+    lines = gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines()
+    frequencies: dict[str, int] = {}
+    body = [line for line in lines if line not in ("{", "}", "")]
+    for start in range(0, len(body), _CHUNK):
+        chunk = ",".join(line.rstrip(",") for line in body[start:start + _CHUNK])
+        for word, count in json.loads("{" + chunk + "}").items():
+            key = fold(word)
+            frequencies[key] = frequencies.get(key, 0) + int(count)
+    by_length: dict[int, list[str]] = {}
+    letters: set[str] = set()
+    for word in frequencies:
+        by_length.setdefault(len(word), []).append(word)
+        letters.update(word)
+    return Lexicon(language, frequencies, time.perf_counter() - started,
+                   threading.current_thread().name,
+                   frozenset(char for char in letters if char.isalpha()), by_length)
+
+
+def lexicon_future(language: str) -> Future[Lexicon]:
+    """The word list of ``language`` (one of ``available_languages``), loading in a
+    worker thread the first time it is asked for."""
+    global _EXECUTOR
+    with _LOCK:
+        future = _FUTURES.get(language)
+        if future is None:
+            if _EXECUTOR is None:
+                _EXECUTOR = ThreadPoolExecutor(1, thread_name_prefix="reviewer-spelling")
+            future = _FUTURES[language] = _EXECUTOR.submit(_read, language)
+        return future
+
+
+def load_lexicon(language: str) -> Lexicon:
+    """The word list of ``language``, waiting for it to load if need be."""
+    return lexicon_future(language).result()
+
+
+def forget_lexicons() -> None:
+    """Drop every loaded list (tests measure a fresh load)."""
+    with _LOCK:
+        _FUTURES.clear()
