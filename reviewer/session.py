@@ -631,20 +631,6 @@ class ReviewSession:
         the language's word list if it is still loading)."""
         return checker_for(self.spelling_language(), self.project_words())
 
-    # -- QA: the checks the project switched off ----------------------------------------
-
-    def qa_disabled(self) -> frozenset[str]:
-        """The QA checks switched off for this project (ids a newer reviewer wrote and
-        this one does not know are left out)."""
-        stored = self.properties().get(DISABLED_PROPERTY, "").split(",")
-        return frozenset(check for check in stored if check in CHECKS)
-
-    def set_qa_disabled(self, ids: Iterable[str]) -> frozenset[str]:
-        """Switch off exactly the QA checks ``ids`` (an unknown id is an error)."""
-        disabled = parse_check_ids(ids)
-        self._store.set_property(DISABLED_PROPERTY, format_check_ids(disabled))
-        return disabled
-
     def backup(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the project file."""
         return self._store.backup_to(target)
