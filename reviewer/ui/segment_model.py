@@ -247,6 +247,19 @@ class SegmentTableModel(QAbstractTableModel):
         if self._typing.pop(row, None) is not None:
             self._emit_row(row)
 
+    # -- what filters and sorting ask (segment_filter.py) --------------------------------
+
+    def status(self, row: int) -> str:
+        """The status the row shows: draft while typed, locked, else the stored one."""
+        return self._status(row)
+
+    def hter(self, row: int) -> float:
+        """The HTER the row shows; NaN while pending, or typed and not scored yet."""
+        typing = self._typing.get(row)
+        if typing:
+            return typing[1].hter if typing[1] else math.nan
+        return self._segments[row].hter
+
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, COL_MT), self.index(row, COL_STATUS),
                               [Qt.ItemDataRole.DisplayRole, DIFF_ROLE,
