@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
+from qt_helpers import press, type_text
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView, QVBoxLayout, QWidget
 
 from reviewer.core.filtering import SegmentFilter, TextQuery
 from reviewer.session import ReviewSession
 from reviewer.store.project import SegmentRecord
 from reviewer.ui import segment_filter
+from reviewer.ui.editor_pane import EditorPane
 from reviewer.ui.filter_bar import FilterBar
 from reviewer.ui.replace_preview import ReplacePreview
 from reviewer.ui.segment_filter import SegmentFilterProxy
@@ -24,6 +29,7 @@ from reviewer.ui.segment_model import (
     COL_STATUS,
     SegmentTableModel,
 )
+from reviewer.ui.table_filters import TableFilters, document_offset
 
 STATUSES = ("new", "confirmed", "edited", "confirmed", "new", "imported")
 HTERS = (0.0, 40.0, 12.5, math.nan, 75.0, 40.0)
@@ -54,7 +60,7 @@ class Shown:
 
 
 @pytest.fixture
-def shown_table(qtbot) -> Shown:  # type: ignore[no-untyped-def]
+def shown_table(qtbot: QtBot) -> Shown:
     made = Shown()
     qtbot.addWidget(made.table)
     made.table.show()
@@ -93,7 +99,7 @@ def test_cells_and_edits_go_to_the_right_segment(proxy: SegmentFilterProxy,
 
 
 def test_sort_by_hter_by_clicking_the_header_then_back_to_document_order(
-        proxy: SegmentFilterProxy, shown_table: Shown, qtbot) -> None:  # type: ignore[no-untyped-def]
+        proxy: SegmentFilterProxy, shown_table: Shown, qtbot: QtBot) -> None:
     header = shown_table.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=_section_centre(header, COL_HTER))
@@ -111,9 +117,7 @@ def test_sort_by_hter_by_clicking_the_header_then_back_to_document_order(
     assert shown(proxy) == [1, 2, 3, 4, 5, 6]
 
 
-def _section_centre(header, column: int):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPoint
-
+def _section_centre(header: QHeaderView, column: int) -> QPoint:
     return QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2,
                   header.height() // 2)
 
@@ -129,7 +133,7 @@ def test_sorting_keeps_the_current_row_and_a_filter_keeps_the_sort(
 
 
 def test_a_long_project_is_filtered_in_slices_first_rows_at_once(
-        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(segment_filter, "SLICE_S", 0.0)  # one block of rows per slice
     many = [SegmentRecord(row, row + 1, None, "mt", None, "text", STATUSES[row % 6], 1,
                           float(row % 100), 0.0, 0.0) for row in range(3000)]
@@ -151,7 +155,7 @@ def test_a_source_reset_keeps_the_filter(proxy: SegmentFilterProxy,
     assert shown(proxy) == [1]
 
 
-def test_filter_bar_makes_the_filter_and_shows_the_count(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filter_bar_makes_the_filter_and_shows_the_count(qtbot: QtBot) -> None:
     bar = FilterBar()
     qtbot.addWidget(bar)
     filters: list[SegmentFilter] = []
@@ -172,7 +176,7 @@ def test_filter_bar_makes_the_filter_and_shows_the_count(qtbot) -> None:  # type
     assert not filters[-1].active
 
 
-def test_replace_preview_lists_each_change_with_counts(qtbot, seed_project: Path) -> None:  # type: ignore[no-untyped-def]
+def test_replace_preview_lists_each_change_with_counts(qtbot: QtBot, seed_project: Path) -> None:
     session = ReviewSession.open(seed_project)
     try:
         changes = session.replacements("Syria", "Syrie")
@@ -191,3 +195,163 @@ def test_replace_preview_lists_each_change_with_counts(qtbot, seed_project: Path
     assert "Syrie" in model.index(0, 2).data(Qt.ItemDataRole.UserRole + 1)  # the diff
     preview.show_changes([])
     assert preview.summary.text() == "Nothing to replace: no segment matches."
+
+
+class FilteredEditor(QMainWindow):
+    """The segment table through the filters, the editor pane loading the current row and
+    the find actions with their keys: the window's wiring in a few lines."""
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self.model = SegmentTableModel(session.segments(), self)
+        self.table = QTableView()
+        self.editor = EditorPane()
+        self.saved: list[int] = []
+        self.filters = TableFilters(self.table, self.model, self.editor,
+                                    lambda: self.saved.append(self.editor.position), self)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.filters.panel)
+        layout.addWidget(self.editor)
+        self.setCentralWidget(central)
+        menu = self.menuBar().addMenu("&Edit")
+        for text, keys, slot in (("Find", ["Ctrl+F"], self.filters.open_find),
+                                 ("Find next", ["F3"], self.filters.find_next),
+                                 ("Find previous", ["Shift+F3"], self.filters.find_previous)):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.filters.source_row(current)
+        if row >= 0:
+            self.editor.load(self.model.segment(row), self.model.current_text(row), False)
+
+    def confirm(self, row: int) -> None:
+        result = self.session.edit(row, self.model.current_text(row) + " (ok)", "tester",
+                                   "confirmed")
+        self.model.replace_segment(result.segment)
+
+
+@pytest.fixture
+def filtered_editor(qtbot: QtBot, seed_project: Path) -> Iterator[FilteredEditor]:
+    session = ReviewSession.open(seed_project)
+    window = FilteredEditor(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.table.setCurrentIndex(window.filters.index_of(0))
+    yield window
+    session.close()
+
+
+def test_filter_by_status_after_confirming_two_shows_two_of_all(
+        filtered_editor: FilteredEditor) -> None:
+    window = filtered_editor
+    bar = window.filters.filter_bar
+    assert bar.count.text() == "26 segments"
+    window.confirm(3)
+    window.confirm(7)
+    bar.status.setCurrentIndex(bar.status.findText("Confirmed"))
+    assert bar.count.text() == "2 of 26 segments"
+    assert window.filters.proxy.source_rows() == [3, 7]
+    assert window.editor.position == 3  # the editor's segment was hidden: the first shown
+    assert window.saved == [0]  # its typing was kept first
+    bar.status.setCurrentIndex(bar.status.findText("Not confirmed"))
+    assert bar.count.text() == "24 of 26 segments"
+
+
+def test_a_text_filter_keeps_the_editor_on_its_segment_without_reloading(
+        filtered_editor: FilteredEditor, qtbot: QtBot) -> None:
+    window = filtered_editor
+    editor = window.editor.correction_edit
+    editor.setFocus()
+    type_text(editor, " typed")
+    window.model.set_typing(0, editor.toPlainText(), None)
+    qtbot.keyClicks(window.filters.filter_bar.text, "terrorism")
+    press(window.filters.filter_bar.text, Qt.Key.Key_Return)
+    rows = window.filters.proxy.source_rows()
+    assert 0 in rows and len(rows) < 26
+    assert window.filters.source_row(window.table.currentIndex()) == 0
+    assert editor.toPlainText().endswith("defeated typed")
+
+
+def test_a_bad_regex_is_said_in_one_line_and_changes_nothing(
+        filtered_editor: FilteredEditor, qtbot: QtBot) -> None:
+    bar = filtered_editor.filters.filter_bar
+    bar.regex.setChecked(True)
+    qtbot.keyClicks(bar.text, "Syria(")
+    press(bar.text, Qt.Key.Key_Return)
+    assert bar.message.text().startswith("not a valid regular expression")
+    assert "\n" not in bar.message.text()
+    assert bar.count.text() == "26 segments"
+
+
+def test_ctrl_f_then_f3_and_shift_f3_move_between_matching_segments(
+        filtered_editor: FilteredEditor, qtbot: QtBot) -> None:
+    window = filtered_editor
+    find_bar = window.filters.find_bar
+    editor = window.editor.correction_edit
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert find_bar.isVisible() and find_bar.text.hasFocus()
+    qtbot.keyClicks(find_bar.text, "Moscow")
+    matching = [row for row in range(26) if "Moscow" in window.model.segment(row).mt]
+    assert len(matching) >= 2
+    press(find_bar.text, Qt.Key.Key_Return)  # Enter in the bar: the next match
+    assert window.editor.position == matching[0]
+    cursor = editor.textCursor()
+    assert cursor.selectedText() == "Moscow"
+    assert editor.toPlainText()[cursor.selectionStart():cursor.selectionEnd()] == "Moscow"
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert window.editor.position == matching[1] or (
+        window.editor.position == matching[0] and editor.textCursor().selectionStart()
+        > cursor.selectionStart())  # a second Moscow in the same segment comes first
+    while window.editor.position != matching[-1]:
+        qtbot.keyClick(editor, Qt.Key.Key_F3)
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    while window.editor.position == matching[-1]:  # the rest of the last segment's matches
+        qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert window.editor.position == matching[0]  # wrapped round
+    assert "wrapped" in find_bar.result.text()
+    qtbot.keyClick(editor, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.position == matching[-1]  # back again
+    assert editor.textCursor().selectedText() == "Moscow"
+
+
+def test_find_goes_to_matches_in_the_source_or_mt_only_too_and_says_no_match(
+        filtered_editor: FilteredEditor, qtbot: QtBot) -> None:
+    window = filtered_editor
+    window.model.set_typing(5, "nothing here", None)  # only the MT still says Moscow
+    find_bar = window.filters.find_bar
+    window.filters.open_find()
+    qtbot.keyClicks(find_bar.text, "nothing here")
+    press(find_bar.text, Qt.Key.Key_Return)
+    assert window.editor.position == 5
+    find_bar.text.setText("no such words")
+    press(find_bar.text, Qt.Key.Key_Return)
+    assert find_bar.result.text() == "No match" and window.editor.position == 5
+    press(find_bar.text, Qt.Key.Key_Escape)
+    assert not find_bar.isVisible()
+
+
+def test_find_moves_in_the_order_shown(filtered_editor: FilteredEditor) -> None:
+    window = filtered_editor
+    window.filters.proxy.sort(COL_INDEX, Qt.SortOrder.DescendingOrder)
+    window.filters.find_bar.text.setText("Syria")
+    window.filters.find_next()
+    last = max(row for row in range(26) if "Syria" in window.model.segment(row).mt)
+    assert window.editor.position == last
+
+
+def test_document_offset_counts_a_chip_as_one_and_astral_characters_as_two() -> None:
+    from reviewer.core.tags import tag_char
+
+    assert document_offset("abc", 2) == 2
+    assert document_offset(f"a{tag_char(0)}b", 3) == 3
+    assert document_offset("a😀b", 3) == 4
