@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
+from reviewer.cli_qa import run_check, run_qa_settings
 from reviewer.core.bounded import is_quick
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import ScoreDetails, Scores, score_segment
@@ -26,7 +27,7 @@ from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
-               "check")
+               "check", "qa-settings")
 
 
 class ExitCode(IntEnum):
@@ -137,10 +138,7 @@ def _command_parser() -> argparse.ArgumentParser:
     verify.add_argument("project", type=_path("PROJECT"))
     verify.add_argument("--json", action="store_true")
 
-    check = sub.add_parser("check", help="list the segments whose tags do not match the "
-                                         "source's (exit 1 when there are any)")
-    check.add_argument("project", type=_path("PROJECT"))
-    check.add_argument("--json", action="store_true")
+    _qa_parsers(sub)
 
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
@@ -389,20 +387,26 @@ def _draft_hter(mt: str, text: str) -> float | None:
     return score_segment(mt, text)[1].hter
 
 
+def _qa_parsers(sub: Any) -> None:
+    """``check`` and ``qa-settings`` (run by reviewer.cli_qa)."""
+    check = sub.add_parser("check", help="list the QA warnings of the saved segments "
+                                         "(exit 1 when there are any)")
+    check.add_argument("project", type=_path("PROJECT"))
+    check.add_argument("--segment", type=int, metavar="N",
+                       help="only segment N (from 1), saved or not")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--disable", type=_text("--disable"), metavar="ID,...",
+                       help="also leave out these checks, this time only")
+    settings = sub.add_parser("qa-settings", help="list the QA checks and which are on; "
+                                                  "switch them off or on for the project")
+    settings.add_argument("project", type=_path("PROJECT"))
+    settings.add_argument("--disable", type=_text("--disable"), metavar="ID,...")
+    settings.add_argument("--enable", type=_text("--enable"), metavar="ID,...")
+    settings.add_argument("--json", action="store_true")
+
+
 def _run_check(args: argparse.Namespace) -> None:
-    session = ReviewSession.open(args.project, read_only=True)
-    try:
-        problems = session.all_tag_problems()
-    finally:
-        session.close()
-    if args.json:
-        _print_json([{"segment": position + 1, "kind": problem.kind, "message": problem.message}
-                     for position, problem in problems])
-    elif not problems:
-        _say(f"{args.project}: no tag problems")
-    for position, problem in [] if args.json else problems:
-        print(f"segment {position + 1}: {problem.kind}: {problem.message}")
-    if problems:
+    if run_check(args):
         raise _ProblemsFoundError()
 
 
@@ -476,7 +480,8 @@ class _ProblemsFoundError(Exception):
 
 _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
             "history": _run_history, "export": _run_export, "version": _run_version,
-            "backup": _run_backup, "verify": _run_verify, "check": _run_check}
+            "backup": _run_backup, "verify": _run_verify, "check": _run_check,
+            "qa-settings": run_qa_settings}
 
 
 def _fail(message: str) -> int:

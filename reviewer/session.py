@@ -9,7 +9,7 @@ import getpass
 import json
 import os
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -23,6 +23,7 @@ from reviewer.core.context import context_lines, is_locked
 from reviewer.core.document import ImportedDocument
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
+from reviewer.core.qa import CHECKS, DISABLED_PROPERTY, format_check_ids, parse_check_ids
 from reviewer.core.replace import compile_pattern, replace_text
 from reviewer.core.scoring import (
     DocumentTotals,
@@ -630,6 +631,20 @@ class ReviewSession:
         """A checker for the target language that knows the project's words (waits for
         the language's word list if it is still loading)."""
         return checker_for(self.spelling_language(), self.project_words())
+
+    # -- QA: the checks the project switched off ----------------------------------------
+
+    def qa_disabled(self) -> frozenset[str]:
+        """The QA checks switched off for this project (ids a newer reviewer wrote and
+        this one does not know are left out)."""
+        stored = self.properties().get(DISABLED_PROPERTY, "").split(",")
+        return frozenset(check for check in stored if check in CHECKS)
+
+    def set_qa_disabled(self, ids: Iterable[str]) -> frozenset[str]:
+        """Switch off exactly the QA checks ``ids`` (an unknown id is an error)."""
+        disabled = parse_check_ids(ids)
+        self._store.set_property(DISABLED_PROPERTY, format_check_ids(disabled))
+        return disabled
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the project file."""

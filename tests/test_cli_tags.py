@@ -125,7 +125,7 @@ def test_replace_all_leaves_a_locked_segment_alone(project: Path) -> None:
 def test_check_lists_the_segments_with_tag_problems(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", project)
-    assert (code, err) == (0, "") and "no tag problems" in out
+    assert (code, err) == (0, "") and "no QA warnings" in out
     assert _json(capsys, "check", project, "--json") == []
     session = ReviewSession.open(project)
     session.edit(0, CROSSED, "anna")
@@ -134,17 +134,18 @@ def test_check_lists_the_segments_with_tag_problems(
     code, out, _ = run(capsys, "check", project)
     assert code == 1
     assert out.splitlines() == [
-        "segment 1: misordered: tags <2> and </1> cross",
-        "segment 2: missing: tag <1> is missing",
-        "segment 2: missing: tag </1> is missing",
-        "segment 2: missing: tag <2> is missing",
-        "segment 2: missing: tag </2> is missing",
-        "segment 2: missing: tag <3/> is missing",
+        "segment 1: tags: tags <2> and </1> cross",
+        "segment 2: tags: tag <1> is missing",
+        "segment 2: tags: tag </1> is missing",
+        "segment 2: tags: tag <2> is missing",
+        "segment 2: tags: tag </2> is missing",
+        "segment 2: tags: tag <3/> is missing",
     ]
     code, out, _ = run(capsys, "check", project, "--json")
     assert code == 1
-    assert json.loads(out)[0] == {"segment": 1, "kind": "misordered",
-                                  "message": "tags <2> and </1> cross"}
+    assert json.loads(out)[0] == {"segment": 1, "check": "tags",
+                                  "message": "tags <2> and </1> cross",
+                                  "start": 0, "end": len(CROSSED)}
 
 
 @pytest.mark.parametrize("export_format", ["xliff", "tmx"])

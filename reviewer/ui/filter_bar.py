@@ -142,6 +142,11 @@ class FilterBar(QWidget):
 
     def clear(self) -> None:
         """Back to every segment (one ``changed``)."""
+        self.reset()
+        self._emit()
+
+    def reset(self) -> None:
+        """Every widget back to "any", the options off, the message gone; no ``changed``."""
         self._quiet = True
         try:
             self.status.setCurrentIndex(0)
@@ -150,9 +155,13 @@ class FilterBar(QWidget):
             self.warnings.setCurrentIndex(0)
             self.comments.setCurrentIndex(0)
             self.text.clear()
+            self.fields.setCurrentIndex(0)
+            for button in (self.match_case, self.whole_word, self.regex):
+                button.setChecked(False)
         finally:
             self._quiet = False
-        self._emit()
+        self._text_timer.stop()
+        self.show_error("")
 
     def show_count(self, shown: int, total: int, busy: bool) -> None:
         """Say how many segments the filter shows."""

@@ -45,8 +45,14 @@ class ModelFacts:
     def __init__(self, model: SegmentTableModel) -> None:
         self.model = model
         self.row = 0
-        self.warnings_of: Callable[[int], bool] = lambda row: bool(model.tag_problems(row))
-        self.comments_of: Callable[[int], bool] = lambda row: False
+        # the row's QA warnings and open comments where the model tells them (the QA and
+        # comments parts add them); else its tag problems, and no comments
+        qa = getattr(model, "qa_warnings", None)
+        comments = getattr(model, "open_comments", None)
+        self.warnings_of: Callable[[int], bool] = \
+            (lambda row: bool(qa(row))) if qa else (lambda row: bool(model.tag_problems(row)))
+        self.comments_of: Callable[[int], bool] = \
+            (lambda row: comments(row) > 0) if comments else (lambda row: False)
 
     @property
     def status(self) -> str:

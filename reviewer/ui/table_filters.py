@@ -77,10 +77,16 @@ class TableFilters(QObject):
     # -- filtering and sorting -----------------------------------------------------------
 
     def clear(self) -> None:
-        """Show every segment again, in document order (a newly opened project)."""
+        """Show every segment again (Clear in the filter bar)."""
         self.filter_bar.clear()
+
+    def reset(self) -> None:
+        """Forget the filter and the sort, moving no selection: call it before the model
+        shows another project (filters are not carried to the next one)."""
+        self.filter_bar.reset()
+        self.proxy.set_filter(SegmentFilter())
         self.table.horizontalHeader().setSortIndicator(COL_INDEX, Qt.SortOrder.AscendingOrder)
-        self.filter_bar.show_error("")
+        self.find_bar.show_result("")
 
     def document_order(self) -> None:
         """Sort back to document order."""

@@ -355,3 +355,39 @@ def test_document_offset_counts_a_chip_as_one_and_astral_characters_as_two() -> 
     assert document_offset("abc", 2) == 2
     assert document_offset(f"a{tag_char(0)}b", 3) == 3
     assert document_offset("a😀b", 3) == 4
+
+
+def test_filter_by_qa_warnings_and_comments_the_model_tells(
+        proxy: SegmentFilterProxy, shown_table: Shown) -> None:
+    model = shown_table.model
+    if not hasattr(model, "set_qa") or not hasattr(model, "set_open_comments"):
+        pytest.skip("the model does not tell QA warnings and comments yet")
+    from reviewer.core.qa import QaWarning
+
+    model.set_qa(lambda row, text: [QaWarning("double_space", "two spaces", 0, 1)]
+                 if row in (1, 2) else [])
+    model.set_open_comments(2, 1)
+    model.set_open_comments(4, 2)
+    proxy.set_filter(SegmentFilter(warnings=True))
+    assert shown(proxy) == [2, 3]
+    proxy.set_filter(SegmentFilter(warnings=False))
+    assert shown(proxy) == [1, 4, 5, 6]
+    proxy.set_filter(SegmentFilter(comments=True))
+    assert shown(proxy) == [3, 5]
+    proxy.set_filter(SegmentFilter(comments=True, warnings=True))
+    assert shown(proxy) == [3]
+
+
+def test_a_new_project_starts_unfiltered_in_document_order(
+        filtered_editor: FilteredEditor) -> None:
+    window = filtered_editor
+    bar = window.filters.filter_bar
+    bar.status.setCurrentIndex(bar.status.findText("Confirmed"))
+    window.filters.proxy.sort(COL_HTER, Qt.SortOrder.DescendingOrder)
+    window.filters.reset()
+    window.model.reset(window.session.segments())
+    assert bar.status.currentIndex() == 0 and bar.count.text() == "26 segments"
+    assert window.filters.proxy.source_rows() == list(range(26))
+    header = window.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == \
+        (COL_INDEX, Qt.SortOrder.AscendingOrder)
