@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import QWidget
 
 from reviewer.core.tags import CLOSE, OPEN, InlineTag, tags_in
+from reviewer.ui.spelling import SpellingSupport
 from reviewer.ui.tag_chips import (
     chip_format,
     has_chip_properties,
@@ -49,6 +50,7 @@ class CorrectionEdit(TaggedTextEdit):
         self.setUndoRedoEnabled(False)
         self.setAcceptRichText(False)
         self._order: list[int] = []
+        self.spelling = SpellingSupport(self)  # underlines; suggestions on right click
 
     def set_text(self, text: str, tags: Sequence[InlineTag] = (),
                  source: str | None = None) -> None:
