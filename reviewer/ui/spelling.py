@@ -32,6 +32,7 @@ from reviewer.ui.tag_chips import plain_format
 
 MISSPELLED = QColor("#d32f2f")
 _POLL_MS = 25  # how often the window looks whether a word list has loaded
+_TYPED = 2  # characters one key or input-method step inserts: typing, not a paste
 ADD_WORD = "Add to project dictionary"
 
 
@@ -54,11 +55,13 @@ def utf16_positions(text: str) -> list[int]:
 
 
 class SpellingHighlighter(QSyntaxHighlighter):
-    """Underlines the words a checker flags in each paragraph of a document."""
+    """Underlines the words a checker flags in each paragraph of a document, except the
+    word being typed: it is underlined once the cursor leaves it."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.checker: SpellChecker | None = None
+        self.typing_at: int | None = None  # where the last typed character ends
         self._format = misspelled_format()
 
     def set_checker(self, checker: SpellChecker | None) -> None:
@@ -76,6 +79,19 @@ class SpellingHighlighter(QSyntaxHighlighter):
         finally:
             document.blockSignals(blocked)
 
+    def stop_typing(self) -> None:
+        """The cursor left the word being typed: underline it if it is misspelled."""
+        if self.typing_at is None:
+            return
+        block = self.document().findBlock(self.typing_at)
+        self.typing_at = None
+        document = self.document()
+        blocked = document.blockSignals(True)
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            document.blockSignals(blocked)
+
     def block_misspellings(self, text: str) -> list[Misspelling]:
         """The misspelled words of one paragraph, in Qt's positions within it."""
         if self.checker is None:
@@ -87,8 +103,11 @@ class SpellingHighlighter(QSyntaxHighlighter):
         return [(positions[start], positions[end], word) for start, end, word in found]
 
     def highlightBlock(self, text: str) -> None:
+        typing = -1 if self.typing_at is None \
+            else self.typing_at - self.currentBlock().position()
         for start, end, _word in self.block_misspellings(text):
-            self.setFormat(start, end - start, self._format)
+            if not start < typing <= end:
+                self.setFormat(start, end - start, self._format)
 
 
 class SpellingSupport(QObject):
@@ -99,7 +118,10 @@ class SpellingSupport(QObject):
     def __init__(self, edit: QTextEdit) -> None:
         super().__init__(edit)
         self._edit = edit
+        # before the highlighter's own connection: it underlines knowing what was typed
+        edit.document().contentsChange.connect(self._on_document_contents_change)
         self.highlighter = SpellingHighlighter(edit.document())
+        edit.cursorPositionChanged.connect(self._on_edit_cursor_position_changed)
         self._add_word: Callable[[str], list[str]] | None = None
         self._pending: tuple[str | None, list[str]] | None = None
         self._code: str | None = None
@@ -154,9 +176,21 @@ class SpellingSupport(QObject):
         lexicon: Lexicon | None = future.result() if future.exception() is None else None
         self.highlighter.set_checker(SpellChecker(language, lexicon, words))
 
+    # -- the word being typed ---------------------------------------------------------------
+
+    def _on_document_contents_change(self, position: int, removed: int, added: int) -> None:
+        typed = removed == 0 and 0 < added <= _TYPED and self._edit.hasFocus()
+        self.highlighter.typing_at = position + added if typed else None
+
+    def _on_edit_cursor_position_changed(self) -> None:
+        if self.highlighter.typing_at != self._edit.textCursor().position():
+            self.highlighter.stop_typing()
+
     # -- the context menu ------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched is self._edit:
+            self.highlighter.stop_typing()
         if event.type() != QEvent.Type.ContextMenu or not isinstance(event, QContextMenuEvent):
             return super().eventFilter(watched, event)
         if event.reason() == QContextMenuEvent.Reason.Keyboard:

@@ -63,15 +63,25 @@ def test_a_misspelled_word_is_underlined_as_it_is_typed(window: MainWindow, qtbo
     window.editor.focus_correction()
     type_text(edit, " teh")
     assert edit.text().endswith(" teh")
+    assert underlined(edit) == []  # still being typed: it may become "tehran"
+    type_text(edit, ",")
     assert underlined(edit) == ["teh"]
     span = next(span for span in edit.document().begin().layout().formats()
                 if span.format.underlineStyle() == SPELL)
     assert span.format.underlineColor().name() == "#d32f2f"
-    press(edit, Qt.Key.Key_Backspace)
-    press(edit, Qt.Key.Key_Backspace)
+    for _ in range(3):
+        press(edit, Qt.Key.Key_Backspace)
     type_text(edit, "he")
     assert edit.text().endswith(" the")
     assert underlined(edit) == []
+    type_text(edit, " wrold")
+    assert underlined(edit) == []
+    press(edit, Qt.Key.Key_Left)  # the cursor leaves the word's end: it is checked
+    assert underlined(edit) == ["wrold"]
+    type_text(edit, "x")  # typing inside the word: left alone until the cursor leaves
+    assert underlined(edit) == []
+    press(edit, Qt.Key.Key_Home)
+    assert underlined(edit) == ["wrolxd"]
     assert spelling.checker is not None and spelling.checker.language == "en"
 
 
