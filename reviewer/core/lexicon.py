@@ -11,7 +11,7 @@ import gzip
 import json
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -47,10 +47,12 @@ class Lexicon:
     thread_name: str = ""
     letters: frozenset[str] = frozenset()
     _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    # every inflected form of a language whose list has only the common ones (Russian)
+    forms: Callable[[str], bool] | None = field(default=None, repr=False)
 
     def knows(self, word: str) -> bool:
-        """Whether the folded ``word`` is in the list."""
-        return word in self.frequencies
+        """Whether the folded ``word`` is in the list (or is a form of a word in it)."""
+        return word in self.frequencies or (self.forms is not None and self.forms(word))
 
     def nearest(self, word: str, limit: int, extra: Iterable[str] = ()) -> list[str]:
         """Listed words (and ``extra`` ones) at most two edits from the folded ``word``,
@@ -64,12 +66,44 @@ class Lexicon:
             for candidate, distance, _index in process.extract(
                     word, bucket, scorer=OSA.distance, score_cutoff=2, limit=None):
                 found[candidate] = (distance, -self.frequencies[candidate])
+        if self.forms is not None:
+            for candidate in _one_edit(word, self.letters):
+                if candidate not in found and self.forms(candidate):
+                    found[candidate] = (1, -self.frequencies.get(candidate, 0))
         for candidate in extra:
             distance = OSA.distance(word, fold(candidate))
             if 0 < distance <= 2:
                 found[candidate] = (distance, -(2**62))
         found.pop(word, None)
         return sorted(found, key=lambda candidate: found[candidate])[:limit]
+
+
+def _one_edit(word: str, letters: Iterable[str]) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion from ``word``."""
+    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
+    edits = {left + right[1:] for left, right in splits if right}
+    edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    for letter in letters:
+        edits |= {left + letter + right[1:] for left, right in splits if right}
+        edits |= {left + letter + right for left, right in splits}
+    return edits
+
+
+def _word_forms(language: str) -> Callable[[str], bool] | None:
+    """A check of inflected forms for ``language``: Russian's from pymorphy3 (MIT; the
+    OpenCorpora dictionary), whose forms pyspellchecker's short Russian list lacks."""
+    if language != "ru":
+        return None
+    try:
+        import pymorphy3
+    except ImportError:  # an install without it still checks the common forms
+        return None
+    analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+
+    def known(word: str) -> bool:
+        return bool(analyzer.word_is_known(word))
+
+    return known
 
 
 def _read(language: str) -> Lexicon:
@@ -95,9 +129,10 @@ def _read(language: str) -> Lexicon:
     for word in frequencies:
         by_length.setdefault(len(word), []).append(word)
         letters.update(word)
+    forms = _word_forms(language)
     return Lexicon(language, frequencies, time.perf_counter() - started,
                    threading.current_thread().name,
-                   frozenset(char for char in letters if char.isalpha()), by_length)
+                   frozenset(char for char in letters if char.isalpha()), by_length, forms)
 
 
 def lexicon_future(language: str) -> Future[Lexicon]:
