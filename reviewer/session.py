@@ -18,6 +18,7 @@ from typing import cast
 
 from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.bounded import BUDGET_S, BoundedScorer
+from reviewer.core.changes import Batch, BatchItem, Change, TextState
 from reviewer.core.compare import Comparison, compare_states
 from reviewer.core.context import context_lines, is_locked
 from reviewer.core.document import ImportedDocument
@@ -59,6 +60,7 @@ from reviewer.formats.writers import (
 from reviewer.store.files import refuse_overwriting_project, stray_partials
 from reviewer.store.project import (
     DraftRecord,
+    NewRevision,
     NewSegment,
     PendingRevision,
     ProjectStore,
@@ -127,6 +129,18 @@ class EditResult:
     revision: RevisionRecord | None
     summary: DocumentSummary
     tag_problems: tuple[TagProblem, ...] = ()  # saved anyway; the editor is told
+    change: Change | None = None  # what undo and redo write (None: nothing was saved)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch wrote: the batch (to undo or redo), its segments as now stored, the
+    new revisions and the new document numbers."""
+
+    batch: Batch
+    segments: tuple[SegmentRecord, ...]
+    revisions: tuple[RevisionRecord, ...]
+    summary: DocumentSummary
 
 
 def default_author() -> str:
@@ -443,6 +457,7 @@ class ReviewSession:
             raise ReviewerError("a revision needs an author name")
         check_segment_length(text, f"the text of segment {position + 1}")
         current = self._store.segment(position)
+        status = self._status_for(current, text, status)
         if current.text == text and current.status == status:
             return EditResult(current, None, self.summary())
         if self.segment_locked(position):
@@ -467,18 +482,19 @@ class ReviewSession:
             position, text, stats, scores, author, status, effort.editing_ms,
             (effort.insertions, effort.deletions, effort.navigation))
         return EditResult(self._store.segment(position), revision, self.summary(),
-                          tuple(self.tag_problems(position, text)))
+                          tuple(self.tag_problems(position, text)),
+                          Change(position, TextState(current.text, current.status),
+                                 TextState(text, status)))
 
     def restore(self, position: int, number: int, author: str) -> EditResult:
-        """Bring back revision ``number``'s text as a new revision (history stays intact)."""
+        """Bring back revision ``number``'s text as a new, confirmed revision (history stays
+        intact; nothing is written when the segment already has that text confirmed)."""
         old = self._store.revision(position, number)
-        current = self._store.segment(position)
-        if current.text == old.text:
-            return EditResult(current, None, self.summary())
         return self.edit(position, old.text, author, STATUS_CONFIRMED)
 
     def replacements(self, find: str, replacement: str, regex: bool = False,
-                     match_case: bool = True) -> list[tuple[int, str, str, int]]:
+                     match_case: bool = True,
+                     whole_word: bool = False) -> list[tuple[int, str, str, int]]:
         """What a replace-all would change: (position, old text, new text, matches).
 
         Refused as a whole when a result would be longer than a segment may be.
