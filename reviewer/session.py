@@ -499,7 +499,7 @@ class ReviewSession:
 
         Refused as a whole when a result would be longer than a segment may be.
         """
-        pattern = compile_pattern(find, regex, match_case)
+        pattern = compile_pattern(find, regex, match_case, whole_word)
         changes = []
         for segment in self.segments():
             if self.segment_locked(segment.position):

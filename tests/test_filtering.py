@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +153,17 @@ def test_match_spans() -> None:
 ])
 def test_count_label(shown: int, total: int, label: str) -> None:
     assert count_label(shown, total) == label
+
+
+def test_session_replacements_whole_word_leaves_longer_words(seed_project: Path) -> None:
+    from reviewer.session import ReviewSession
+
+    session = ReviewSession.open(seed_project)
+    try:
+        every = session.replacements("Russia", "Russland")
+        whole = session.replacements("Russia", "Russland", whole_word=True)
+    finally:
+        session.close()
+    assert any("Russlandn" in new for _position, _old, new, _count in every)
+    assert whole and not any("Russlandn" in new for _position, _old, new, _count in whole)
+    assert sum(change[3] for change in whole) < sum(change[3] for change in every)

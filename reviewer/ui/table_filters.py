@@ -66,6 +66,16 @@ class TableFilters(QObject):
             self.filter_bar.clear()
         return self.proxy.mapFromSource(self.model.index(row, column))
 
+    def select(self, row: int) -> None:
+        """Make model ``row`` the table's current row, in view (its filter cleared if it
+        hides the row)."""
+        index = self.index_of(row)
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
     def source_row(self, index: QModelIndex) -> int:
         """The model row a table index shows; -1 for none."""
         return self.proxy.mapToSource(index).row() if index.isValid() else -1
@@ -94,7 +104,6 @@ class TableFilters(QObject):
 
     def _on_filter_bar_changed(self, segment_filter: SegmentFilter) -> None:
         try:
-            self._save_pending()
             self._follow = True
             self.proxy.set_filter(segment_filter)
         except ReviewerError as error:
@@ -112,6 +121,7 @@ class TableFilters(QObject):
         if self.proxy.proxy_row(self.editor.position) >= 0:
             self._keep_selection()
         elif self.proxy.rowCount():
+            self._save_pending()  # the editor's segment is hidden: keep its typing first
             self.table.selectionModel().setCurrentIndex(
                 self.proxy.index(0, COL_CORRECTION),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -181,11 +191,7 @@ class TableFilters(QObject):
                                                     else ""))
             return
         if row != current:
-            index = self.index_of(row)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            self.select(row)
         if "correction" in fields:
             self._select_in_correction(pattern, forward, after_cursor=False)
         here, there = self.proxy.proxy_row(current), self.proxy.proxy_row(row)

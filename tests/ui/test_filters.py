@@ -278,6 +278,7 @@ def test_a_text_filter_keeps_the_editor_on_its_segment_without_reloading(
     assert 0 in rows and len(rows) < 26
     assert window.filters.source_row(window.table.currentIndex()) == 0
     assert editor.toPlainText().endswith("defeated typed")
+    assert window.saved == []  # nothing saved behind the editor's back
 
 
 def test_a_bad_regex_is_said_in_one_line_and_changes_nothing(
