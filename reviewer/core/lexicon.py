@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 
 from rapidfuzz import process
@@ -25,11 +26,12 @@ _FUTURES: dict[str, Future[Lexicon]] = {}
 _EXECUTOR: ThreadPoolExecutor | None = None
 
 
-def available_languages() -> list[str]:
+@cache
+def available_languages() -> tuple[str, ...]:
     """The languages a word list ships for (ISO 639-1 codes)."""
     folder = resources.files("spellchecker").joinpath("resources")
-    return sorted(item.name.split(".")[0] for item in folder.iterdir()
-                  if item.name.endswith(".json.gz"))
+    return tuple(sorted(item.name.split(".")[0] for item in folder.iterdir()
+                        if item.name.endswith(".json.gz")))
 
 
 def fold(word: str) -> str:

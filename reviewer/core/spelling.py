@@ -46,7 +46,6 @@ _SKIP = re.compile(
 _PART = re.compile(rf"[^{_HYPHENS}]+")
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu)'(?=\w\w)")
 _BRITISH = [  # British spelling -> the American one the English list has
-    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|ly)?$"), r"or\1"),
     (re.compile(r"our"), "or"),
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
