@@ -287,7 +287,7 @@ def measure_gui(project: Path, long_row: int, size: int) -> dict[str, Any]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:  # until the final text's live scores are shown
         app.processEvents()
-        live = window._live.get(long_row)
+        live = window.editing.live.get(long_row)
         if live is not None and live[0] == final:
             break
         time.sleep(0.0005)

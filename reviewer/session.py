@@ -18,6 +18,7 @@ from typing import cast
 
 from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.bounded import BUDGET_S, BoundedScorer
+from reviewer.core.changes import Batch, BatchItem, Change, TextState
 from reviewer.core.compare import Comparison, compare_states
 from reviewer.core.context import context_lines, is_locked
 from reviewer.core.document import ImportedDocument
@@ -59,6 +60,7 @@ from reviewer.formats.writers import (
 from reviewer.store.files import refuse_overwriting_project, stray_partials
 from reviewer.store.project import (
     DraftRecord,
+    NewRevision,
     NewSegment,
     PendingRevision,
     ProjectStore,
@@ -127,6 +129,18 @@ class EditResult:
     revision: RevisionRecord | None
     summary: DocumentSummary
     tag_problems: tuple[TagProblem, ...] = ()  # saved anyway; the editor is told
+    change: Change | None = None  # what undo and redo write (None: nothing was saved)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch wrote: the batch (to undo or redo), its segments as now stored, the
+    new revisions and the new document numbers."""
+
+    batch: Batch
+    segments: tuple[SegmentRecord, ...]
+    revisions: tuple[RevisionRecord, ...]
+    summary: DocumentSummary
 
 
 def default_author() -> str:
@@ -443,6 +457,7 @@ class ReviewSession:
             raise ReviewerError("a revision needs an author name")
         check_segment_length(text, f"the text of segment {position + 1}")
         current = self._store.segment(position)
+        status = self._status_for(current, text, status)
         if current.text == text and current.status == status:
             return EditResult(current, None, self.summary())
         if self.segment_locked(position):
@@ -467,14 +482,14 @@ class ReviewSession:
             position, text, stats, scores, author, status, effort.editing_ms,
             (effort.insertions, effort.deletions, effort.navigation))
         return EditResult(self._store.segment(position), revision, self.summary(),
-                          tuple(self.tag_problems(position, text)))
+                          tuple(self.tag_problems(position, text)),
+                          Change(position, TextState(current.text, current.status),
+                                 TextState(text, status)))
 
     def restore(self, position: int, number: int, author: str) -> EditResult:
-        """Bring back revision ``number``'s text as a new revision (history stays intact)."""
+        """Bring back revision ``number``'s text as a new, confirmed revision (history stays
+        intact; nothing is written when the segment already has that text confirmed)."""
         old = self._store.revision(position, number)
-        current = self._store.segment(position)
-        if current.text == old.text:
-            return EditResult(current, None, self.summary())
         return self.edit(position, old.text, author, STATUS_CONFIRMED)
 
     def replacements(self, find: str, replacement: str, regex: bool = False,
@@ -494,6 +509,83 @@ class ReviewSession:
                 check_segment_length(new, f"segment {segment.position + 1} after replacing")
                 changes.append((segment.position, segment.text, new, count))
         return changes
+
+    # -- undo, redo and batches ----------------------------------------------------------
+
+    def _status_for(self, current: SegmentRecord, text: str, status: str) -> str:
+        """An unconfirmed save that brings the MT back brings back the status the segment
+        last had with the MT (``new`` if it never had another)."""
+        if status != STATUS_EDITED or text != current.mt:
+            return status
+        earlier = [revision.status for revision in self._store.revisions(current.position)
+                   if revision.text == current.mt]
+        return earlier[-1] if earlier else STATUS_NEW
+
+    def undo_change(self, change: Change, author: str) -> EditResult:
+        """Write the state a saved change replaced, as a new revision."""
+        return self.edit(change.position, change.before.text, author, change.before.status)
+
+    def redo_change(self, change: Change, author: str) -> EditResult:
+        """Write a saved change's state again, as a new revision."""
+        return self.edit(change.position, change.after.text, author, change.after.status)
+
+    def replace_all(self, find: str, replacement: str, regex: bool = False,
+                    match_case: bool = True, author: str = "",
+                    progress: Progress | None = None) -> BatchResult:
+        """Replace in every segment's text as one batch: scored in worker processes, then
+        written in one transaction (all or nothing). Confirmed and imported segments stay
+        so; others become edited."""
+        if not author.strip():
+            raise ReviewerError("a revision needs an author name")
+        changes = self.replacements(find, replacement, regex, match_case)
+        segments = self._store.segments() if changes else []
+        heads = self._store.all_head_stats() if changes else []
+        jobs = [ScoringJob(segments[p].mt, segments[p].reference, new)
+                for p, _old, new, _count in changes]
+        items = []
+        if progress is not None:
+            progress(0, len(changes))
+        with closing(score_jobs(jobs)) as results:  # closing stops the worker processes
+            for done, ((position, _old, new, _count), result) in enumerate(
+                    zip(changes, results, strict=True), 1):
+                segment = segments[position]
+                kept = segment.status in (STATUS_CONFIRMED, STATUS_IMPORTED)
+                status = self._status_for(segment, new,
+                                          segment.status if kept else STATUS_EDITED)
+                before = heads[position]
+                items.append(BatchItem(
+                    position, TextState(segment.text, segment.status), TextState(new, status),
+                    before if before is None or before.complete else None,
+                    None if result.correction is None else result.correction[0]))
+                if progress is not None and (done % 200 == 0 or done == len(changes)):
+                    progress(done, len(changes))
+        matches = sum(count for *_, count in changes)
+        label = f"Replace all {find!r} ({matches} in {len(changes)} segments)"
+        return self._write_batch(Batch(label, tuple(items), matches), True, author)
+
+    def undo_batch(self, batch: Batch, author: str) -> BatchResult:
+        """Write every segment of a batch back as it was, in one transaction."""
+        return self._write_batch(batch, False, author)
+
+    def redo_batch(self, batch: Batch, author: str) -> BatchResult:
+        """Write a batch's changes again, in one transaction."""
+        return self._write_batch(batch, True, author)
+
+    def _write_batch(self, batch: Batch, forward: bool, author: str) -> BatchResult:
+        current = {s.position: (s.text, s.status) for s in self._store.segments()} \
+            if batch.items else {}
+        revisions = []
+        for item in batch.items:
+            state, stats = item.state(forward)
+            if current[item.position] == (state.text, state.status):
+                continue  # already so: no revision
+            revisions.append(NewRevision(item.position, state.text, stats,
+                                         None if stats is None else sentence_scores(stats),
+                                         author, state.status))
+        written = self._store.add_revisions(revisions)
+        stored = self._store.segments() if written else []
+        return BatchResult(batch, tuple(stored[p] for p in batch.positions if stored),
+                           tuple(written), self.summary())
 
     def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0) -> None:
         """Keep typed, unconfirmed text; a draft equal to the saved text is dropped instead."""

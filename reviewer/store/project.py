@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -93,6 +93,20 @@ class RevisionRecord:
     keys_delete: int = 0
     keys_navigate: int = 0
     pending: bool = False  # its scores are still being computed (they read NaN)
+
+
+@dataclass(frozen=True)
+class NewRevision:
+    """A revision to append (``add_revisions`` appends many in one transaction)."""
+
+    position: int
+    text: str
+    stats: SegmentStats | None  # None: saved with its statistics pending
+    scores: Scores | None
+    author: str
+    status: str
+    editing_ms: int = 0
+    keystrokes: tuple[int, int, int] = (0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -183,9 +197,12 @@ def _connect(path: Path, read_only: bool, create: bool = False) -> sqlite3.Conne
     """
     mode = "ro" if read_only else ("rwc" if create else "rw")
     try:
+        # the window runs long edits (replace all) in a worker thread while its own thread
+        # stays off the store; one thread at a time, never two at once
         connection = _configure(sqlite3.connect(sqlite_uri(path, mode), uri=True,
                                                 isolation_level=None,
-                                                timeout=BUSY_TIMEOUT_MS / 1000))
+                                                timeout=BUSY_TIMEOUT_MS / 1000,
+                                                check_same_thread=False))
         if read_only:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
@@ -197,7 +214,7 @@ def _connect(path: Path, read_only: bool, create: bool = False) -> sqlite3.Conne
     # file as it is holds everything committed
     try:
         return _configure(sqlite3.connect(sqlite_uri(path, "ro", immutable=True), uri=True,
-                                          isolation_level=None))
+                                          isolation_level=None, check_same_thread=False))
     except sqlite3.Error as error:
         raise _open_error(path, error) from error
 
@@ -767,58 +784,83 @@ class ProjectStore:
         The segment's draft, if any, has become this revision and is dropped.
         """
         with self._write() as db:
-            row = db.execute(
-                f"SELECT s.id, CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END, "
-                "s.mt, coalesce(r.text, s.mt), s.reference, coalesce(r.status, 'new') "
-                "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision "
-                + _LATE + "WHERE s.position = ?",
-                (position,),
-            ).fetchone()
-            if row is None:
-                raise ReviewerError(
-                    f"no segment {position + 1}: the project has {self.segment_count()} segments")
-            segment_id = int(row[0])
-            old_stats = None if row[1] is None else SegmentStats.from_json(row[1])
-            if old_stats is not None and not old_stats.complete:
-                # stored by reviewer 0.1: as refresh_statistics counted it
-                old_stats = segment_stats(row[2], row[3], row[4])
-            number = int(db.execute(
-                "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE segment_id = ?",
-                (segment_id,)).fetchone()[0])
-            values = (0.0, 0.0, 0.0, PENDING) if stats is None or scores is None else (
-                scores.hter, scores.bleu, scores.chrf, stats.to_json())
-            cursor = db.execute(
-                "INSERT INTO revisions (segment_id, number, text, author, created_at, "
-                "editing_ms, status, hter, bleu, chrf, stats, keys_insert, keys_delete, "
-                "keys_navigate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (segment_id, number, text, author, utc_now(), int(editing_ms), status,
-                 *values, *keystrokes),
-            )
-            db.execute("DELETE FROM drafts WHERE segment_id = ?", (segment_id,))
-            revision_id = cursor.lastrowid
-            db.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
-                       (revision_id, segment_id))
-            db.execute("DELETE FROM pending_heads WHERE segment_id = ?", (segment_id,))
-            if stats is None:
-                db.execute("INSERT INTO pending_heads (segment_id, revision_id) VALUES (?, ?)",
-                           (segment_id, revision_id))
             totals = DocumentTotals.from_json(
                 db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
-            if old_stats is not None:
-                totals = totals.minus(old_stats)
-            if stats is not None:
-                totals = totals.plus(stats)
+            _revision_id, number, totals = self._append_revision(
+                db, totals, NewRevision(position, text, stats, scores, author, status,
+                                        editing_ms, keystrokes))
             db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
-            old_status, mt, old_text = str(row[5]), str(row[2]), str(row[3])
-            for name, change in ((f"status:{old_status}", -1), (f"status:{status}", 1),
-                                 ("changed", (text != mt) - (old_text != mt))):
-                if change:  # running counts, once they exist (``counts`` makes them)
-                    db.execute("INSERT INTO counts (name, value) SELECT ?, 0 "
-                               "WHERE EXISTS (SELECT 1 FROM counts) "
-                               "ON CONFLICT (name) DO NOTHING", (name,))
-                    db.execute("UPDATE counts SET value = value + ? WHERE name = ?",
-                               (change, name))
         return self.revision(position, number)
+
+    def add_revisions(self, revisions: Sequence[NewRevision]) -> list[RevisionRecord]:
+        """Append many revisions (replace all, its undo) in one transaction: all or none."""
+        with self._write() as db:
+            totals = DocumentTotals.from_json(
+                db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+            ids = []
+            for revision in revisions:
+                revision_id, _number, totals = self._append_revision(db, totals, revision)
+                ids.append(revision_id)
+            db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
+        if not ids:
+            return []
+        rows = self._db.execute(self._REVISION_SELECT + "WHERE r.id BETWEEN ? AND ? "
+                                "ORDER BY r.id", (min(ids), max(ids)))
+        return [_revision_record(row) for row in rows]
+
+    def _append_revision(self, db: sqlite3.Connection, totals: DocumentTotals,
+                         new: NewRevision) -> tuple[int, int, DocumentTotals]:
+        """Inside a write: append ``new`` as its segment's head; (id, number, new totals)."""
+        position, text, stats, scores = new.position, new.text, new.stats, new.scores
+        row = db.execute(
+            f"SELECT s.id, CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END, "
+            "s.mt, coalesce(r.text, s.mt), s.reference, coalesce(r.status, 'new') "
+            "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision "
+            + _LATE + "WHERE s.position = ?",
+            (position,),
+        ).fetchone()
+        if row is None:
+            raise ReviewerError(
+                f"no segment {position + 1}: the project has {self.segment_count()} segments")
+        segment_id = int(row[0])
+        old_stats = None if row[1] is None else SegmentStats.from_json(row[1])
+        if old_stats is not None and not old_stats.complete:
+            # stored by reviewer 0.1: as refresh_statistics counted it
+            old_stats = segment_stats(row[2], row[3], row[4])
+        number = int(db.execute(
+            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE segment_id = ?",
+            (segment_id,)).fetchone()[0])
+        values = (0.0, 0.0, 0.0, PENDING) if stats is None or scores is None else (
+            scores.hter, scores.bleu, scores.chrf, stats.to_json())
+        cursor = db.execute(
+            "INSERT INTO revisions (segment_id, number, text, author, created_at, "
+            "editing_ms, status, hter, bleu, chrf, stats, keys_insert, keys_delete, "
+            "keys_navigate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (segment_id, number, text, new.author, utc_now(), int(new.editing_ms),
+             new.status, *values, *new.keystrokes),
+        )
+        db.execute("DELETE FROM drafts WHERE segment_id = ?", (segment_id,))
+        revision_id = int(cursor.lastrowid or 0)
+        db.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
+                   (revision_id, segment_id))
+        db.execute("DELETE FROM pending_heads WHERE segment_id = ?", (segment_id,))
+        if stats is None:
+            db.execute("INSERT INTO pending_heads (segment_id, revision_id) VALUES (?, ?)",
+                       (segment_id, revision_id))
+        if old_stats is not None:
+            totals = totals.minus(old_stats)
+        if stats is not None:
+            totals = totals.plus(stats)
+        old_status, mt, old_text = str(row[5]), str(row[2]), str(row[3])
+        for name, change in ((f"status:{old_status}", -1), (f"status:{new.status}", 1),
+                             ("changed", (text != mt) - (old_text != mt))):
+            if change:  # running counts, once they exist (``counts`` makes them)
+                db.execute("INSERT INTO counts (name, value) SELECT ?, 0 "
+                           "WHERE EXISTS (SELECT 1 FROM counts) "
+                           "ON CONFLICT (name) DO NOTHING", (name,))
+                db.execute("UPDATE counts SET value = value + ? WHERE name = ?",
+                           (change, name))
+        return revision_id, number, totals
 
     def add_late_stats(self, revision_id: int, text: str, stats: SegmentStats,
                        scores: Scores) -> bool:

@@ -1,8 +1,9 @@
-"""Undoable edits that save before they move: the undo stack only ever holds saved steps.
+"""Undo steps that are already done: the session saved them before they were pushed.
 
-A step is pushed once its edit is in the project file; its first redo only shows it.
-Later undos and redos write a revision first and move the stack only if that worked,
-so a failed save (disk full, file gone read-only) leaves the stack where the file is.
+A saved step's first redo only shows it. Later undos and redos ask the session to write
+the other state first and move the stack only if that worked, so a failed save (disk
+full, file gone read-only) leaves the stack where the file is. A batch (replace all) is
+written off the GUI thread: the stack moves when its task has finished.
 """
 
 from __future__ import annotations
@@ -13,55 +14,47 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
-from reviewer.core.effort import Effort
+from reviewer.core.changes import Change
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import Scores, SegmentStats
-from reviewer.session import EditResult, ReviewSession
+from reviewer.session import BatchResult, EditResult, ReviewSession
 
-Apply = Callable[[EditResult], None]
 # what a failed save raises: our one-line errors, and SQLite's or the OS's when the disk fails
 SAVE_ERRORS = (ReviewerError, sqlite3.Error, OSError)
-
-
-class PartialSaveError(ReviewerError):
-    """A step of several edits saved some of them before one failed."""
+# result, whether undo/redo brought it (not the first showing), typing to show after it
+ShowEdit = Callable[[EditResult, bool, "str | None"], None]
+ShowBatch = Callable[[BatchResult, bool], None]
+# runs a batch's write off the GUI thread: (command, forward, when written); False if busy
+WriteInBackground = Callable[["BatchCommand", bool, Callable[[BatchResult], None]], bool]
 
 
 class EditSegmentCommand(QUndoCommand):
-    """A saved edit of one segment; undo and redo write the other text as a new revision."""
+    """A saved change of one segment; undo and redo have the session write the other state.
 
-    def __init__(self, session: ReviewSession, apply: Apply, result: EditResult,
-                 old: tuple[str, str], author: str, label: str) -> None:
+    ``keeps_typing``: the change saved text typed in the editor (confirm, move on); its
+    undo takes back the save only and leaves that text in the editor, a step of its own.
+    """
+
+    def __init__(self, session: ReviewSession, show: ShowEdit, result: EditResult,
+                 author: str, label: str, keeps_typing: bool = False) -> None:
         super().__init__(label)
+        assert result.change is not None, "a step needs a saved change"
         self._session = session
-        self._apply = apply
-        self._position = result.segment.position
-        self._new = (result.segment.text, result.segment.status)
-        self._old = old
+        self._show_edit = show
+        self.change: Change = result.change
         self._author = author
+        self._keeps_typing = keeps_typing
         self._ready: EditResult | None = result  # saved, waiting to be shown
-        self.changed = result.revision is not None  # if not, there is nothing to undo
-
-    @classmethod
-    def save(cls, session: ReviewSession, apply: Apply, position: int, text: str,
-             status: str, author: str, label: str, effort: Effort | None = None,
-             scored: tuple[SegmentStats, Scores] | None = None) -> EditSegmentCommand:
-        """Save the edit now (raises one of ``SAVE_ERRORS``); push the result if ``changed``."""
-        before = session.segment(position)
-        result = session.edit(position, text, author, status, effort, scored)
-        # a segment never edited goes back to its MT, as an unconfirmed edit
-        old = (before.text, before.status if before.status != "new" else "edited")
-        return cls(session, apply, result, old, author, label)
+        self._first = True
 
     @property
-    def result(self) -> EditResult | None:
-        """The saved edit not yet shown, if any."""
-        return self._ready
+    def position(self) -> int:
+        """The segment it changes."""
+        return self.change.position
 
     def write(self, forward: bool) -> None:
-        """Save the text that redo (``forward``) or undo brings; the stack moves after."""
-        text, status = self._new if forward else self._old
-        self._ready = self._session.edit(self._position, text, self._author, status)
+        """Save the state that redo (``forward``) or undo brings; the stack moves after."""
+        self._ready = (self._session.redo_change if forward else self._session.undo_change)(
+            self.change, self._author)
 
     def redo(self) -> None:
         self._show(forward=True)
@@ -74,7 +67,11 @@ class EditSegmentCommand(QUndoCommand):
             self.write(forward)
         result, self._ready = self._ready, None
         assert result is not None
-        self._apply(result)
+        typed = None
+        if not forward and self._keeps_typing and self.change.after.text != result.segment.text:
+            typed = self.change.after.text
+        replay, self._first = not self._first, False
+        self._show_edit(result, replay, typed)
 
 
 class TypingCommand(QUndoCommand):
@@ -112,41 +109,31 @@ class TypingCommand(QUndoCommand):
         self._set_text(self.position, self._before)
 
 
-class CompoundCommand(QUndoCommand):
-    """Several saved edits as one step (replace all): redo in order, undo in reverse."""
+class BatchCommand(QUndoCommand):
+    """Many segments saved as one step (replace all); the session writes it as one batch."""
 
-    def __init__(self, label: str, steps: list[EditSegmentCommand]) -> None:
-        super().__init__(label)
-        self._steps = steps  # held here: Python owns them, not Qt's parent mechanism
+    def __init__(self, result: BatchResult, show: ShowBatch) -> None:
+        super().__init__(result.batch.label)
+        self.batch = result.batch
+        self._show_batch = show
+        self._ready: BatchResult | None = result
+        self._first = True
 
-    def write(self, forward: bool) -> None:
-        """Save every edit's text; if one fails, the ones saved are shown and leave the step.
-
-        They are in the file then, but the step is not: it keeps only the edits still to
-        do, so the stack stays where the file is and a later undo or redo is still true.
-        """
-        order = self._steps if forward else list(reversed(self._steps))
-        for done, step in enumerate(order):
-            try:
-                step.write(forward)
-            except SAVE_ERRORS as error:
-                for saved in order[:done]:
-                    if forward:
-                        saved.redo()
-                    else:
-                        saved.undo()
-                    self._steps.remove(saved)
-                raise PartialSaveError(f"{done} of {len(order)} segments were "
-                                  f"{'redone' if forward else 'undone'}, then: {error}") \
-                    from error
+    def written(self, result: BatchResult) -> None:
+        """The batch's undo or redo is in the file: the next move shows it."""
+        self._ready = result
 
     def redo(self) -> None:
-        for step in self._steps:
-            step.redo()
+        self._show()
 
     def undo(self) -> None:
-        for step in reversed(self._steps):
-            step.undo()
+        self._show()
+
+    def _show(self) -> None:
+        result, self._ready = self._ready, None
+        replay, self._first = not self._first, False
+        if result is not None:
+            self._show_batch(result, replay)
 
 
 class SavingUndoStack(QUndoStack):
@@ -154,28 +141,52 @@ class SavingUndoStack(QUndoStack):
 
     failed = Signal(str, str)  # title, one-line message
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.write_in_background: WriteInBackground | None = None
+
     def undo(self) -> None:
-        if self.canUndo() and self._write(self.index() - 1, forward=False):
-            super().undo()
+        if self.canUndo():
+            self._move(self.index() - 1, forward=False)
 
     def redo(self) -> None:
-        if self.canRedo() and self._write(self.index(), forward=True):
-            super().redo()
+        if self.canRedo():
+            self._move(self.index(), forward=True)
 
-    def _write(self, index: int, forward: bool) -> bool:
+    def _move(self, index: int, forward: bool) -> None:
         command = self.command(index)
-        if not isinstance(command, EditSegmentCommand | CompoundCommand):
-            return True  # typing: nothing to save
-        try:
-            command.write(forward)
-        except SAVE_ERRORS as error:
-            verb = "redo" if forward else "undo"
-            self.failed.emit(f"Could not {verb}",
-                             f"Could not {verb} {command.text()[:1].lower()}"
-                             f"{command.text()[1:]}: {error}. Nothing else changed; "
-                             f"try again once the problem is fixed.")
-            return False
-        return True
+        if isinstance(command, BatchCommand):
+            if self.write_in_background is not None:
+                self.write_in_background(
+                    command, forward, lambda result: self._moved(command, index, forward,
+                                                                 result))
+            return
+        if isinstance(command, EditSegmentCommand):
+            try:
+                command.write(forward)
+            except SAVE_ERRORS as error:
+                self.report_failure(command.text(), forward, str(error))
+                return
+        self._step(forward)
+
+    def _moved(self, command: BatchCommand, index: int, forward: bool,
+               result: BatchResult) -> None:
+        command.written(result)
+        if self.index() == (index if forward else index + 1):  # nothing else moved it
+            self._step(forward)
+
+    def _step(self, forward: bool) -> None:
+        if forward:
+            super().redo()
+        else:
+            super().undo()
+
+    def report_failure(self, label: str, forward: bool, error: str) -> None:
+        """Say that a step could not be undone or redone, and that nothing else changed."""
+        verb = "redo" if forward else "undo"
+        self.failed.emit(f"Could not {verb}",
+                         f"Could not {verb} {label[:1].lower()}{label[1:]}: {error}. "
+                         "Nothing else changed; try again once the problem is fixed.")
 
     def action(self, parent: QObject, undo: bool) -> QAction:
         """A menu action for undo or redo that goes through this class's save-first step."""

@@ -1,8 +1,8 @@
-"""Find and replace across all segments, as one undoable step."""
+"""Find and replace across all segments, as one undoable step run in the background."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,16 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ReplaceAll = Callable[[str, str, bool, bool], int]
+if TYPE_CHECKING:
+    from reviewer.ui.batch_edits import BatchEdits
 
 
 class ReplaceDialog(QDialog):
     """Search text, replacement and options; "Replace all" reports how many changed."""
 
-    def __init__(self, replace_all: ReplaceAll, parent: QWidget | None = None) -> None:
+    def __init__(self, batches: BatchEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Find and replace")
-        self._replace_all = replace_all
+        self._batches = batches
         self.find_edit = QLineEdit()
         self.replace_edit = QLineEdit()
         self.match_case = QCheckBox("Match case")
@@ -44,8 +45,12 @@ class ReplaceDialog(QDialog):
         form.addRow(buttons)
         buttons.rejected.connect(self.close)
         self.replace_button.clicked.connect(self._on_replace_button_clicked)
+        batches.finished.connect(self._on_batches_finished)
 
     def _on_replace_button_clicked(self) -> None:
-        changed = self._replace_all(self.find_edit.text(), self.replace_edit.text(),
-                                    self.regex.isChecked(), self.match_case.isChecked())
+        started = self._batches.replace_all(self.find_edit.text(), self.replace_edit.text(),
+                                            self.regex.isChecked(), self.match_case.isChecked())
+        self.result_label.setText("Replacing…" if started else "Busy: try again in a moment.")
+
+    def _on_batches_finished(self, changed: int) -> None:
         self.result_label.setText(f"{changed} segment(s) changed; Ctrl+Z undoes it.")

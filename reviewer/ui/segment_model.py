@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -227,6 +227,16 @@ class SegmentTableModel(QAbstractTableModel):
         self._segments[row] = record
         self._typing.pop(row, None)
         self._emit_row(row)
+
+    def replace_segments(self, records: Sequence[SegmentRecord]) -> None:
+        """Show many segments as stored after a batch (replace all), with one signal."""
+        for record in records:
+            self._segments[record.position] = record
+            self._typing.pop(record.position, None)
+        if records:
+            rows = [record.position for record in records]
+            self.dataChanged.emit(self.index(min(rows), COL_MT), self.index(max(rows),
+                                                                            COL_STATUS))
 
     def update_scores(self, record: SegmentRecord) -> None:
         """Show a segment's scores that came late; unconfirmed typing in its row stays."""

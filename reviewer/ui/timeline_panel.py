@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -48,6 +49,13 @@ class TimelineModel(RevisionListModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._revisions.insert(0, revision)
         self.endInsertRows()
+
+    def add_revisions(self, revisions: Sequence[RevisionRecord]) -> None:
+        """Put many new revisions (oldest first) at the top at once."""
+        if revisions:
+            self.beginInsertRows(QModelIndex(), 0, len(revisions) - 1)
+            self._revisions[0:0] = reversed(revisions)
+            self.endInsertRows()
 
     def replace_revision(self, revision: RevisionRecord) -> None:
         """Show a revision anew (its scores arrived late)."""
@@ -210,6 +218,13 @@ class TimelinePanel(QWidget):
         """Show a new revision at the top."""
         self.model.add_revision(revision)
         if self.author_box.findText(revision.author) < 0:
+            self._refill_authors()
+        self._show_count()
+
+    def add_revisions(self, revisions: Sequence[RevisionRecord]) -> None:
+        """Show many new revisions (a batch) at the top."""
+        self.model.add_revisions(revisions)
+        if any(self.author_box.findText(r.author) < 0 for r in revisions[:1]):
             self._refill_authors()
         self._show_count()
 

@@ -86,6 +86,7 @@ class Edit:
 
     label: str
     changes: list[tuple[int, tuple[str, str], tuple[str, str]]]
+    keeps_typing: bool = False  # saved typing: its undo leaves the typed text in the editor
 
 
 @dataclass
@@ -133,17 +134,26 @@ class Reference:
         if self.editor_position == position:
             self.editor_text = self.texts[position]
 
-    def save(self, position: int, text: str, status: str, label: str) -> None:
-        before = self.statuses[position]
-        old = (self.texts[position], before if before != "new" else "edited")
+    def status_for(self, position: int, text: str, status: str) -> str:
+        """An unconfirmed save that brings the MT back brings back its status with the MT."""
+        if status != "edited" or text != self.mts[position]:
+            return status
+        earlier = [s for t, s in self.revisions[position] if t == text]
+        return earlier[-1] if earlier else "new"
+
+    def save(self, position: int, text: str, status: str, label: str,
+             keeps_typing: bool = False) -> None:
+        old = (self.texts[position], self.statuses[position])
+        status = self.status_for(position, text, status)
         if self.write(position, text, status):
-            self.push(Edit(label, [(position, old, (text, status))]))
+            self.push(Edit(label, [(position, old, (text, status))], keeps_typing))
         self.applied(position)
 
     def save_pending(self) -> None:
         position = self.editor_position
         if self.editor_text != self.texts[position]:
-            self.save(position, self.editor_text, "edited", f"Edit segment {position + 1}")
+            self.save(position, self.editor_text, "edited", f"Edit segment {position + 1}",
+                      keeps_typing=True)
 
     def select(self, row: int) -> None:
         if row == self.editor_position:
@@ -191,10 +201,20 @@ class Reference:
         if isinstance(step, Typing):
             self.replay(step.position, step.before)
         else:
-            for position, old, _new in reversed(step.changes):
+            self.go_to(step)
+            for position, old, _new in step.changes:  # a batch, in document order too
                 self.write(position, *old)
                 self.applied(position)
+            position, old, new = step.changes[0]
+            if step.keeps_typing and new[0] != old[0]:  # the typing stays, a step of its own
+                self.replay(position, new[0])
         self.index -= 1
+
+    def go_to(self, step: Edit) -> None:
+        """Undo and redo show the segment they change (a batch: its first one)."""
+        positions = [position for position, _old, _new in step.changes]
+        if self.editor_position not in positions:
+            self.load(positions[0])
 
     def redo(self) -> None:
         if self.index == len(self.stack):
@@ -203,6 +223,7 @@ class Reference:
         if isinstance(step, Typing):
             self.replay(step.position, step.after)
         else:
+            self.go_to(step)
             for position, _old, new in step.changes:
                 self.write(position, *new)
                 self.applied(position)
@@ -325,6 +346,14 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
         type_text(editor, text)
         self.ref.retype(text)
 
+    def _wait(self) -> None:
+        """Until the window's background batch (replace all, its undo) is written."""
+        deadline = time.monotonic() + 60
+        while self.main.busy and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.002)
+        assert not self.main.busy
+
     def _step(self) -> None:
         FIGURES["steps"] += 1
         self.since_open += 1
@@ -355,7 +384,7 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
         self._key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         position = self.ref.editor_position
         self.ref.save(position, self.ref.editor_text, "confirmed",
-                      f"Confirm segment {position + 1}")
+                      f"Confirm segment {position + 1}", keeps_typing=True)
         if position + 1 < len(self.ref.mts):
             self.ref.select(position + 1)
 
@@ -395,6 +424,7 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
         self._step()
         for _ in range(times):
             self._key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            self._wait()  # a batch is undone in the background
             self.ref.undo()
 
     @rule(times=st.integers(1, 3))
@@ -403,6 +433,7 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
         for _ in range(times):
             self._key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                       | Qt.KeyboardModifier.ShiftModifier)
+            self._wait()
             self.ref.redo()
 
     @precondition(lambda self: any(self.ref.revisions))
@@ -426,7 +457,9 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
     @rule(find=needles, replacement=st.sampled_from(["", "ё", "кот", "X"]))
     def replace_all(self, find: str, replacement: str) -> None:
         self._step()
-        changed = self.main.replace_all(find, replacement)
+        assert self.main.replace_all(find, replacement)
+        self._wait()
+        changed = self.main.batches.last_changed
         ref = self.ref
         ref.save_pending()
         changes = []
@@ -440,8 +473,9 @@ class ReviewingInTheWindow(RuleBasedStateMachine):
         edits = []
         for position, _count, new in changes:
             before = ref.statuses[position]
-            status = before if before in ("confirmed", "imported") else "edited"
-            old = (ref.texts[position], before if before != "new" else "edited")
+            status = ref.status_for(position, new, before if before in ("confirmed", "imported")
+                                    else "edited")
+            old = (ref.texts[position], before)
             ref.write(position, new, status)
             ref.applied(position)
             edits.append((position, old, (new, status)))

@@ -82,10 +82,11 @@ def test_undo_of_a_confirm_writes_the_old_text_back(window: MainWindow,
     mt = window.editor.text()
     retype(window, "corrected")
     window.confirm_current()
-    window.undo_stack.undo()  # the confirm
+    window.undo_stack.undo()  # the confirm: the segment is untouched again, as it was
     rows = revisions_in_db(seed_project)
-    assert [(r[2], r[3]) for r in rows] == [("corrected", "confirmed"), (mt, "edited")]
-    assert window.model.segment(0).status == "edited"
+    assert [(r[2], r[3]) for r in rows] == [("corrected", "confirmed"), (mt, "new")]
+    assert window.model.segment(0).status == "new"
+    assert (window.editor.position, window.editor.text()) == (0, "corrected")  # typing stays
 
 
 def test_version_export_equals_the_export_made_then(window: MainWindow, tmp_path: Path,
@@ -272,8 +273,8 @@ def test_second_process_is_refused_and_no_edit_is_lost(seed_project: Path, qtbot
     session.close()
 
 
-def test_replace_all_is_one_undoable_step(window: MainWindow, seed_project: Path,
-                                          interaction: ScriptedInteraction) -> None:
+def test_replace_all_is_one_undoable_step(window: MainWindow, seed_project: Path,  # type: ignore[no-untyped-def]
+                                          interaction: ScriptedInteraction, qtbot) -> None:
     from reviewer.ui.replace_dialog import ReplaceDialog
 
     expected = sum("Putin" in window.model.segment(p).mt for p in range(26))
@@ -282,13 +283,15 @@ def test_replace_all_is_one_undoable_step(window: MainWindow, seed_project: Path
     dialog = next(d for d in window._dialogs if isinstance(d, ReplaceDialog))
     dialog.find_edit.setText("Putin")
     dialog.replace_edit.setText("Vladimir Putin")
-    dialog.replace_button.click()
+    dialog.replace_button.click()  # replaced in the background
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
     changed = [r for r in revisions_in_db(seed_project)]
     assert len(changed) == expected and all("Vladimir Putin" in r[2] for r in changed)
     assert f"{expected} segment(s) changed" in dialog.result_label.text()
     assert window.undo_action.text().startswith("&Undo Replace all 'Putin'")
 
     window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
     rows = revisions_in_db(seed_project)
     assert len(rows) == 2 * expected  # undo writes the old texts back as new revisions
     session_texts = [window.model.segment(p).text for p in range(26)]
@@ -296,6 +299,10 @@ def test_replace_all_is_one_undoable_step(window: MainWindow, seed_project: Path
     assert all(window.model.segment(r[0]).text == window.model.segment(r[0]).mt
                for r in rows)
 
-    assert window.replace_all("(unbalanced", "x", regex=True) == 0
+    assert window.replace_all("(unbalanced", "x", regex=True)
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
     assert "regular expression" in interaction.errors[-1][1]
-    assert window.replace_all("no such words anywhere", "x") == 0
+    assert window.batches.last_changed == 0
+    assert window.replace_all("no such words anywhere", "x")
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
+    assert window.batches.last_changed == 0 and window.undo_stack.count() == 1

@@ -112,16 +112,17 @@ def test_an_undo_that_cannot_be_saved_leaves_the_stack_and_the_window_as_they_we
     assert len(interaction.errors) == 2
 
     ctrl(window, Qt.Key.Key_Z)  # the disk has room again
-    assert revisions_in_db(seed_project) == [(0, "corrected", "confirmed"), (0, mt, "edited")]
+    assert revisions_in_db(seed_project) == [(0, "corrected", "confirmed"), (0, mt, "new")]
     assert window.undo_stack.index() == index - 1
-    assert window.editor.text() == mt
+    assert window.model.segment(0).text == mt
+    assert window.editor.text() == "corrected"  # the typing stays, a step of its own
 
     fault.remaining = 1
     errors = len(interaction.errors)
     ctrl(window, Qt.Key.Key_Z, shift=True)  # the redo's save fails: nothing moves
     assert len(revisions_in_db(seed_project)) == 2
     assert window.undo_stack.index() == index - 1
-    assert window.model.segment(0).text == mt and window.editor.text() == mt
+    assert window.model.segment(0).text == mt and window.editor.text() == "corrected"
     assert len(interaction.errors) == errors + 1
 
     ctrl(window, Qt.Key.Key_Z, shift=True)
@@ -153,71 +154,69 @@ def test_a_restore_that_cannot_be_saved_pushes_nothing(
     assert window.undo_action.text() == "&Undo Restore revision 1 of segment 1"
 
 
-def test_replace_all_keeps_on_the_stack_exactly_what_it_saved(
+class BatchFault:
+    """Makes the window's next batch fail on its third segment, as a failing disk does."""
+
+    def __init__(self, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        store = window.session._store
+        self._append: Callable[..., object] = store._append_revision
+        self.armed = False
+        self.calls = 0
+        monkeypatch.setattr(store, "_append_revision", self._fail_third)
+
+    def _fail_third(self, *args: object) -> object:
+        self.calls += 1
+        if self.armed and self.calls == 3:
+            self.armed = False
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._append(*args)
+
+
+def test_a_replace_all_that_cannot_be_saved_saves_and_pushes_nothing(
         window: MainWindow, seed_project: Path, interaction: ScriptedInteraction,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    rows = range(window.model.rowCount())
-    with_putin = [p for p in rows if "Putin" in window.model.segment(p).mt]
+        monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with_putin = [p for p in range(window.model.rowCount())
+                  if "Putin" in window.model.segment(p).mt]
     assert len(with_putin) >= 3
-    fault = Fault(window, monkeypatch, sqlite3.OperationalError("disk I/O error"))
-    fault.remaining = 1
-    assert window.replace_all("Putin", "V. Putin") == 0  # the first save fails
+    fault = BatchFault(window, monkeypatch)
+    fault.armed = True
+    window.replace_all("Putin", "V. Putin")
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
     assert revisions_in_db(seed_project) == [] and window.undo_stack.count() == 0
-    assert "disk I/O error" in interaction.errors[-1][1]
+    title, message = interaction.errors[-1]
+    assert "disk I/O error" in message and "Nothing was replaced" in message
+    assert "\n" not in message
+    assert all("V. Putin" not in window.model.segment(p).text for p in with_putin)
 
-    original = fault._add_revision
-    saved: list[int] = []
-
-    def third_fails(position: int, *args: object, **kwargs: object) -> object:
-        if len(saved) == 2:
-            raise sqlite3.OperationalError("disk I/O error")
-        saved.append(position)
-        return original(position, *args, **kwargs)
-
-    monkeypatch.setattr(window.session._store, "add_revision", third_fails)
-    assert window.replace_all("Putin", "V. Putin") == 2
-    assert [r[0] for r in revisions_in_db(seed_project)] == with_putin[:2]
-    assert "2 of" in interaction.errors[-1][1]
+    window.replace_all("Putin", "V. Putin")  # the disk works again: all of them at once
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
+    assert [r[0] for r in revisions_in_db(seed_project)] == with_putin
     assert window.undo_stack.count() == 1
-    assert [window.model.segment(p).text.count("V. Putin") > 0 for p in with_putin[:3]] == [
-        True, True, False]
-
-    monkeypatch.setattr(window.session._store, "add_revision", original)
-    ctrl(window, Qt.Key.Key_Z)
-    rows = revisions_in_db(seed_project)
-    assert len(rows) == 4 and all("V. Putin" not in r[1] for r in rows[2:])
-    assert all(window.model.segment(p).text == window.model.segment(p).mt for p in with_putin)
+    assert all("V. Putin" in window.model.segment(p).text for p in with_putin)
 
 
-def test_an_undo_of_replace_all_that_fails_half_way_keeps_the_rest_undoable(
+def test_an_undo_of_replace_all_that_fails_leaves_everything_as_it_was(
         window: MainWindow, seed_project: Path, interaction: ScriptedInteraction,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    changed = window.replace_all("Putin", "V. Putin")
+        monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.replace_all("Putin", "V. Putin")
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
+    changed = len(revisions_in_db(seed_project))
     assert changed >= 3
-    original = window.session._store.add_revision
-    calls: list[int] = []
-
-    def second_fails(position: int, *args: object, **kwargs: object) -> object:
-        calls.append(position)
-        if len(calls) == 2:
-            raise sqlite3.OperationalError("disk I/O error")
-        return original(position, *args, **kwargs)
-
-    monkeypatch.setattr(window.session._store, "add_revision", second_fails)
+    fault = BatchFault(window, monkeypatch)
+    fault.armed = True
     index = window.undo_stack.index()
-    ctrl(window, Qt.Key.Key_Z)  # undo runs in reverse: the last segment is undone, then fails
-    monkeypatch.setattr(window.session._store, "add_revision", original)
+    ctrl(window, Qt.Key.Key_Z)
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
     assert window.undo_stack.index() == index
-    assert "1 of" in interaction.errors[-1][1]
-    undone, failed = calls
-    model_texts = [window.model.segment(p) for p in range(window.model.rowCount())]
-    assert model_texts[undone].text == model_texts[undone].mt
-    assert "V. Putin" in model_texts[failed].text
-    assert len(revisions_in_db(seed_project)) == changed + 1
+    title, message = interaction.errors[-1]
+    assert title == "Could not undo" and "disk I/O error" in message
+    assert len(revisions_in_db(seed_project)) == changed
+    assert sum("V. Putin" in window.model.segment(p).text
+               for p in range(window.model.rowCount())) == changed
 
-    ctrl(window, Qt.Key.Key_Z)  # the rest is undone; the segment undone before stays undone
-    rows = revisions_in_db(seed_project)
-    assert len(rows) == 2 * changed
+    ctrl(window, Qt.Key.Key_Z)  # the rest is undone in one go
+    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
+    assert len(revisions_in_db(seed_project)) == 2 * changed
     assert all(window.model.segment(p).text == window.model.segment(p).mt
                for p in range(window.model.rowCount()))
     assert window.undo_stack.index() == index - 1
