@@ -83,16 +83,17 @@ def check_segment(text: str, mt: str, source: str | None = None,
     What the correction is compared with is the source, or the MT when there is none.
     An empty correction gets only the warning that it is empty.
     """
-    model = source if source is not None and source.strip() else mt
-    model_name = "the source" if model is source else "the MT"
+    has_source = source is not None and bool(source.strip())
+    model = source if source is not None and has_source else mt
+    model_name = "the source" if has_source else "the MT"
     if EMPTY not in disabled and not plain_text(text).strip():
         if plain_text(mt).strip() or plain_text(source or "").strip():
             return [QaWarning(EMPTY, "the correction is empty", 0, len(text))]
         return []
     found: list[QaWarning] = []
     whole = (0, len(text))
-    if SAME_AS_SOURCE not in disabled and source is not None and source.strip() \
-            and text.strip() == source.strip() and source.strip() != mt.strip():
+    if SAME_AS_SOURCE not in disabled and text.strip() == model.strip() and has_source \
+            and model.strip() != mt.strip():
         found.append(QaWarning(SAME_AS_SOURCE, "the correction is the source text", *whole))
     if TAGS not in disabled and tags:
         found += [QaWarning(TAGS, problem.message, *whole)
@@ -100,8 +101,7 @@ def check_segment(text: str, mt: str, source: str | None = None,
     if NUMBERS not in disabled:
         found += [QaWarning(NUMBERS, f"number {number.written} (in {model_name}) is missing",
                             *whole)
-                  for number in missing_numbers(numbers_in(plain_text(model)),
-                                                numbers_in(text))]
+                  for number in missing_numbers(numbers_in(model), numbers_in(text))]
     if BRACKETS not in disabled:
         found += _unbalanced(text, model, _bracket_marks, BRACKETS)
     if QUOTES not in disabled:

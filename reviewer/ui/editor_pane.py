@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.diff import diff_counts, word_diff
 from reviewer.core.effort import Effort, EffortClock
+from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import ScoreDetails, Scores
-from reviewer.core.tags import InlineTag, check_tags
+from reviewer.core.tags import InlineTag, check_tags, tag_index
 from reviewer.store.project import SegmentRecord
 from reviewer.ui.context_panel import ContextPanel
 from reviewer.ui.correction_edit import CorrectionEdit
+from reviewer.ui.qa_text import qa_line
 from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tagged_text import TagView
 
@@ -35,10 +37,19 @@ def _monotonic_ms() -> int:
     return int(time.monotonic() * 1000)
 
 
+def _document_position(text: str, offset: int) -> int:
+    """Where ``text[offset]`` is in the editor's document: a tag is one character there,
+    a character beyond the Basic Multilingual Plane two (UTF-16)."""
+    clipped = max(0, min(offset, len(text)))
+    return clipped + sum(1 for char in text[:clipped]
+                         if ord(char) > 0xFFFF and tag_index(char) is None)
+
+
 class EditorPane(QWidget):
     """Shows one segment and reports the correction's text as the editor types."""
 
     textEdited = Signal(int, str)  # position, text
+    segmentLoaded = Signal(int)  # position: a segment was shown (its QA is checked at once)
     confirmRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,6 +84,12 @@ class EditorPane(QWidget):
         self.tag_warning.setWordWrap(True)
         self.tag_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tag_warning.hide()
+        self.qa_warning = QLabel()  # QA warnings but tags, live while typing
+        self.qa_warning.setObjectName("qaWarning")
+        self.qa_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.qa_warning.setWordWrap(True)
+        self.qa_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qa_warning.hide()
         self.context_panel = ContextPanel()
         self.context_view = self.context_panel.view
         self.scores_label = QLabel()
@@ -97,6 +114,7 @@ class EditorPane(QWidget):
         column.addLayout(form)
         column.addWidget(self.lock_note)
         column.addWidget(self.tag_warning)
+        column.addWidget(self.qa_warning)
         column.addLayout(bottom)
         row = QHBoxLayout()
         row.addLayout(column, 1)
@@ -152,6 +170,7 @@ class EditorPane(QWidget):
         self._show_diff()
         self.show_scores(segment, live=False)
         self.show_tag_problems(self.tag_problems())
+        self.segmentLoaded.emit(segment.position)
 
     def show_heading(self, segment: SegmentRecord) -> None:
         """Name the segment, its status and how many revisions it has."""
@@ -182,6 +201,21 @@ class EditorPane(QWidget):
         self.tag_warning.setText("⚠ Tags: " + "; ".join(labelled_message(problem)
                                                          for problem in problems) + hint)
         self.tag_warning.show()
+
+    def show_qa(self, warnings: Sequence[QaWarning]) -> None:
+        """Show the correction's QA warnings under it (hidden when none); tag problems have
+        the line above."""
+        shown = [warning for warning in warnings if warning.check != TAGS]
+        self.qa_warning.setText(qa_line(shown) if shown else "")
+        self.qa_warning.setVisible(bool(shown))
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``text()[start:end]`` in the correction (a QA warning's place)."""
+        text = self.text()
+        cursor = self.correction_edit.textCursor()
+        cursor.setPosition(_document_position(text, start))
+        cursor.setPosition(_document_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.correction_edit.setTextCursor(cursor)
 
     def insert_next_tag(self) -> bool:
         """Insert the next source tag the correction lacks at the cursor (F8)."""

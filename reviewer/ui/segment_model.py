@@ -11,16 +11,18 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.core.diff import diff_html, word_diff
+from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import Scores
 from reviewer.core.tags import InlineTag, has_tag_chars
 from reviewer.store.project import SegmentRecord
-from reviewer.ui.tag_chips import labelled_message
+from reviewer.ui.qa_text import qa_tooltip
 from reviewer.ui.tag_html import labelled_text, tagged_diff_html, tagged_html
 
 COL_INDEX, COL_SOURCE, COL_MT, COL_CORRECTION, COL_HTER, COL_STATUS = range(6)
 HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 1  # rich text of a cell: the MT's diff, tags as chips
 TAG_PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 2  # the shown text's tag problems (messages)
+QA_ROLE = Qt.ItemDataRole.UserRole + 3  # the shown text's QA warnings (QaWarning list)
 PENDING_MARK = "…"  # scores not known yet: being typed, or saved with scores pending
 
 
@@ -38,6 +40,7 @@ _STATUS_COLOURS = {
 TagsOf = Callable[[int], list[InlineTag]]
 LockedOf = Callable[[int], bool]
 ProblemsOf = Callable[[int, str], list[str]]
+QaOf = Callable[[int, str], list[QaWarning]]  # row, text: its warnings
 
 
 def _no_tags(row: int) -> list[InlineTag]:
@@ -70,6 +73,8 @@ class SegmentTableModel(QAbstractTableModel):
         self._tags: dict[int, list[InlineTag]] = {}
         self._locked: dict[int, bool] = {}
         self._problems: dict[int, tuple[str, list[str]]] = {}
+        self._qa_of: QaOf | None = None  # None: a row's tag problems are its warnings
+        self._qa: dict[int, tuple[str, list[QaWarning]]] = {}
         self._warning_icon: QIcon | None = None
 
     # -- Qt model API --------------------------------------------------------------------
@@ -121,16 +126,18 @@ class SegmentTableModel(QAbstractTableModel):
             text = self._cell_text(row, column)
             tags = self.tags(row)
             return tagged_html(text, tags) if tags and has_tag_chars(text) else None
-        if column == COL_STATUS and role in (TAG_PROBLEMS_ROLE, Qt.ItemDataRole.DecorationRole,
+        if column == COL_STATUS and role in (TAG_PROBLEMS_ROLE, QA_ROLE,
+                                             Qt.ItemDataRole.DecorationRole,
                                              Qt.ItemDataRole.ToolTipRole):
-            problems = self.tag_problems(row)
             if role == TAG_PROBLEMS_ROLE:
-                return problems
+                return self.tag_problems(row)
+            warnings = self.qa_warnings(row)
+            if role == QA_ROLE:
+                return warnings
             if role == Qt.ItemDataRole.DecorationRole:
-                return self._warning() if problems else None
-            if problems:
-                return "Tag problems:\n" + "\n".join(f"• {labelled_message(problem)}"
-                                                      for problem in problems)
+                return self._warning() if warnings else None
+            if warnings:
+                return qa_tooltip(warnings)
             return "The file marks this unit as not to be translated" \
                 if self.locked(row) else None
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SOURCE, COL_MT, COL_CORRECTION):
@@ -178,6 +185,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._tags.clear()
         self._locked.clear()
         self._problems.clear()
+        self._qa.clear()
         self.endResetModel()
 
     def tags(self, row: int) -> list[InlineTag]:
@@ -203,6 +211,34 @@ class SegmentTableModel(QAbstractTableModel):
         if cached is None or cached[0] != text:
             cached = (text, self._problems_of(row, text))
             self._problems[row] = cached
+        return cached[1]
+
+    # -- QA warnings (qa_actions.py says where they come from) ---------------------------
+
+    def set_qa(self, qa_of: QaOf | None) -> None:
+        """Where a row's QA warnings come from (None: its tag problems); asks every row
+        again, as after the project's checks were switched on or off."""
+        self._qa_of = qa_of
+        self._qa.clear()
+        if self._segments:
+            self.dataChanged.emit(self.index(0, COL_STATUS),
+                                  self.index(len(self._segments) - 1, COL_STATUS),
+                                  [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                                   QA_ROLE])
+
+    def qa_warnings(self, row: int) -> list[QaWarning]:
+        """The QA warnings of the text the row shows: none for a locked segment or the
+        file's MT untouched (those are shown when the segment is opened)."""
+        if self.locked(row) or (row not in self._typing
+                                and self._segments[row].status == "new"):
+            return []
+        text = self.current_text(row)
+        if self._qa_of is None:
+            return [QaWarning(TAGS, problem, 0, len(text)) for problem in self.tag_problems(row)]
+        cached = self._qa.get(row)
+        if cached is None or cached[0] != text:
+            cached = (text, self._qa_of(row, text))
+            self._qa[row] = cached
         return cached[1]
 
     def segment(self, row: int) -> SegmentRecord:
@@ -275,7 +311,7 @@ class SegmentTableModel(QAbstractTableModel):
                               [Qt.ItemDataRole.DisplayRole, DIFF_ROLE,
                                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
                                Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
-                               TAG_PROBLEMS_ROLE])
+                               TAG_PROBLEMS_ROLE, QA_ROLE])
 
     def _cell_text(self, row: int, column: int) -> str:
         segment = self._segments[row]
