@@ -115,6 +115,9 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
     if opened is None:
         return 1
     window = MainWindow(opened, settings=settings)
+    from reviewer.ui.excepthook import UnexpectedErrorHook
+
+    UnexpectedErrorHook(window).install()  # a bug says so in one line; typing is kept
     window.show()
     window.scorer.warm_up()
     _close_on_termination(window)

@@ -80,16 +80,17 @@ class TypingCommand(QUndoCommand):
     ID = 1001
 
     def __init__(self, set_text: Callable[[int, str], None], position: int, before: str,
-                 after: str) -> None:
-        super().__init__(f"Typing in segment {position + 1}")
+                 after: str, label: str = "") -> None:
+        super().__init__(label or f"Typing in segment {position + 1}")
         self._set_text = set_text
         self.position = position
         self._before = before
         self._after = after
+        self._merges = not label  # a named step (copy the MT in) stays a step of its own
         self._done = True  # the editor already shows the typed text when this is pushed
 
     def id(self) -> int:
-        return self.ID
+        return self.ID if self._merges else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, TypingCommand) or other.position != self.position:

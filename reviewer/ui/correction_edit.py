@@ -31,6 +31,11 @@ def source_order(source: str | None, tags: Sequence[InlineTag]) -> list[int]:
     return [index for index, tag in enumerate(tags) if tag.in_source]
 
 
+def has_line_break(text: str) -> bool:
+    """Whether a text breaks a line anywhere."""
+    return any(char in text for char in "\n\r\u2028\u2029\x0b")
+
+
 class CorrectionEdit(TaggedTextEdit):
     """The correction editor; Ctrl+Enter (main or keypad Enter) asks to confirm.
 
@@ -44,12 +49,14 @@ class CorrectionEdit(TaggedTextEdit):
     undoRequested = Signal()
     redoRequested = Signal()
     keystroke = Signal(str)  # "insert", "delete" or "navigate"
+    lineBreakRefused = Signal()  # plain Enter in a one-line segment
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
         self.setAcceptRichText(False)
         self._order: list[int] = []
+        self.line_breaks = True  # plain Enter breaks a line (the source or MT has one)
         self.spelling = SpellingSupport(self)  # underlines; suggestions on right click
 
     def set_text(self, text: str, tags: Sequence[InlineTag] = (),
@@ -113,6 +120,8 @@ class CorrectionEdit(TaggedTextEdit):
             event.accept()
             self.confirmRequested.emit()
             return
+        if enter and not self.isReadOnly() and self._enter(event):
+            return
         if event.matches(QKeySequence.StandardKey.Undo):
             event.accept()
             self.undoRequested.emit()
@@ -129,6 +138,22 @@ class CorrectionEdit(TaggedTextEdit):
         super().keyPressEvent(event)
         if kind and not self.isReadOnly():
             self.keystroke.emit(kind)
+
+    def _enter(self, event: QKeyEvent) -> bool:
+        """Shift+Enter always breaks the line; plain Enter only where the source or MT
+        has line breaks. True when the key was handled here."""
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            event.accept()
+            self._type_plain()
+            self.textCursor().insertText("\n")  # a paragraph break: "\n" in the text
+            self.ensureCursorVisible()
+            self.keystroke.emit("insert")
+            return True
+        if not self.line_breaks:
+            event.accept()
+            self.lineBreakRefused.emit()
+            return True
+        return False
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
         self._type_plain()

@@ -37,6 +37,7 @@ class EditingController(QObject):
         self._replaying = False  # undo/redo is setting text: not new typing
         self._editor_text = ""  # the open segment's text before the latest keystroke
         self._tag_warned: tuple[int, str] | None = None  # confirmed once despite tag problems
+        self._step_label = ""  # names the next text change as a step of its own
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -231,7 +232,11 @@ class EditingController(QObject):
             return
         if not edit.hasFocus():
             edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        window.editor.replace_text(text)
+        self._step_label = f"Copy the {what} into segment {position + 1}"
+        try:
+            window.editor.replace_text(text)
+        finally:
+            self._step_label = ""
         window.statusBar().showMessage(f"Copied the {what} into the correction "
                                        "(Ctrl+Z takes it back).", 4000)
 
@@ -264,7 +269,7 @@ class EditingController(QObject):
         before, self._editor_text = self._editor_text, text
         if not self._replaying and not window.session.read_only:
             window.undo_stack.push(TypingCommand(self.set_text_from_undo, position, before,
-                                                 text))
+                                                 text, self._step_label))
         if not self._draft_timer.isActive():
             self._draft_timer.start()
         live = self.live.get(position)

@@ -23,7 +23,7 @@ from reviewer.core.scoring import ScoreDetails, Scores
 from reviewer.core.tags import InlineTag, check_tags, tag_index
 from reviewer.store.project import SegmentRecord
 from reviewer.ui.context_panel import ContextPanel
-from reviewer.ui.correction_edit import CorrectionEdit
+from reviewer.ui.correction_edit import CorrectionEdit, has_line_break
 from reviewer.ui.qa_text import qa_line
 from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tagged_text import TagView
@@ -97,6 +97,7 @@ class EditorPane(QWidget):
         self.scores_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirm_button = QPushButton("Confirm && next  (Ctrl+Enter)")
         self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never confirm
         for view in (self.source_view, self.mt_view):
             view.setMaximumHeight(90)
         self.correction_edit.setMinimumHeight(60)
@@ -159,6 +160,8 @@ class EditorPane(QWidget):
         if self._source_label is not None:
             self._source_label.setVisible(show_source)
         self.correction_edit.set_text(text, self._tags, segment.source)
+        self.correction_edit.line_breaks = has_line_break(segment.mt) or has_line_break(
+            segment.source or "")
         self.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
         self.correction_edit.setReadOnly(self.read_only or locked)
         self.lock_note.setVisible(locked)

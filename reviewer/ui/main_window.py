@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.action_table = ActionTable(self, self.settings)
         self._add_actions()
         self.table.enterPressed.connect(self.editor.focus_correction)
+        self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
         # Tab from the correction goes to the table, never to a button (Space would press it)
         QWidget.setTabOrder(self.editor.correction_edit, self.table)
         self.history.compareRequested.connect(self._on_history_compare_requested)
@@ -306,6 +307,10 @@ class MainWindow(QMainWindow):
     def _on_timeline_segment_activated(self, position: int) -> None:
         if 0 <= position < self.model.rowCount():
             self.select_row(position)
+
+    def _on_line_break_refused(self) -> None:
+        self.statusBar().showMessage("Its source and MT are one line: Shift+Enter breaks the "
+                                     "line anyway, Ctrl+Enter confirms.", 6000)
 
     def _on_undo_stack_failed(self, title: str, message: str) -> None:
         self.interaction.error(title, message)
