@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.cli_qa import run_check, run_qa_settings
+from reviewer.cli_split_merge import run_merge, run_split
 from reviewer.core.bounded import is_quick
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import ScoreDetails, Scores, score_segment
@@ -27,6 +28,7 @@ from reviewer.formats.writers import export_formats
 from reviewer.session import ReviewSession, default_author
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
+               "split", "merge",
                "check", "qa-settings")
 
 
@@ -140,6 +142,8 @@ def _command_parser() -> argparse.ArgumentParser:
 
     _qa_parsers(sub)
 
+    _split_merge_parsers(sub)
+
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
     export.add_argument("output", type=_path("OUTPUT"))
@@ -149,6 +153,26 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
+
+
+def _split_merge_parsers(sub: Any) -> None:
+    """``split`` and ``merge`` (run by reviewer.cli_split_merge)."""
+    split = sub.add_parser("split", help="split segment N in two (history kept on both sides)")
+    split.add_argument("project", type=_path("PROJECT"))
+    split.add_argument("n", type=int, metavar="N", help="segment number, from 1")
+    split.add_argument("--mt-at", type=int, required=True, metavar="K",
+                       help="split the MT after K characters (each inline tag counts one)")
+    split.add_argument("--source-at", type=int, metavar="J",
+                       help="split the source after J characters (default: it stays whole "
+                            "with the first part)")
+    split.add_argument("--correction-at", type=int, metavar="L",
+                       help="split the correction after L characters (needed when it differs "
+                            "from the MT)")
+    split.add_argument("--author", type=_text("--author"), help="default: your login name")
+    merge = sub.add_parser("merge", help="merge segment N with segment N+1")
+    merge.add_argument("project", type=_path("PROJECT"))
+    merge.add_argument("n", type=int, metavar="N", help="segment number, from 1")
+    merge.add_argument("--author", type=_text("--author"), help="default: your login name")
 
 
 def _position(session: ReviewSession, number: int) -> int:
@@ -342,8 +366,10 @@ def _run_history(args: argparse.Namespace) -> None:
             except (ValueError, OverflowError) as error:  # a date beyond what UTC can hold
                 raise ReviewerError(f"--since {args.since!r}: {error}") from error
             revisions = [r for r in since if position is None or r.position == position]
-        else:
-            revisions = session.history(position)
+        else:  # a segment's own revisions after those of the segments it came from
+            revisions = session.history(position) if position is None else [
+                *session.earlier_history(position), *session.history(position)]
+        live = {segment.position: segment.id for segment in session.segments()}
         drafts = [d for p, d in session.drafts().items() if position is None or p == position]
         mts = {d.position: session.segment(d.position).mt for d in drafts}
         shown = {(position, text): session.notation(position, text)
@@ -358,7 +384,7 @@ def _run_history(args: argparse.Namespace) -> None:
          "status": r.status, "editing_ms": r.editing_ms,
          "keystrokes": {"insertions": r.keys_insert, "deletions": r.keys_delete,
                         "navigation": r.keys_navigate},
-         "draft": False}
+         "draft": False, "note": r.note, "earlier": r.segment_id != live.get(r.position)}
         for r in revisions
     ]
     rows += [
@@ -377,7 +403,14 @@ def _run_history(args: argparse.Namespace) -> None:
         number = "draft" if row["draft"] else str(row["revision"])
         hter = "     …" if row["hter"] is None else f"{row['hter']:6.2f}"
         _say(f"{row['segment']:>5}.{number:<5} {row['time']}  {visible(row['author']):<12} "
-             f"HTER {hter}  {row['status']:<9}  {row['text']}")
+             f"HTER {hter}  {row['status']:<9}  {row['text']}{_history_note(row)}")
+
+
+def _history_note(row: dict[str, Any]) -> str:
+    """Where a revision's segment came from, or that it belongs to one split or merged away."""
+    if row.get("earlier"):
+        return "  [a segment since split or merged]"
+    return f"  [{row['note']}]" if row.get("note") else ""
 
 
 def _draft_hter(mt: str, text: str) -> float | None:
@@ -479,6 +512,7 @@ class _ProblemsFoundError(Exception):
 
 
 _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
+            "split": run_split, "merge": run_merge,
             "history": _run_history, "export": _run_export, "version": _run_version,
             "backup": _run_backup, "verify": _run_verify, "check": _run_check,
             "qa-settings": run_qa_settings}

@@ -57,6 +57,7 @@ from reviewer.formats.writers import (
     format_spec,
     producible,
 )
+from reviewer.split_merge import Neighbour, merged_part, past_job, split_parts
 from reviewer.store.files import refuse_overwriting_project, stray_partials
 from reviewer.store.project import (
     DraftRecord,
@@ -69,6 +70,7 @@ from reviewer.store.project import (
     SegmentState,
     VersionRecord,
 )
+from reviewer.store.restructure import SegmentPart
 
 STATUS_NEW = "new"
 STATUS_IMPORTED = "imported"
@@ -594,6 +596,69 @@ class ReviewSession:
         else:
             self._store.save_draft(position, text, author, editing_ms)
 
+    # -- split and merge (the rules: reviewer.split_merge) --------------------------------
+
+    def split(self, position: int, mt_at: int, author: str, source_at: int | None = None,
+              correction_at: int | None = None) -> RestructureResult:
+        """Split a segment in two at character offsets of its MT (and source, correction),
+        each inline tag one character; both parts keep the history (see split_merge)."""
+        self._refuse_restructuring(author, position)
+        parts = split_parts(self._neighbour(position), mt_at, source_at, correction_at,
+                            self._score_part)
+        return self._restructure(position, 1, parts, "split", author)
+
+    def merge(self, position: int, author: str) -> RestructureResult:
+        """Merge a segment with the next one (the text between them joins them)."""
+        if position == self.segment_count() - 1:
+            raise ReviewerError(f"segment {position + 1} is the last segment: there is no "
+                                "next one to merge it with")
+        self._refuse_restructuring(author, position, position + 1)
+        original = self._store.original()
+        part = merged_part(self._neighbour(position), self._neighbour(position + 1),
+                           None if original is None else original[1], self._score_part)
+        return self._restructure(position, 2, [part], "merge", author)
+
+    def earlier_history(self, position: int) -> list[RevisionRecord]:
+        """Revisions of the segments this one was split or merged from, oldest first."""
+        return self._store.earlier_revisions(position)
+
+    def _refuse_restructuring(self, author: str, *positions: int) -> None:
+        if not author.strip():
+            raise ReviewerError("splitting or merging needs an author name")
+        for position in positions:
+            self._store.segment(position)  # a clear error for a segment that does not exist
+            if self.segment_locked(position):
+                raise ReviewerError(f"segment {position + 1} is locked: the file marks it as "
+                                    "not to be translated")
+
+    def _neighbour(self, position: int) -> Neighbour:
+        return Neighbour(self._store.segment(position), self.segment_meta(position) or None,
+                         self._store.layout().gaps[position])
+
+    def _score_part(self, mt: str, text: str, reference: str | None,
+                    ) -> tuple[SegmentStats, Scores] | None:
+        return self._scorer.score(mt, text, reference, None, self.scoring_budget)
+
+    def _restructure(self, position: int, count: int, parts: list[SegmentPart], kind: str,
+                     author: str) -> RestructureResult:
+        self._store.replace_segments(position, count, parts, kind, author)
+        self._metas = None
+        positions = tuple(range(position, position + len(parts)))
+        return RestructureResult(positions, tuple(self._store.segment(p) for p in positions),
+                                 self.summary())
+
+    def _segment_ids(self, label: str) -> list[int]:
+        past = None if label == CURRENT else self._store.segments_as_of(label)
+        return [s.id for s in (self._store.segments() if past is None else past[0])]
+
+    def _version_job(self, version: str | None) -> ExportJob | None:
+        """A version labelled before segments were split or merged, in its own segments;
+        None when the document's segments are the version's."""
+        past = None if version is None or version == CURRENT \
+            else self._store.segments_as_of(version)
+        return None if past is None else past_job(*past, self.properties(),
+                                                  self._store.original())
+
     # -- versions ------------------------------------------------------------------------
 
     def add_version(self, label: str, author: str) -> VersionRecord:
@@ -612,10 +677,17 @@ class ReviewSession:
     def _states(self, label: str | None) -> list[SegmentState]:
         if label is None or label == CURRENT:
             return self._store.states_at(_NEWEST)
+        past = self._store.segments_as_of(label)  # split or merged since: its own segments
+        if past is not None:
+            return [SegmentState(s.position, s.mt, s.text, s.status, s.stats) for s in past[0]]
         return self._store.states_at(self._store.version(label).last_revision)
 
     def compare_versions(self, old: str, new: str = CURRENT) -> Comparison:
         """Segments that differ between two versions (or a version and now), with scores."""
+        if self._segment_ids(old) != self._segment_ids(new):
+            raise ReviewerError(f"segments were split or merged between {old!r} and {new!r}, "
+                                "so they cannot be compared segment by segment; export both "
+                                "(reviewer export --version) and compare the files")
         def pairs(label: str) -> list[tuple[str, SegmentStats]]:
             return [(s.text, identity_stats(s.mt) if s.stats is None  # pending: see below
                      else SegmentStats.from_json(s.stats)) for s in self._states(label)]
@@ -638,6 +710,8 @@ class ReviewSession:
 
     def export_job(self, version: str | None = None) -> ExportJob:
         """What a writer needs to export the project as it is now, or as a version was."""
+        if (past := self._version_job(version)) is not None:
+            return past
         metas = self._store.segment_meta()
         records = self.segments()
         last = self._store.version(version).last_revision \
@@ -772,3 +846,12 @@ def _segment_numbers(numbers: list[int]) -> str:
     listed = ", ".join(str(number) for number in numbers[:_MAX_SHOWN * 2])
     more = len(numbers) - _MAX_SHOWN * 2
     return f"segments {listed}" + (f" and {more} more" if more > 0 else "")
+
+
+@dataclass(frozen=True)
+class RestructureResult:
+    """What a split or a merge made: the segments now in place and the document numbers."""
+
+    positions: tuple[int, ...]
+    segments: tuple[SegmentRecord, ...]
+    summary: DocumentSummary

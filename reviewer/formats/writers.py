@@ -17,6 +17,7 @@ from reviewer.core.tags import plain_text, tags_of, to_notation
 from reviewer.formats.delimited_rewrite import rewrite_delimited
 from reviewer.formats.encoding import encode_text
 from reviewer.formats.po import write_po
+from reviewer.formats.rejoin import rejoined
 from reviewer.formats.tmx import write_tmx
 from reviewer.formats.tsv import to_tsv
 from reviewer.formats.xliff import write_xliff
@@ -196,4 +197,6 @@ def format_for(path: str | os.PathLike[str], requested: str | None = None) -> st
 
 def export_bytes(export_format: str, job: ExportJob) -> bytes:
     """The file's bytes in ``export_format``."""
+    if job.original_in(export_format) is not None:  # into the original: a unit, a segment
+        job = rejoined(job)
     return format_spec(export_format).writer(job)

@@ -8,7 +8,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from reviewer.core.scoring import (
     identity_stats,
     segment_stats,
 )
+from reviewer.store import restructure
 from reviewer.store.files import (
     SIDECARS,
     check_regular_file,
@@ -93,6 +94,7 @@ class RevisionRecord:
     keys_delete: int = 0
     keys_navigate: int = 0
     pending: bool = False  # its scores are still being computed (they read NaN)
+    note: str | None = None  # e.g. "split from segment 5 (revision 2)"
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def _segment_record(row: Any) -> SegmentRecord:
 
 def _revision_record(row: Any) -> RevisionRecord:
     fields: list[Any] = [*row[:9], *(_score(value) for value in row[9:12]), *row[12:15],
-                         bool(row[15])]
+                         bool(row[15]), row[16]]
     return RevisionRecord(*fields)
 
 
@@ -507,7 +509,7 @@ class ProjectStore:
             listed = set(self._db.execute("SELECT segment_id, revision_id FROM pending_heads"))
             actual = set(self._db.execute(
                 "SELECT s.id, r.id FROM segments s JOIN revisions r ON r.id = s.head_revision "
-                + _LATE + f"WHERE {_PENDING}"))
+                + _LATE + f"WHERE {_PENDING} AND s.position >= 0"))
             if listed != actual:
                 problems.append(f"the list of segments whose scores are pending "
                                 f"({len(listed)}) differs from the revisions still pending "
@@ -621,11 +623,13 @@ class ProjectStore:
 
     def segment_meta(self) -> list[str | None]:
         """Each segment's format data (JSON or None), in document order."""
-        return [row[0] for row in self._db.execute("SELECT meta FROM segments ORDER BY position")]
+        return [row[0] for row in self._db.execute(
+            "SELECT meta FROM segments WHERE position >= 0 ORDER BY position")]
 
     def segment_count(self) -> int:
         """How many segments the project has."""
-        return int(self._db.execute("SELECT count(*) FROM segments").fetchone()[0])
+        return int(self._db.execute(
+            "SELECT count(*) FROM segments WHERE position >= 0").fetchone()[0])
 
     _SEGMENT_SELECT = (
         "SELECT s.id, s.position, s.source, s.mt, s.reference, "
@@ -638,7 +642,8 @@ class ProjectStore:
 
     def segments(self) -> list[SegmentRecord]:
         """All segments in document order, with their current texts."""
-        rows = self._db.execute(self._SEGMENT_SELECT + "ORDER BY s.position")
+        rows = self._db.execute(self._SEGMENT_SELECT + "WHERE s.position >= 0 "
+                                "ORDER BY s.position")
         return [_segment_record(row) for row in rows]
 
     def segment(self, position: int) -> SegmentRecord:
@@ -653,7 +658,7 @@ class ProjectStore:
     def layout(self) -> Layout:
         """The text between segments, for exporting the document as it came."""
         gaps = [row[0] for row in self._db.execute(
-            "SELECT gap_before FROM segments ORDER BY position")]
+            "SELECT gap_before FROM segments WHERE position >= 0 ORDER BY position")]
         gaps.append(self.properties().get("layout_tail", ""))
         return Layout(tuple(gaps))
 
@@ -707,7 +712,8 @@ class ProjectStore:
     def all_head_stats(self) -> list[SegmentStats | None]:
         """Every segment's current statistics, in document order (None: pending)."""
         return [None if row[0] is None else SegmentStats.from_json(row[0]) for row in
-                self._db.execute(self._HEAD_STATS + "ORDER BY s.position")]
+                self._db.execute(self._HEAD_STATS + "WHERE s.position >= 0 "
+                                 "ORDER BY s.position")]
 
     def counts(self) -> dict[str, int]:
         """Segments in all (``segments``), changed from the MT (``changed``), and by status
@@ -730,12 +736,13 @@ class ProjectStore:
         result: dict[str, int] = {"segments": self.segment_count()}
         for status, count in self._db.execute(
             "SELECT coalesce(r.status, 'new'), count(*) FROM segments s "
-            "LEFT JOIN revisions r ON r.id = s.head_revision GROUP BY 1"
+            "LEFT JOIN revisions r ON r.id = s.head_revision WHERE s.position >= 0 "
+            "GROUP BY 1"
         ):
             result[f"status:{status}"] = int(count)
         result["changed"] = int(self._db.execute(
             "SELECT count(*) FROM segments s JOIN revisions r ON r.id = s.head_revision "
-            "WHERE r.text != s.mt").fetchone()[0])
+            "WHERE r.text != s.mt AND s.position >= 0").fetchone()[0])
         return result
 
     _REVISION_SELECT = (
@@ -743,7 +750,7 @@ class ProjectStore:
         "r.editing_ms, r.status, "
         + ", ".join(f"CASE WHEN {_PENDING} THEN NULL ELSE coalesce(l.{name}, r.{name}) END"
                     for name in ("hter", "bleu", "chrf"))
-        + f", r.keys_insert, r.keys_delete, r.keys_navigate, {_PENDING} "
+        + f", r.keys_insert, r.keys_delete, r.keys_navigate, {_PENDING}, r.note "
         "FROM revisions r JOIN segments s ON s.id = r.segment_id " + _LATE
     )
 
@@ -751,9 +758,9 @@ class ProjectStore:
         """Revisions of one segment (oldest first) or of all segments (in document order)."""
         if position is None:
             rows = self._db.execute(self._REVISION_SELECT + "ORDER BY s.position, r.number")
-        else:
-            rows = self._db.execute(self._REVISION_SELECT + "WHERE s.position = ? "
-                                    "ORDER BY r.number", (position,))
+            return sorted(self._in_live_segments(rows), key=lambda r: (r.position, r.id))
+        rows = self._db.execute(self._REVISION_SELECT + "WHERE s.position = ? "
+                                "ORDER BY r.number", (position,))
         return [_revision_record(row) for row in rows]
 
     def revision(self, position: int, number: int) -> RevisionRecord:
@@ -900,7 +907,7 @@ class ProjectStore:
             rows = db.execute(
                 f"SELECT s.id, s.mt, s.reference, s.mt_stats, r.text, {_STATS} FROM segments s "
                 "LEFT JOIN revisions r ON r.id = s.head_revision " + _LATE
-                + "ORDER BY s.position").fetchall()
+                + "WHERE s.position >= 0 ORDER BY s.position").fetchall()
             for segment_id, mt, reference, mt_json, text, revision_json in rows:
                 mt_stats = SegmentStats.from_json(mt_json)
                 if not mt_stats.complete:
@@ -976,7 +983,7 @@ class ProjectStore:
             f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END "
             "FROM segments s LEFT JOIN revisions r ON r.id = "
             "(SELECT max(id) FROM revisions WHERE segment_id = s.id AND id <= ?) "
-            + _LATE + "ORDER BY s.position", (last_revision,))
+            + _LATE + "WHERE s.position >= 0 ORDER BY s.position", (last_revision,))
         return [SegmentState(*row) for row in rows]
 
     def revisions_after(self, last_revision: int = 0, since_time: str | None = None,
@@ -988,7 +995,40 @@ class ProjectStore:
             query += " AND r.created_at >= ?"
             parameters.append(since_time)
         rows = self._db.execute(query + " ORDER BY r.id", parameters)
-        return [_revision_record(row) for row in rows]
+        return self._in_live_segments(rows)
+
+    # -- split and merge (the rules are the session's; see reviewer.store.restructure) ----
+
+    def replace_segments(self, first: int, count: int, parts: list[restructure.SegmentPart],
+                         kind: str, author: str) -> None:
+        """Put ``parts`` in place of the ``count`` segments from position ``first`` (a split
+        or a merge) in one transaction; the segments replaced keep their history."""
+        with self._write() as db:
+            restructure.replace_segments(db, first, count, parts, kind, author, utc_now())
+
+    def earlier_revisions(self, position: int) -> list[RevisionRecord]:
+        """Revisions of the segments this one came from by splits and merges, oldest first,
+        shown at ``position``."""
+        ids = restructure.ancestors(self._db, self.segment(position).id)
+        rows = self._db.execute(self._REVISION_SELECT + "WHERE r.segment_id IN ("
+                                + ", ".join("?" * len(ids)) + ") ORDER BY r.id", ids)
+        return [replace(_revision_record(row), position=position) for row in rows]
+
+    def segments_as_of(self, label: str) -> tuple[list[restructure.PastSegment], str] | None:
+        """A version's segments in its own segmentation, and the layout's tail; None when
+        no segment was split or merged since it was labelled."""
+        version = self.version(label)
+        return restructure.segments_as_of(self._db, version.id, version.last_revision)
+
+    def _in_live_segments(self, rows: Iterable[Any]) -> list[RevisionRecord]:
+        """Revisions, those of segments split or merged away shown at the segment their
+        history went on in."""
+        records = [_revision_record(row) for row in rows]
+        if all(record.position >= 0 for record in records):
+            return records
+        moved = restructure.successors(self._db)
+        return [replace(record, position=moved.get(record.position, record.position))
+                if record.position < 0 else record for record in records]
 
 
 def _statements(script: str) -> list[str]:

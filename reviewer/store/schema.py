@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -113,5 +113,25 @@ MIGRATIONS: list[str] = [
         segment_id INTEGER PRIMARY KEY REFERENCES segments (id),
         revision_id INTEGER NOT NULL UNIQUE REFERENCES revisions (id)
     );
+    """,
+    # 6: split and merge. A segment split or merged away keeps its row and revisions at
+    # position -id; the segments that take its place start with a revision whose note says
+    # where they came from; segment_changes (append-only) lets a version's segmentation be
+    # rebuilt.
+    """
+    ALTER TABLE revisions ADD COLUMN note TEXT;
+    CREATE TABLE segment_changes (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        last_version INTEGER NOT NULL,
+        old_segments TEXT NOT NULL,
+        new_segments TEXT NOT NULL
+    );
+    CREATE TRIGGER segment_changes_are_never_updated BEFORE UPDATE ON segment_changes
+    BEGIN SELECT RAISE(ABORT, 'segment changes are append-only'); END;
+    CREATE TRIGGER segment_changes_are_never_deleted BEFORE DELETE ON segment_changes
+    BEGIN SELECT RAISE(ABORT, 'segment changes are append-only'); END;
     """,
 ]
