@@ -238,10 +238,12 @@ class SpellingSupport(QObject):
         if not ours:
             ours.append(QAction("(no suggestions)", menu))
             ours[0].setEnabled(False)
+        between = QAction(menu)
+        between.setSeparator(True)
         add = QAction(ADD_WORD, menu)
         add.setEnabled(self._add_word is not None)
         add.triggered.connect(partial(self.add_word, word))
-        ours.append(add)
+        ours += [between, add]
         first = menu.actions()[0] if menu.actions() else None
         if first is None:
             menu.addActions(ours)
