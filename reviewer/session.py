@@ -533,13 +533,14 @@ class ReviewSession:
 
     def replace_all(self, find: str, replacement: str, regex: bool = False,
                     match_case: bool = True, author: str = "",
-                    progress: Progress | None = None) -> BatchResult:
+                    progress: Progress | None = None,
+                    whole_word: bool = False) -> BatchResult:
         """Replace in every segment's text as one batch: scored in worker processes, then
         written in one transaction (all or nothing). Confirmed and imported segments stay
         so; others become edited."""
         if not author.strip():
             raise ReviewerError("a revision needs an author name")
-        changes = self.replacements(find, replacement, regex, match_case)
+        changes = self.replacements(find, replacement, regex, match_case, whole_word)
         segments = self._store.segments() if changes else []
         heads = self._store.all_head_stats() if changes else []
         jobs = [ScoringJob(segments[p].mt, segments[p].reference, new)

@@ -167,3 +167,17 @@ def test_session_replacements_whole_word_leaves_longer_words(seed_project: Path)
     assert any("Russlandn" in new for _position, _old, new, _count in every)
     assert whole and not any("Russlandn" in new for _position, _old, new, _count in whole)
     assert sum(change[3] for change in whole) < sum(change[3] for change in every)
+
+
+def test_session_replace_all_whole_word(seed_project: Path) -> None:
+    from reviewer.session import ReviewSession
+
+    session = ReviewSession.open(seed_project)
+    try:
+        result = session.replace_all("Russia", "Russland", author="tester", whole_word=True)
+        texts = [segment.text for segment in session.segments()]
+    finally:
+        session.close()
+    assert result.segments
+    assert not any("Russlandn" in text for text in texts)
+    assert any("Russian" in text for text in texts) and any("Russland" in text for text in texts)

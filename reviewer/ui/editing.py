@@ -182,8 +182,9 @@ class EditingController(QObject):
                                            "problems; Ctrl+Enter again moves on.", 8000)
             return
         self._tag_warned = None
-        if position + 1 < window.model.rowCount():
-            window.select_row(position + 1)
+        following = window.filters.shown_after(position)  # the next row shown
+        if following >= 0:
+            window.select_row(following)
         else:
             window.editor.focus_correction()
             window.statusBar().showMessage("Last segment confirmed.", 4000)
@@ -297,10 +298,11 @@ class EditingController(QObject):
 
     def _on_table_current_row_changed(self, current: QModelIndex,
                                       previous: QModelIndex) -> None:
-        if previous.isValid() and previous.row() == self._window.editor.position:
+        rows = self._window.filters  # the table may be filtered or sorted
+        if previous.isValid() and rows.source_row(previous) == self._window.editor.position:
             self.save_pending()
         if current.isValid():
-            self.load_editor(current.row())
+            self.load_editor(rows.source_row(current))
 
     def _on_model_correction_edited(self, position: int, text: str) -> None:
         self.push_edit(position, text, STATUS_EDITED, f"Edit segment {position + 1}")

@@ -17,6 +17,7 @@ from reviewer.ui.commands import SavingUndoStack
 from reviewer.ui.compare_dialogs import RevisionCompareDialog
 from reviewer.ui.editing import EditingController
 from reviewer.ui.editor_pane import EditorPane
+from reviewer.ui.filter_actions import add_filter_actions
 from reviewer.ui.history_panel import HistoryPanel
 from reviewer.ui.interaction import Interaction
 from reviewer.ui.late_scores import LateScores
@@ -29,6 +30,7 @@ from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
 from reviewer.ui.status_summary import StatusSummary
+from reviewer.ui.table_filters import TableFilters
 from reviewer.ui.task_progress import TaskRunner
 from reviewer.ui.timeline_panel import TimelinePanel
 from reviewer.ui.version_actions import VersionActions
@@ -58,8 +60,11 @@ class MainWindow(QMainWindow):
         self.model = SegmentTableModel([], self)
         self.table = SegmentTableView(self.model)
         self.editor = EditorPane()
+        # filters, sorting and find between the table and the model (rows map both ways)
+        self.filters = TableFilters(self.table, self.model, self.editor,
+                                    lambda: self.editing.save_pending(), self)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.filters.panel)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive
         self.action_table = ActionTable(self, self.settings)
         self._add_actions()
+        add_filter_actions(self.action_table, self.filters)
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
         # Tab from the correction goes to the table, never to a button (Space would press it)
@@ -153,6 +159,7 @@ class MainWindow(QMainWindow):
         self.history.model.tags_for = session.segment_tags
         self.timeline.model.tags_for = session.segment_tags
         self.editor._position = -1
+        self.filters.reset()  # filters are not carried to another project
         self.model.reset(session.segments(), session.segment_tags, session.segment_locked,
                          self.tag_problem_messages)
         self.editing.reset()
@@ -174,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def select_row(self, row: int) -> None:
         """Open segment ``row`` in the editor, cursor in the correction."""
-        self.table.select_row(row)
+        self.filters.select(row)
         self.editor.focus_correction()
 
     def tag_problem_messages(self, position: int, text: str) -> list[str]:

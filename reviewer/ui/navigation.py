@@ -20,8 +20,8 @@ class Navigation:
 
     def move(self, step: int) -> None:
         """The segment ``step`` rows away, if there is one."""
-        row = self._window.editor.position + step
-        if 0 <= row < self._window.model.rowCount():
+        row = self._window.filters.shown_after(self._window.editor.position, step)
+        if row >= 0:  # the rows as shown: filtered, sorted
             self._window.select_row(row)
 
     def next_unconfirmed(self) -> None:
