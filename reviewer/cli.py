@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
+from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_qa import run_check, run_qa_settings
 from reviewer.cli_split_merge import run_merge, run_split
 from reviewer.core.bounded import is_quick
@@ -29,7 +30,7 @@ from reviewer.session import ReviewSession, default_author
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
                "split", "merge",
-               "check", "qa-settings")
+               "check", "comment", "comments", "qa-settings")
 
 
 class ExitCode(IntEnum):
@@ -140,6 +141,8 @@ def _command_parser() -> argparse.ArgumentParser:
     verify.add_argument("project", type=_path("PROJECT"))
     verify.add_argument("--json", action="store_true")
 
+    _comment_parsers(sub)
+
     _qa_parsers(sub)
 
     _split_merge_parsers(sub)
@@ -173,6 +176,27 @@ def _split_merge_parsers(sub: Any) -> None:
     merge.add_argument("project", type=_path("PROJECT"))
     merge.add_argument("n", type=int, metavar="N", help="segment number, from 1")
     merge.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+
+def _comment_parsers(sub: Any) -> None:
+    """``comment`` and ``comments`` (run by reviewer.cli_comments)."""
+    comment = sub.add_parser("comment", help="comment on segment N, or edit, resolve or reopen "
+                                             "a comment")
+    comment.add_argument("project", type=_path("PROJECT"))
+    comment.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
+    comment.add_argument("text", nargs="?", type=_text("TEXT"), help="the comment")
+    action = comment.add_mutually_exclusive_group()
+    action.add_argument("--edit", nargs=2, type=_text("--edit"), metavar=("ID", "TEXT"),
+                        help="give comment ID a new text (the earlier one is kept)")
+    action.add_argument("--resolve", type=int, metavar="ID", help="mark comment ID resolved")
+    action.add_argument("--reopen", type=int, metavar="ID", help="mark comment ID open again")
+    comment.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+    comments = sub.add_parser("comments", help="list open comments, oldest first by segment")
+    comments.add_argument("project", type=_path("PROJECT"))
+    comments.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    comments.add_argument("--all", action="store_true", help="resolved comments too")
+    comments.add_argument("--json", action="store_true")
 
 
 def _position(session: ReviewSession, number: int) -> int:
@@ -515,7 +539,8 @@ _RUNNERS = {"new": _run_new, "edit": _run_edit, "score": _run_score,
             "split": run_split, "merge": run_merge,
             "history": _run_history, "export": _run_export, "version": _run_version,
             "backup": _run_backup, "verify": _run_verify, "check": _run_check,
-            "qa-settings": run_qa_settings}
+            "qa-settings": run_qa_settings,
+            "comment": run_comment, "comments": run_comments}
 
 
 def _fail(message: str) -> int:

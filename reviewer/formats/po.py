@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
+from reviewer.formats.comment_notes import po_comment_lines
 from reviewer.formats.encoding import DecodedText, bom_encoding, decode, encode_text
 from reviewer.formats.limits import check_line_lengths
 from reviewer.formats.po_wrap import DEFAULT_WIDTH, WrappedString, detect_width, string_lines
@@ -75,6 +76,8 @@ class _Entry:
     extracted: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     keyword_line: int | None = None
+    first_line: int | None = None  # where the entry's lines begin
+    comment_lines: list[int] = field(default_factory=list)  # its translator comments
 
     def msgstr_keys(self) -> list[str]:
         """The entry's msgstr keywords in plural order."""
@@ -130,6 +133,8 @@ class _Parser:
         if self.current.fields:
             self.finish()
         entry, kind, text = self.current, line[1:2], line[2:]
+        if entry.first_line is None:
+            entry.first_line = index
         if kind == ",":
             entry.flags.extend(_split_flags(text))
             entry.flag_lines.append(index)
@@ -145,6 +150,7 @@ class _Parser:
             entry.references.extend(_REFERENCE.findall(text))
         else:
             entry.comments.append(line[1:].removeprefix(" "))
+            entry.comment_lines.append(index)
 
     def _previous(self, text: str, index: int) -> None:
         previous = self.current.previous
@@ -169,6 +175,8 @@ class _Parser:
             raise ReviewerError(f"{self.name}: line {index + 1} repeats {keyword}")
         if entry.keyword_line is None:
             entry.keyword_line = index
+        if entry.first_line is None:
+            entry.first_line = index
         self.last = _Field(_unquote(match.group(2), index + 1, self.name), index, index + 1)
         entry.fields[keyword] = self.last
 
@@ -317,6 +325,8 @@ class _Rewrite:
                 raise ReviewerError("the project no longer matches its original PO file; "
                                     "export TSV instead")
             forms.setdefault(number, []).append(segment)
+        for number, segments in forms.items():  # before "#, fuzzy", which goes after them
+            self._comments(self.messages[number], segments)
         for number, segments in forms.items():
             if any(is_edited(segment.status) for segment in segments):
                 self._entry(self.messages[number], segments)
@@ -332,6 +342,16 @@ class _Rewrite:
                 result.append(self.lines[index])
                 index += 1
         return "".join(result)
+
+    def _comments(self, entry: _Entry, segments: list[ExportSegment]) -> None:
+        """The segments' open comments as translator comments, after the entry's own."""
+        lines = po_comment_lines(c for segment in segments for c in segment.comments)
+        if not lines:
+            return
+        before = max(entry.comment_lines) + 1 if entry.comment_lines else entry.first_line
+        assert before is not None
+        eol = _ending(self.lines[before]) or self.eol
+        self.inserted.setdefault(before, []).extend(line + eol for line in lines)
 
     def _entry(self, entry: _Entry, segments: list[ExportSegment]) -> None:
         for segment in segments:
@@ -413,6 +433,7 @@ def _new_document(job: ExportJob) -> str:
     for segment in job.segments:
         source = needs_source(segment.source, "PO")
         lines.append("")
+        lines.extend(po_comment_lines(segment.comments))
         if segment.status == "edited":
             lines.append("#, fuzzy")
         if source in seen or not source:  # one msgid twice, or an empty one, needs a context

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.core.comments import Comment
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import plain_text, tags_of, to_notation
@@ -38,6 +39,7 @@ class ExportSegment:
     chrf: float
     meta: dict[str, object] | None
     author: str | None = None  # who wrote its latest revision (None: nobody yet)
+    comments: tuple[Comment, ...] = ()  # open ones, oldest first: XLIFF notes, PO comments
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from reviewer.core.tags import InlineTag, tags_of
 from reviewer.formats.safexml import XML_ENCODING, parse_xml
 from reviewer.formats.structured import is_edited
 from reviewer.formats.tagged import markup_of
+from reviewer.formats.xliff_notes import note_edits
 from reviewer.formats.xliff_units import MADCAP, MEMOQ, XML_NS, Slot, Xliff, render_slot
 from reviewer.formats.xmlspans import (
     Edit,
@@ -132,7 +133,9 @@ def rewrite_xliff(job: ExportJob, name: str, data: bytes) -> bytes:
     writer = _Writer(xliff, xml, spans)
     for _unit, pairs in itertools.groupby(zip(slots, job.segments, strict=True),
                                           key=lambda pair: pair[0].unit):
-        writer.unit(list(pairs))
+        unit_pairs = list(pairs)
+        writer.unit(unit_pairs)
+        writer.notes(unit_pairs)  # after: a target inserted at the same place comes first
     edits = writer.changes.edits()
     if not edits:
         return data
@@ -162,6 +165,12 @@ class _Writer:
             self._plain_unit(*todo[0])
         else:
             self._marked_unit(pairs, todo)
+
+    def notes(self, pairs: list[Pair]) -> None:
+        """The open comments of the unit's segments, as its notes."""
+        comments = [comment for _slot, segment in pairs for comment in segment.comments]
+        self.changes.inserts.extend(
+            note_edits(self.xliff, self.xml, self.spans, pairs[0][0].unit, comments))
 
     def content(self, slot: Slot, segment: ExportSegment) -> str | None:
         """The correction as markup; None when it is the target as the file has it."""

@@ -51,6 +51,8 @@ def new_xliff(job: ExportJob) -> bytes:
         lines += [f'      <trans-unit id="{segment.position + 1}" xml:space="preserve">',
                   f"        <source>{source}</source>",
                   f"        <target{state_attribute}>{target}</target>",
+                  *(f"        <note from={_attribute(c.author)}>{escape_text(c.text)}</note>"
+                    for c in segment.comments),
                   "      </trans-unit>"]
     lines += ["    </body>", "  </file>", "</xliff>", ""]
     return "\n".join(lines).encode("utf-8")

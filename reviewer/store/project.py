@@ -24,6 +24,7 @@ from reviewer.core.scoring import (
     segment_stats,
 )
 from reviewer.store import restructure
+from reviewer.store.comments import CommentStore
 from reviewer.store.files import (
     SIDECARS,
     check_regular_file,
@@ -293,7 +294,7 @@ def _write_error(path: Path, error: BaseException) -> ReviewerError:
     return ReviewerError(f"cannot write {path}: {detail}")
 
 
-class ProjectStore:
+class ProjectStore(CommentStore):
     """One open project file."""
 
     checkpoint_every_commit = True  # benchmarks/store_safety.py measures what it costs

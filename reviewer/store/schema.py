@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -133,5 +133,35 @@ MIGRATIONS: list[str] = [
     BEGIN SELECT RAISE(ABORT, 'segment changes are append-only'); END;
     CREATE TRIGGER segment_changes_are_never_deleted BEFORE DELETE ON segment_changes
     BEGIN SELECT RAISE(ABORT, 'segment changes are append-only'); END;
+    """,
+    # 7: comments on segments. A comment's text and whether it is resolved live in its
+    # revisions (append-only, like the segments'); the newest is the comment as it is now.
+    # A version notes the newest comment revision when it is labelled (none before 7).
+    """
+    CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments (id),
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX comments_by_segment ON comments (segment_id, id);
+    CREATE TABLE comment_revisions (
+        id INTEGER PRIMARY KEY,
+        comment_id INTEGER NOT NULL REFERENCES comments (id),
+        number INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        resolved INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (comment_id, number)
+    );
+    CREATE TRIGGER comment_revisions_are_never_updated BEFORE UPDATE ON comment_revisions
+    BEGIN SELECT RAISE(ABORT, 'comment revisions are append-only'); END;
+    CREATE TRIGGER comment_revisions_are_never_deleted BEFORE DELETE ON comment_revisions
+    BEGIN SELECT RAISE(ABORT, 'comment revisions are append-only'); END;
+    ALTER TABLE versions ADD COLUMN last_comment_revision INTEGER;
+    CREATE TRIGGER versions_know_their_comments AFTER INSERT ON versions
+    BEGIN UPDATE versions SET last_comment_revision =
+        (SELECT coalesce(max(id), 0) FROM comment_revisions) WHERE id = NEW.id; END;
     """,
 ]

@@ -22,6 +22,7 @@ from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import ScoreDetails, Scores
 from reviewer.core.tags import InlineTag, check_tags, tag_index
 from reviewer.store.project import SegmentRecord
+from reviewer.ui.comments_panel import CommentsPanel
 from reviewer.ui.context_panel import ContextPanel
 from reviewer.ui.correction_edit import CorrectionEdit, has_line_break
 from reviewer.ui.qa_text import qa_line
@@ -91,6 +92,7 @@ class EditorPane(QWidget):
         self.qa_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qa_warning.hide()
         self.context_panel = ContextPanel()
+        self.comments_panel = CommentsPanel()  # bind() tells it the session
         self.context_view = self.context_panel.view
         self.scores_label = QLabel()
         self.scores_label.setObjectName("liveScores")
@@ -119,7 +121,10 @@ class EditorPane(QWidget):
         column.addLayout(bottom)
         row = QHBoxLayout()
         row.addLayout(column, 1)
-        row.addWidget(self.context_panel)
+        side = QVBoxLayout()  # what the file says, then the editors' comments
+        side.addWidget(self.context_panel)
+        side.addWidget(self.comments_panel, 1)
+        row.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.heading)
@@ -134,6 +139,7 @@ class EditorPane(QWidget):
         self.correction_edit.focusChanged.connect(self._on_correction_edit_focus_changed)
         self.correction_edit.keystroke.connect(self._on_correction_edit_keystroke)
         self.confirm_button.clicked.connect(self.confirmRequested)
+        self.comments_panel.finished.connect(self.focus_correction)
 
     @property
     def position(self) -> int:
@@ -166,6 +172,7 @@ class EditorPane(QWidget):
         self.correction_edit.setReadOnly(self.read_only or locked)
         self.lock_note.setVisible(locked)
         self.context_panel.show_lines(context)
+        self.comments_panel.show_segment(segment.position)
         self._loading = False
         self._effort = EffortClock(self.pause_limit_ms)
         if self.correction_edit.hasFocus():

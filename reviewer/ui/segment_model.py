@@ -15,6 +15,7 @@ from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import Scores
 from reviewer.core.tags import InlineTag, has_tag_chars
 from reviewer.store.project import SegmentRecord
+from reviewer.ui.comment_marks import COMMENTS_ROLE, CommentMarks, Counts
 from reviewer.ui.qa_text import qa_tooltip
 from reviewer.ui.tag_html import labelled_text, tagged_diff_html, tagged_html
 
@@ -23,6 +24,7 @@ HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 1  # rich text of a cell: the MT's diff, tags as chips
 TAG_PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 2  # the shown text's tag problems (messages)
 QA_ROLE = Qt.ItemDataRole.UserRole + 3  # the shown text's QA warnings (QaWarning list)
+COMMENT_MARK_ROLES = (COMMENTS_ROLE, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole)
 PENDING_MARK = "…"  # scores not known yet: being typed, or saved with scores pending
 
 
@@ -76,6 +78,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._qa_of: QaOf | None = None  # None: a row's tag problems are its warnings
         self._qa: dict[int, tuple[str, list[QaWarning]]] = {}
         self._warning_icon: QIcon | None = None
+        self.comment_marks = CommentMarks()
 
     # -- Qt model API --------------------------------------------------------------------
 
@@ -105,6 +108,8 @@ class SegmentTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         segment = self._segments[row]
         typing = self._typing.get(row)
+        if column == COL_INDEX and role in COMMENT_MARK_ROLES:
+            return self.comment_marks.data(row, role)
         if role == Qt.ItemDataRole.DisplayRole and column in (COL_SOURCE, COL_MT,
                                                               COL_CORRECTION):
             return labelled_text(self._cell_text(row, column), self.tags(row))
@@ -185,6 +190,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._tags.clear()
         self._locked.clear()
         self._problems.clear()
+        self.comment_marks.forget()
         self._qa.clear()
         self.endResetModel()
 
@@ -305,6 +311,30 @@ class SegmentTableModel(QAbstractTableModel):
         if typing:
             return typing[1].hter if typing[1] else math.nan
         return self._segments[row].hter
+
+    # -- comments (comments_panel.py keeps them up to date) -------------------------------
+
+    def set_comment_source(self, counts: Counts) -> None:
+        """Where the open comments of every row come from (asked once, then kept)."""
+        self.comment_marks.set_source(counts)
+        if self._segments:
+            self.dataChanged.emit(self.index(0, COL_INDEX),
+                                  self.index(len(self._segments) - 1, COL_INDEX),
+                                  [COMMENTS_ROLE, Qt.ItemDataRole.DecorationRole,
+                                   Qt.ItemDataRole.ToolTipRole])
+
+    def set_open_comments(self, row: int, count: int) -> None:
+        """A row's open comments after they changed."""
+        if not 0 <= row < len(self._segments):
+            return
+        self.comment_marks.set_count(row, count)
+        self.dataChanged.emit(self.index(row, COL_INDEX), self.index(row, COL_INDEX),
+                              [COMMENTS_ROLE, Qt.ItemDataRole.DecorationRole,
+                               Qt.ItemDataRole.ToolTipRole])
+
+    def open_comments(self, row: int) -> int:
+        """How many open comments the segment at ``row`` has (filters ask this)."""
+        return self.comment_marks.count(row)
 
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, COL_MT), self.index(row, COL_STATUS),
