@@ -14,7 +14,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.bounded import BUDGET_S, BoundedScorer
@@ -504,13 +504,13 @@ class ReviewSession:
         """
         pattern = compile_pattern(find, regex, match_case, whole_word)
         changes = []
-        for segment in self.segments():
-            if self.segment_locked(segment.position):
+        for position, text in enumerate(self._store.head_texts()):
+            if self.segment_locked(position):
                 continue
-            new, count = replace_text(pattern, replacement, segment.text, regex)
-            if count and new != segment.text:
-                check_segment_length(new, f"segment {segment.position + 1} after replacing")
-                changes.append((segment.position, segment.text, new, count))
+            new, count = replace_text(pattern, replacement, text, regex)
+            if count and new != text:
+                check_segment_length(new, f"segment {position + 1} after replacing")
+                changes.append((position, text, new, count))
         return changes
 
     # -- undo, redo and batches ----------------------------------------------------------
@@ -542,8 +542,11 @@ class ReviewSession:
         if not author.strip():
             raise ReviewerError("a revision needs an author name")
         changes = self.replacements(find, replacement, regex, match_case, whole_word)
-        segments = self._store.segments() if changes else []
-        heads = self._store.all_head_stats() if changes else []
+        positions = [position for position, *_ in changes]
+        segments = dict(zip(positions, _in_slices(self._store.segments_at, positions),
+                            strict=True))
+        heads = dict(zip(positions, _in_slices(self._store.head_stats_at, positions),
+                         strict=True))
         jobs = [ScoringJob(segments[p].mt, segments[p].reference, new)
                 for p, _old, new, _count in changes]
         items = []
@@ -576,8 +579,8 @@ class ReviewSession:
         return self._write_batch(batch, True, author)
 
     def _write_batch(self, batch: Batch, forward: bool, author: str) -> BatchResult:
-        current = {s.position: (s.text, s.status) for s in self._store.segments()} \
-            if batch.items else {}
+        current = {s.position: (s.text, s.status)
+                   for s in _in_slices(self._store.segments_at, batch.positions)}
         revisions = []
         for item in batch.items:
             state, stats = item.state(forward)
@@ -586,10 +589,10 @@ class ReviewSession:
             revisions.append(NewRevision(item.position, state.text, stats,
                                          None if stats is None else sentence_scores(stats),
                                          author, state.status))
-        written = self._store.add_revisions(revisions)
-        stored = self._store.segments() if written else []
-        return BatchResult(batch, tuple(stored[p] for p in batch.positions if stored),
-                           tuple(written), self.summary())
+        ids = self._store.add_revisions(revisions)
+        written = _in_slices(self._store.revisions_by_id, ids)
+        stored = _in_slices(self._store.segments_at, batch.positions) if ids else []
+        return BatchResult(batch, tuple(stored), tuple(written), self.summary())
 
     def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0) -> None:
         """Keep typed, unconfirmed text; a draft equal to the saved text is dropped instead."""
@@ -867,6 +870,18 @@ class ReviewSession:
     def backup(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the project file."""
         return self._store.backup_to(target)
+
+
+T = TypeVar("T")
+_SLICE = 250  # records per answer of the store while a batch runs (see head_texts)
+
+
+def _in_slices(fetch: Callable[[list[int]], list[T]], keys: list[int]) -> list[T]:
+    """``fetch(keys)``, asked a slice of keys at a time."""
+    found: list[T] = []
+    for start in range(0, len(keys), _SLICE):
+        found += fetch(keys[start:start + _SLICE])
+    return found
 
 
 def _refuse_broken_markup(job: ExportJob) -> None:

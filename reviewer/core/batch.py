@@ -9,17 +9,20 @@ results come back in document order.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Generator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 
 from reviewer.core.scoring import Scores, SegmentStats, identity_stats, score_segment
-from reviewer.core.workers import process_pool
+from reviewer.core.workers import _exit_with_parent
 
 PARALLEL_MIN = 400  # fewer costly segments than this are scored in this process
 CHUNK = 48
+NICENESS = 5  # workers yield to the window's GUI thread (and to the user's other work)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,20 @@ def _score_chunk(jobs: list[ScoringJob]) -> list[JobResult]:
     return [score_job(job) for job in jobs]
 
 
+def _start_worker() -> None:
+    """Pool initializer: end with the parent, and run at a lower priority than it."""
+    _exit_with_parent()
+    with suppress(OSError, AttributeError):  # AttributeError: no os.nice on Windows
+        os.nice(NICENESS)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` spawned processes (forking a process that runs Qt is unsafe)."""
+    return ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker)
+
+
 def default_workers() -> int:
     """One worker per core."""
     return max(1, os.cpu_count() or 1)
@@ -72,7 +89,7 @@ def score_jobs(jobs: Sequence[ScoringJob], workers: int | None = None,
         for job in jobs:
             yield score_job(job)
         return
-    pool = process_pool(workers)
+    pool = _pool(workers)
     try:
         chunks: deque[Future[list[JobResult]]] = deque(
             pool.submit(_score_chunk, [jobs[i] for i in costly[start:start + CHUNK]])

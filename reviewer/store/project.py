@@ -800,8 +800,9 @@ class ProjectStore(CommentStore):
             db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
         return self.revision(position, number)
 
-    def add_revisions(self, revisions: Sequence[NewRevision]) -> list[RevisionRecord]:
-        """Append many revisions (replace all, its undo) in one transaction: all or none."""
+    def add_revisions(self, revisions: Sequence[NewRevision]) -> list[int]:
+        """Append many revisions (replace all, its undo) in one transaction: all or none;
+        their ids (``revisions_by_id`` reads them)."""
         with self._write() as db:
             totals = DocumentTotals.from_json(
                 db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
@@ -810,11 +811,41 @@ class ProjectStore(CommentStore):
                 revision_id, _number, totals = self._append_revision(db, totals, revision)
                 ids.append(revision_id)
             db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
-        if not ids:
-            return []
-        rows = self._db.execute(self._REVISION_SELECT + "WHERE r.id BETWEEN ? AND ? "
-                                "ORDER BY r.id", (min(ids), max(ids)))
-        return [_revision_record(row) for row in rows]
+        return ids
+
+    # a batch reads what it needs in slices: a window's worker thread unpickles each
+    # answer holding Python's lock, and 10,000 records at once would stall the GUI thread
+
+    def head_texts(self) -> list[str]:
+        """Every segment's current text, in document order."""
+        return [str(row[0]) for row in self._db.execute(
+            "SELECT coalesce(r.text, s.mt) FROM segments s LEFT JOIN revisions r "
+            "ON r.id = s.head_revision WHERE s.position >= 0 ORDER BY s.position")]
+
+    def segments_at(self, positions: Sequence[int]) -> list[SegmentRecord]:
+        """The segments at ``positions``, in that order."""
+        rows = self._db.execute(self._SEGMENT_SELECT + "WHERE s.position IN ("
+                                + ", ".join("?" * len(positions)) + ")", tuple(positions))
+        found = {record.position: record for record in map(_segment_record, rows)}
+        return [found[position] for position in positions]
+
+    def head_stats_at(self, positions: Sequence[int]) -> list[SegmentStats | None]:
+        """The current statistics of the segments at ``positions`` (None: pending)."""
+        rows = self._db.execute(
+            f"SELECT s.position, CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END "
+            "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision " + _LATE
+            + "WHERE s.position IN (" + ", ".join("?" * len(positions)) + ")",
+            tuple(positions))
+        found = {int(row[0]): None if row[1] is None else SegmentStats.from_json(row[1])
+                 for row in rows}
+        return [found[position] for position in positions]
+
+    def revisions_by_id(self, ids: Sequence[int]) -> list[RevisionRecord]:
+        """The revisions with these ids, in that order."""
+        rows = self._db.execute(self._REVISION_SELECT + "WHERE r.id IN ("
+                                + ", ".join("?" * len(ids)) + ")", tuple(ids))
+        found = {record.id: record for record in map(_revision_record, rows)}
+        return [found[revision_id] for revision_id in ids]
 
     def _append_revision(self, db: sqlite3.Connection, totals: DocumentTotals,
                          new: NewRevision) -> tuple[int, int, DocumentTotals]:

@@ -19,6 +19,7 @@ class BatchEdits(QObject):
     """Starts batches and shows what they wrote."""
 
     finished = Signal(int)  # segments a replace-all changed (0: none, refused or failed)
+    previewed = Signal(object)  # what a replace-all would change: [(position, old, new, n)]
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -26,8 +27,34 @@ class BatchEdits(QObject):
         self.last_changed = 0  # segments the last replace-all changed
         window.undo_stack.write_in_background = self.write
 
+    def preview(self, find: str, replacement: str, regex: bool = False,
+                match_case: bool = True, whole_word: bool = False) -> bool:
+        """Start working out what a replace-all would change (``previewed`` tells)."""
+        window = self._window
+        if window.tasks.busy:
+            return False
+        window.editing.save_pending()  # the preview shows the texts replace-all would see
+        window.editing.stop_drafts()
+        session = window.session
+
+        def job(progress: Callable[[int, int], None]) -> object:
+            progress(0, 0)
+            return session.replacements(find, replacement, regex, match_case, whole_word)
+
+        def failed(message: str) -> None:
+            self._after_task()
+            if message:
+                window.interaction.error("Find and replace", message)
+            self.previewed.emit([])
+
+        def done(changes: object) -> None:
+            self._after_task()
+            self.previewed.emit(changes)
+
+        return window.tasks.run("Finding…", job, done, failed, title="Find and replace")
+
     def replace_all(self, find: str, replacement: str, regex: bool = False,
-                    match_case: bool = True) -> bool:
+                    match_case: bool = True, whole_word: bool = False) -> bool:
         """Start replacing in every segment as one undoable step; False if not started."""
         window = self._window
         if window.session.read_only or window.tasks.busy:
@@ -38,7 +65,8 @@ class BatchEdits(QObject):
         self.last_changed = 0
 
         def job(progress: Callable[[int, int], None]) -> BatchResult:
-            return session.replace_all(find, replacement, regex, match_case, author, progress)
+            return session.replace_all(find, replacement, regex, match_case, author, progress,
+                                       whole_word)
 
         def failed(message: str) -> None:
             self._after_task()

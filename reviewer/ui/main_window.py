@@ -216,15 +216,16 @@ class MainWindow(QMainWindow):
         self.editing.apply_result(result)
 
     def replace_all(self, find: str, replacement: str, regex: bool = False,
-                    match_case: bool = True) -> bool:
+                    match_case: bool = True, whole_word: bool = False) -> bool:
         """Start replacing in every segment (one undoable step, in the background)."""
-        return self.batches.replace_all(find, replacement, regex, match_case)
+        return self.batches.replace_all(find, replacement, regex, match_case, whole_word)
 
     def replace_dialog(self) -> None:
         """Open the find-and-replace window."""
         from reviewer.ui.replace_dialog import ReplaceDialog
 
-        self._show_single(ReplaceDialog, lambda: ReplaceDialog(self.batches, self))
+        self._show_single(ReplaceDialog, lambda: ReplaceDialog(self.batches, self,
+                                                               self.session.segment_tags))
 
     def shortcuts_dialog(self) -> None:
         """Help → Keyboard shortcuts: every action's keys, changeable."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -11,6 +12,9 @@ from reviewer.ui.tasks import Job, Task
 
 Done = Callable[[object], None]
 Failed = Callable[[str], None]  # a one-line message; empty when the user cancelled
+# while a job runs, Python hands its lock to the GUI thread every millisecond instead of
+# every 5: the job's Python code otherwise delays the GUI thread by tens of milliseconds
+SWITCH_INTERVAL_S = 0.001
 
 
 class TaskRunner(QObject):
@@ -27,6 +31,7 @@ class TaskRunner(QObject):
         self._dialog: QProgressDialog | None = None
         self._done: Done | None = None
         self._failed: Failed | None = None
+        self._switch_interval = sys.getswitchinterval()
 
     @property
     def busy(self) -> bool:
@@ -53,6 +58,8 @@ class TaskRunner(QObject):
         task.failed.connect(self._on_task_failed)
         dialog.canceled.connect(task.cancel)
         self._task, self._dialog, self._done, self._failed = task, dialog, done, failed
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
         dialog.show()
         task.start()
         return True
@@ -77,6 +84,7 @@ class TaskRunner(QObject):
         if self._task is not None:
             self._task.wait()
             self._task.deleteLater()
+            sys.setswitchinterval(self._switch_interval)
         callbacks = (self._done, self._failed)
         self._task = self._dialog = self._done = self._failed = None
         return callbacks
