@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from reviewer.core.replace import compile_pattern
 
@@ -53,7 +53,11 @@ class TextQuery:
         """Whether any of the chosen fields matches."""
         search = self.pattern().search
         fields = tuple(field for field in FIELDS if field in self.fields)
-        if fields == ("correction",):  # the usual case, without the generic loop
+        # the usual cases spelled out: a generic loop costs more than the search
+        if fields == FIELDS:
+            return lambda row: bool(search(row.correction) or search(row.mt)
+                                    or search(row.source))
+        if fields == ("correction",):
             return lambda row: search(row.correction) is not None
         return lambda row: any(search(getattr(row, field)) for field in fields)
 
@@ -103,18 +107,16 @@ class SegmentFilter:
 
 def sorted_rows(rows: Iterable[int], key: Callable[[int], object],
                 descending: bool = False) -> list[int]:
-    """``rows`` ordered by ``key`` (text without case); ties and pending scores (NaN) keep
-    document order, pending ones last either way."""
-    known: list[tuple[object, int]] = []
-    pending: list[int] = []
-    for row in rows:
-        value = key(row)
-        if isinstance(value, float) and math.isnan(value):
-            pending.append(row)
-        else:
-            known.append((value.casefold() if isinstance(value, str) else value, row))
-    known.sort(key=lambda item: item[0], reverse=descending)  # type: ignore[arg-type,return-value]
-    return [row for _value, row in known] + pending
+    """``rows`` ordered by ``key`` (one type per column; text without case); ties and
+    pending scores (NaN) keep document order, pending ones last either way."""
+    rows = list(rows)
+    values: list[Any] = [key(row) for row in rows]
+    if values and isinstance(values[0], str):
+        values = [value.casefold() for value in values]
+    known = [number for number, value in enumerate(values) if value == value]  # not NaN
+    pending = [rows[number] for number, value in enumerate(values) if value != value]
+    known.sort(key=values.__getitem__, reverse=descending)
+    return [rows[number] for number in known] + pending
 
 
 def next_match(order: Sequence[int], current: int, matches: Callable[[int], bool],

@@ -56,7 +56,8 @@ class ModelFacts:
 
     @property
     def status(self) -> str:
-        return _name(self.model.status(self.row))
+        status = self.model.status(self.row)
+        return status if type(status) is str else _name(status)
 
     @property
     def hter(self) -> float:

@@ -358,25 +358,30 @@ def test_document_offset_counts_a_chip_as_one_and_astral_characters_as_two() -> 
     assert document_offset("a😀b", 3) == 4
 
 
-def test_filter_by_qa_warnings_and_comments_the_model_tells(
-        proxy: SegmentFilterProxy, shown_table: Shown) -> None:
-    model = shown_table.model
-    if not hasattr(model, "set_qa") or not hasattr(model, "set_open_comments"):
-        pytest.skip("the model does not tell QA warnings and comments yet")
+def test_filter_by_qa_warnings_the_model_tells(proxy: SegmentFilterProxy,
+                                               shown_table: Shown) -> None:
     from reviewer.core.qa import QaWarning
 
+    model = shown_table.model
     model.set_qa(lambda row, text: [QaWarning("double_space", "two spaces", 0, 1)]
                  if row in (1, 2) else [])
-    model.set_open_comments(2, 1)
-    model.set_open_comments(4, 2)
     proxy.set_filter(SegmentFilter(warnings=True))
     assert shown(proxy) == [2, 3]
     proxy.set_filter(SegmentFilter(warnings=False))
     assert shown(proxy) == [1, 4, 5, 6]
+
+
+def test_filter_by_open_comments_the_model_tells(proxy: SegmentFilterProxy,
+                                                 shown_table: Shown) -> None:
+    model = shown_table.model
+    if not hasattr(model, "set_open_comments"):
+        pytest.skip("the model does not tell a row's comments yet")
+    model.set_open_comments(2, 1)
+    model.set_open_comments(4, 2)
     proxy.set_filter(SegmentFilter(comments=True))
     assert shown(proxy) == [3, 5]
-    proxy.set_filter(SegmentFilter(comments=True, warnings=True))
-    assert shown(proxy) == [3]
+    proxy.set_filter(SegmentFilter(comments=False, statuses=frozenset({"new"})))
+    assert shown(proxy) == [1]
 
 
 def test_a_new_project_starts_unfiltered_in_document_order(
