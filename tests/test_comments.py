@@ -343,3 +343,28 @@ def test_a_version_exports_the_comments_open_then(tmp_path: Path) -> None:
     data = (tmp_path / "sent.po").read_text(encoding="utf-8")
     assert "# anna: Early\n" in data and "Late" not in data
     session.close()
+
+
+def test_comments_follow_a_split_and_every_part_goes_out(tmp_path: Path) -> None:
+    session = project_from(tmp_path, "job.xlf")
+    position = next(s.position for s in session.segments() if "beliefs" in s.mt)
+    session.add_comment(position, "Whole segment", "anna")
+    mt = session.segment(position).mt
+    session.split(position, mt.index("beliefs") + len("beliefs") + 1, "bob")
+    assert [c.position for c in session.comments()] == [position]  # with the first part
+    session.add_comment(position + 1, "Second part", "boris")
+    session.export(tmp_path / "out.xlf")
+    root = etree.parse(str(tmp_path / "out.xlf")).getroot()
+    notes = [n.text for n in root.iter(f"{NS20}note") if n.get("category") == "comment"]
+    assert notes == ["anna: Whole segment", "boris: Second part"]
+    session.close()
+
+
+def test_a_merge_keeps_both_segments_comments(seed_project: Path) -> None:
+    session = ReviewSession.open(seed_project)
+    session.add_comment(3, "Third", "anna")
+    session.add_comment(4, "Fourth", "boris")
+    session.merge(3, "anna")
+    assert [(c.position, c.text) for c in session.comments()] == [(3, "Third"), (3, "Fourth")]
+    assert session.open_comment_counts() == {3: 2}
+    session.close()

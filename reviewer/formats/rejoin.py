@@ -63,4 +63,5 @@ def _joined(parts: Sequence[ExportSegment], gaps: Sequence[str]) -> ExportSegmen
     return replace(first, source=source, mt=mt, correction=correction,
                    status=reduce(merged_status, (part.status for part in parts)),
                    hter=_NAN, bleu=_NAN, chrf=_NAN, meta=meta or None,
-                   author=authors[-1] if authors else None)
+                   author=authors[-1] if authors else None,
+                   comments=tuple(comment for part in parts for comment in part.comments))
