@@ -3,6 +3,7 @@ docks, and composes the parts that act on them, each with one job."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reviewer.session import DocumentSummary, EditResult, ReviewSession
 from reviewer.store.project import RevisionRecord
-from reviewer.ui.actions import ActionTable
+from reviewer.ui.actions import ActionSpec, ActionTable
 from reviewer.ui.batch_edits import BatchEdits
 from reviewer.ui.commands import SavingUndoStack
 from reviewer.ui.compare_dialogs import RevisionCompareDialog
@@ -26,9 +27,11 @@ from reviewer.ui.navigation import Navigation
 from reviewer.ui.new_project_dialog import NewProjectRequest
 from reviewer.ui.preference_actions import PreferenceActions
 from reviewer.ui.project_actions import PROJECT_FILTER, ProjectActions, open_or_ask_read_only
+from reviewer.ui.qa_actions import QaActions
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
+from reviewer.ui.split_merge import SplitMergeActions
 from reviewer.ui.status_summary import StatusSummary
 from reviewer.ui.table_filters import TableFilters
 from reviewer.ui.task_progress import TaskRunner
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.model = SegmentTableModel([], self)
         self.table = SegmentTableView(self.model)
         self.editor = EditorPane()
+        self.editor.comments_panel.bind(lambda: self.session, self.author, self.model)
         # filters, sorting and find between the table and the model (rows map both ways)
         self.filters = TableFilters(self.table, self.model, self.editor,
                                     lambda: self.editing.save_pending(), self)
@@ -87,11 +91,13 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self)
         self.project_actions = ProjectActions(self)
         self.version_actions = VersionActions(self)
+        self.split_merge = SplitMergeActions(self)
         self.preferences = PreferenceActions(self)
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive
         self.action_table = ActionTable(self, self.settings)
         self._add_actions()
         add_filter_actions(self.action_table, self.filters)
+        self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
         # Tab from the correction goes to the table, never to a button (Space would press it)
@@ -137,6 +143,9 @@ class MainWindow(QMainWindow):
         }
         self.action_table.add_all(slots, {"edit.undo": self.undo_action,
                                           "edit.redo": self.redo_action})
+        self.split_merge.add_actions(self.action_table)
+        self.action_table.add(ActionSpec("segment.comment", "&Segment", "Add &comment",
+                                         ("Ctrl+M",)), self.editor.comments_panel.add_comment)
         self.confirm_action: QAction = self.action_table.action("segment.confirm")
         self.insert_tag_action: QAction = self.action_table.action("edit.insert_tag")
         view = self.action_table.menus["&View"]
@@ -149,6 +158,7 @@ class MainWindow(QMainWindow):
         """Show ``session``: its segments, drafts, history and scores; no undo steps."""
         session = self.session
         read_only = session.read_only
+        gc.unfreeze()  # the last project's objects may be collected again
         self.setWindowTitle(f"{session.path.name}{' [read-only]' if read_only else ''}"
                             " — reviewer")
         self.undo_stack.clear()
@@ -158,6 +168,7 @@ class MainWindow(QMainWindow):
         session.scoring_budget = 0.0
         self.history.model.tags_for = session.segment_tags
         self.timeline.model.tags_for = session.segment_tags
+        self.editor.correction_edit.spelling.use_session(session)
         self.editor._position = -1
         self.filters.reset()  # filters are not carried to another project
         self.model.reset(session.segments(), session.segment_tags, session.segment_locked,
@@ -174,6 +185,9 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.select_row(self.model.first_unconfirmed())
         self.late_scores.score_pending()
+        # the project's records stay for as long as it is open: Python's full collections
+        # leave them out, so none of them (on any thread) holds the GUI thread up for long
+        gc.freeze()
 
     def show_summary(self, summary: DocumentSummary) -> None:
         """Show document scores and progress in the status bar."""
@@ -337,4 +351,5 @@ class MainWindow(QMainWindow):
         self.editing.save_pending()
         self.scorer.shutdown()
         self.session.close()
+        gc.unfreeze()  # a closed window's objects may go
         super().closeEvent(event)

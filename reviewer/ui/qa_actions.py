@@ -76,6 +76,8 @@ class QaActions(QObject):
         """Check every row and the editor again: the project's checks or words changed
         (call it after adding a word to the project dictionary)."""
         self._qa = None
+        if not self._window.isVisible():
+            return  # a closed window's project may be closed too (a word list loaded late)
         self._window.model.set_qa(self._row_warnings)
         self.check_editor_now()
 
