@@ -586,9 +586,9 @@ class ReviewSession:
             state, stats = item.state(forward)
             if current[item.position] == (state.text, state.status):
                 continue  # already so: no revision
-            revisions.append(NewRevision(item.position, state.text, stats,
-                                         None if stats is None else sentence_scores(stats),
-                                         author, state.status))
+            # the store computes the scores (in its own process in the window)
+            revisions.append(NewRevision(item.position, state.text, stats, None, author,
+                                         state.status))
         ids = self._store.add_revisions(revisions)
         written = _in_slices(self._store.revisions_by_id, ids)
         stored = _in_slices(self._store.segments_at, batch.positions) if ids else []

@@ -22,6 +22,7 @@ from reviewer.core.scoring import (
     SegmentStats,
     identity_stats,
     segment_stats,
+    sentence_scores,
 )
 from reviewer.store import restructure
 from reviewer.store.comments import CommentStore
@@ -105,7 +106,7 @@ class NewRevision:
     position: int
     text: str
     stats: SegmentStats | None  # None: saved with its statistics pending
-    scores: Scores | None
+    scores: Scores | None  # None with statistics: computed from them here
     author: str
     status: str
     editing_ms: int = 0
@@ -869,6 +870,8 @@ class ProjectStore(CommentStore):
         number = int(db.execute(
             "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE segment_id = ?",
             (segment_id,)).fetchone()[0])
+        if stats is not None and scores is None:  # a batch's: its scores are made here
+            scores = sentence_scores(stats)
         values = (0.0, 0.0, 0.0, PENDING) if stats is None or scores is None else (
             scores.hter, scores.bleu, scores.chrf, stats.to_json())
         cursor = db.execute(

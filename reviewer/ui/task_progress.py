@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 
@@ -13,7 +14,8 @@ from reviewer.ui.tasks import Job, Task
 Done = Callable[[object], None]
 Failed = Callable[[str], None]  # a one-line message; empty when the user cancelled
 # while a job runs, Python hands its lock to the GUI thread every millisecond instead of
-# every 5: the job's Python code otherwise delays the GUI thread by tens of milliseconds
+# every 5, and collects no cycles (a full collection, on whichever thread, holds the lock
+# for tens of milliseconds): the job's Python code otherwise delays the GUI thread
 SWITCH_INTERVAL_S = 0.001
 
 
@@ -32,6 +34,7 @@ class TaskRunner(QObject):
         self._done: Done | None = None
         self._failed: Failed | None = None
         self._switch_interval = sys.getswitchinterval()
+        self._collecting = True
 
     @property
     def busy(self) -> bool:
@@ -60,6 +63,8 @@ class TaskRunner(QObject):
         self._task, self._dialog, self._done, self._failed = task, dialog, done, failed
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
+        self._collecting = gc.isenabled()
+        gc.disable()
         dialog.show()
         task.start()
         return True
@@ -85,6 +90,9 @@ class TaskRunner(QObject):
             self._task.wait()
             self._task.deleteLater()
             sys.setswitchinterval(self._switch_interval)
+            if self._collecting:
+                gc.freeze()  # what the job made is kept (the window shows it): no collection
+                gc.enable()  # of it all at once, on the GUI thread, right now
         callbacks = (self._done, self._failed)
         self._task = self._dialog = self._done = self._failed = None
         return callbacks

@@ -134,17 +134,17 @@ def test_help_keyboard_shortcuts_lists_them_and_a_key_can_be_changed(
 
     assert not dialog.set_keys("segment.next_unconfirmed", ["Ctrl+G"])  # Go to segment's
     assert "already" in dialog.message.text()
-    assert dialog.set_keys("segment.next_unconfirmed", ["Ctrl+J"])
-    assert ("Segment", "Next unconfirmed", "Ctrl+J") in dialog.rows()
+    assert dialog.set_keys("segment.next_unconfirmed", ["Ctrl+Alt+U"])
+    assert ("Segment", "Next unconfirmed", "Ctrl+Alt+U") in dialog.rows()
     dialog.close()
     editor = window.editor.correction_edit
-    key(qtbot, editor, Qt.Key.Key_J, CTRL)
+    key(qtbot, editor, Qt.Key.Key_U, CTRL | ALT)
     assert window.editor.position == 1
     key(qtbot, window.editor.correction_edit, Qt.Key.Key_U, CTRL)  # no longer its key
     assert window.editor.position == 1
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    assert settings.value("shortcuts/segment.next_unconfirmed") == "Ctrl+J"  # kept
+    assert settings.value("shortcuts/segment.next_unconfirmed") == "Ctrl+Alt+U"  # kept
 
 
 def test_each_segment_shortcut_works_from_the_correction(
