@@ -43,6 +43,15 @@ class _UpperBound(QDoubleSpinBox):
         return "max" if value >= self.maximum() else super().textFromValue(value)
 
 
+def text_search_controls() -> tuple[QComboBox, QToolButton, QToolButton, QToolButton]:
+    """Which fields to search, and the match case, whole words and regex toggles."""
+    fields = QComboBox()
+    for label, choice in FIELD_CHOICES:
+        fields.addItem(label, choice)
+    return (fields, option_button("Aa", "Match case"), option_button("W", "Whole words only"),
+            option_button(".*", "Regular expression"))
+
+
 def option_button(text: str, tip: str) -> QToolButton:
     """A small checkable button for a search option (match case, whole word, regex)."""
     button = QToolButton()
@@ -85,12 +94,7 @@ class FilterBar(QWidget):
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText("Filter by text…")
         self.text.setClearButtonEnabled(True)
-        self.fields = QComboBox()
-        for label, fields in FIELD_CHOICES:
-            self.fields.addItem(label, fields)
-        self.match_case = option_button("Aa", "Match case")
-        self.whole_word = option_button("W", "Whole words only")
-        self.regex = option_button(".*", "Regular expression")
+        self.fields, self.match_case, self.whole_word, self.regex = text_search_controls()
         self.count = QLabel()
         self.count.setObjectName("filterCount")
         self.message = QLabel()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reviewer.core.filtering import TextQuery
-from reviewer.ui.filter_bar import FIELD_CHOICES, option_button
+from reviewer.ui.filter_bar import text_search_controls
 
 
 class FindBar(QWidget):
@@ -22,12 +22,7 @@ class FindBar(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("findText")
         self.text.setPlaceholderText("Find in segments (F3 next, Shift+F3 previous)")
-        self.fields = QComboBox()
-        for label, fields in FIELD_CHOICES:
-            self.fields.addItem(label, fields)
-        self.match_case = option_button("Aa", "Match case")
-        self.whole_word = option_button("W", "Whole words only")
-        self.regex = option_button(".*", "Regular expression")
+        self.fields, self.match_case, self.whole_word, self.regex = text_search_controls()
         self.previous_button = QToolButton()
         self.previous_button.setText("Previous")
         self.next_button = QToolButton()
