@@ -89,7 +89,7 @@ class FilterBar(QWidget):
         for box, noun in ((self.warnings, "QA warnings"), (self.comments, "comments")):
             for choice, word in ANY_WITH_WITHOUT:
                 box.addItem(f"{word.capitalize()} {noun}" if choice is not None
-                            else f"{noun.capitalize()}: any", choice)
+                            else f"{noun[0].upper()}{noun[1:]}: any", choice)
         self.text = QLineEdit()
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText("Filter by text…")
