@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import sqlite3
@@ -15,6 +14,8 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.cli_comments import run_comment, run_comments
+from reviewer.cli_common import print_json as _print_json
+from reviewer.cli_common import segment_position as _position
 from reviewer.cli_qa import run_check, run_qa_settings
 from reviewer.cli_split_merge import run_merge, run_split
 from reviewer.core.bounded import is_quick
@@ -199,21 +200,9 @@ def _comment_parsers(sub: Any) -> None:
     comments.add_argument("--json", action="store_true")
 
 
-def _position(session: ReviewSession, number: int) -> int:
-    count = session.segment_count()
-    if not 1 <= number <= count:
-        raise ReviewerError(f"no segment {number}: the project has segments 1 to {count}")
-    return number - 1
-
-
 def _say(line: str) -> None:
     """Print a line that may hold names or text from the user or a file."""
     print(visible(line))
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _run_new(args: argparse.Namespace) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
+from reviewer.cli_common import print_json as _print_json
+from reviewer.cli_common import segment_position as _position
 from reviewer.core.errors import ReviewerError
 from reviewer.core.qa import CHECKS, SPELLING, QaWarning, parse_check_ids
 from reviewer.core.visible import visible
@@ -69,15 +69,3 @@ def run_qa_settings(args: argparse.Namespace) -> None:
         return
     for check, description in CHECKS.items():
         print(f"{check:<15}{'off' if check in disabled else 'on':<5}{description}")
-
-
-def _position(session: ReviewSession, number: int) -> int:
-    count = session.segment_count()
-    if not 1 <= number <= count:
-        raise ReviewerError(f"no segment {number}: the project has segments 1 to {count}")
-    return number - 1
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

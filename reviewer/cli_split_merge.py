@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from reviewer.cli_common import segment_position as _position
 from reviewer.core.errors import ReviewerError
 from reviewer.core.visible import visible
 from reviewer.session import RestructureResult, ReviewSession, default_author
-
-
-def _position(session: ReviewSession, number: int) -> int:
-    count = session.segment_count()
-    if not 1 <= number <= count:
-        raise ReviewerError(f"no segment {number}: the project has segments 1 to {count}")
-    return number - 1
 
 
 def _offset(value: int | None, name: str) -> int | None:

@@ -5,12 +5,12 @@ focus frames, and the segment table."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from qt_helpers import ScriptedInteraction, select_all_and_delete, type_text
+from test_undo_failures import revisions_in_db
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
@@ -26,14 +26,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-def revisions_in_db(project: Path) -> list[tuple[int, str, str]]:
-    db = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
-    rows = db.execute("SELECT s.position, r.text, r.status FROM revisions r "
-                      "JOIN segments s ON s.id = r.segment_id ORDER BY r.id").fetchall()
-    db.close()
-    return rows
 
 
 def key(qtbot, widget: QWidget | None, which: Qt.Key,  # type: ignore[no-untyped-def]
