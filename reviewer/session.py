@@ -39,6 +39,7 @@ from reviewer.core.scoring import (
     signatures,
 )
 from reviewer.core.spelling import SpellChecker, checker_for, valid_project_word
+from reviewer.core.status import SegmentStatus
 from reviewer.core.tags import (
     InlineTag,
     TagProblem,
@@ -73,10 +74,10 @@ from reviewer.store.project import (
 )
 from reviewer.store.restructure import SegmentPart
 
-STATUS_NEW = "new"
-STATUS_IMPORTED = "imported"
-STATUS_CONFIRMED = "confirmed"
-STATUS_EDITED = "edited"  # saved but not confirmed, e.g. when the editor moved on
+STATUS_NEW = SegmentStatus.NEW
+STATUS_IMPORTED = SegmentStatus.IMPORTED
+STATUS_CONFIRMED = SegmentStatus.CONFIRMED
+STATUS_EDITED = SegmentStatus.EDITED
 
 CURRENT = "current"  # the label that names the document as it is now
 PROJECT_WORDS_PROPERTY = "spelling_words"  # JSON list: the project dictionary
