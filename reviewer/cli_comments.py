@@ -8,15 +8,14 @@ import sys
 from typing import Any
 
 from reviewer.core.comments import Comment
+from reviewer.core.errors import ExitCode
 from reviewer.core.visible import visible
 from reviewer.session import ReviewSession, default_author
-
-BAD_USAGE = 2
 
 
 def _usage_error(message: str) -> SystemExit:
     print(f"reviewer comment: error: {message}", file=sys.stderr)
-    return SystemExit(BAD_USAGE)
+    return SystemExit(ExitCode.BAD_USAGE)
 
 
 def run_comment(args: argparse.Namespace) -> None:

@@ -1,4 +1,4 @@
-"""What every command-line module shares: segment numbers and JSON output."""
+"""What every command-line module shares: segment numbers, output, problems found."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import json
 import sys
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.visible import visible
 from reviewer.session import ReviewSession
+
+
+class ProblemsFoundError(Exception):
+    """``verify`` or ``check`` found problems (already printed, one line each)."""
 
 
 def segment_position(session: ReviewSession, number: int) -> int:
@@ -21,3 +26,8 @@ def print_json(data: object) -> None:
     """``data`` as indented JSON on standard output, text as it is (not escaped)."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def say(line: str) -> None:
+    """Print a line that may hold names or text from the user or a file."""
+    print(visible(line))

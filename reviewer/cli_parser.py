@@ -1,0 +1,194 @@
+"""The command line's arguments: the window's and every subcommand's."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reviewer import __version__
+from reviewer.core.errors import ReviewerError
+from reviewer.formats.plaintext import SEGMENTATIONS
+from reviewer.formats.readers import IMPORT_FORMATS
+from reviewer.formats.writers import export_formats
+
+SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
+               "split", "merge",
+               "check", "comment", "comments", "qa-settings")
+
+
+def _text(name: str) -> Callable[[str], str]:
+    """An argparse type for text: refused in one line when argv held bytes that are not UTF-8."""
+
+    def check(value: str) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # argv's undecodable bytes arrive as lone surrogates
+            raise ReviewerError(f"argument {name} is not valid UTF-8") from None
+        return value
+
+    return check
+
+
+def _path(name: str) -> Callable[[str], Path]:
+    """An argparse type for a file name; any bytes are a legal name, an empty one is not."""
+
+    def check(value: str) -> Path:
+        if not value:
+            raise ReviewerError(f"argument {name} is empty: name a file")
+        if "\0" in value:
+            raise ReviewerError(f"argument {name} holds a NUL character: no file has that name")
+        return Path(value)
+
+    return check
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer",
+        description="Post-edit and review machine translation. Without a subcommand, opens "
+                    "PROJECT (or the demo project) in the main window.",
+        epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (reviewer SUBCOMMAND --help)",
+    )
+    parser.add_argument("project", nargs="?", type=_path("PROJECT"), help="a .review project file")
+    parser.add_argument("--screenshot", type=_path("PNG"), metavar="PNG",
+                        help="render the main window offscreen into PNG and exit")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="create a project from MT (and aligned) files")
+    new.add_argument("project", type=_path("PROJECT"))
+    new.add_argument("--mt", type=_path("--mt"), required=True, help="the machine translation")
+    new.add_argument("--source", type=_path("--source"),
+                     help="source text, line-aligned with --mt")
+    new.add_argument("--reference", type=_path("--reference"),
+                     help="a reference translation, line-aligned")
+    new.add_argument("--corrections", type=_path("--corrections"),
+                     help="existing post-edits, line-aligned")
+    new.add_argument("--segment", choices=SEGMENTATIONS,
+                     help="split --mt into sentences or lines (default: sentences for a lone "
+                          "file, lines with aligned files)")
+    new.add_argument("--encoding", type=_text("--encoding"),
+                     help="the files' encoding (default: byte-order mark, UTF-8, "
+                          "else cp1251 or KOI8-R when the text clearly is)")
+    new.add_argument("--format", dest="file_format", choices=IMPORT_FORMATS,
+                     help="the --mt file's format (default: from its extension and content)")
+    new.add_argument("--langs", type=_text("--langs"), metavar="SRC,TGT",
+                     help="source and target language (picks the pair in a TMX file)")
+
+    edit = sub.add_parser("edit", help="save a new revision of segment N")
+    edit.add_argument("project", type=_path("PROJECT"))
+    edit.add_argument("n", type=int, metavar="N", help="segment number, from 1")
+    edit.add_argument("text", type=_text("TEXT"),
+                      help="the new text; tags as <1>…</1> and <2/>, a literal <1> as \\<1>")
+    edit.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+    score = sub.add_parser("score", help="document and segment scores")
+    score.add_argument("project", type=_path("PROJECT"))
+    score.add_argument("--json", action="store_true")
+    score.add_argument("--wait", action="store_true",
+                       help="first compute scores still pending, however long they take")
+
+    history = sub.add_parser("history", help="revisions, oldest first")
+    history.add_argument("project", type=_path("PROJECT"))
+    history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    history.add_argument("--since", type=_text("--since"), metavar="LABEL_OR_DATE",
+                         help="only what changed after a version, or since a date (local time)")
+    history.add_argument("--json", action="store_true")
+
+    version = sub.add_parser("version", help="label the document as it is now, or list labels")
+    version.add_argument("project", type=_path("PROJECT"))
+    version.add_argument("label", nargs="?", type=_text("LABEL"),
+                         help="e.g. 'sent to client'; none: list versions")
+    version.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+    backup = sub.add_parser("backup", help="write a consistent copy of the project")
+    backup.add_argument("project", type=_path("PROJECT"))
+    backup.add_argument("output", type=_path("OUTPUT"))
+
+    verify = sub.add_parser("verify", help="check the project: integrity, schema, append-only "
+                                           "revisions, totals, saved revisions, partial files")
+    verify.add_argument("project", type=_path("PROJECT"))
+    verify.add_argument("--json", action="store_true")
+
+    _comment_parsers(sub)
+
+    _qa_parsers(sub)
+
+    _split_merge_parsers(sub)
+
+    export = sub.add_parser("export", help="write the corrected document")
+    export.add_argument("project", type=_path("PROJECT"))
+    export.add_argument("output", type=_path("OUTPUT"))
+    export.add_argument("--format", choices=export_formats(),
+                        help="default: from OUTPUT's extension (.txt, .tsv, .csv, .xlf, "
+                             ".sdlxliff, .tmx, .po, .jsonl…); another extension is refused")
+    export.add_argument("--version", type=_text("--version"), metavar="LABEL",
+                        help="export a labelled version exactly as it was")
+    return parser
+
+
+def _split_merge_parsers(sub: Any) -> None:
+    """``split`` and ``merge`` (run by reviewer.cli_split_merge)."""
+    split = sub.add_parser("split", help="split segment N in two (history kept on both sides)")
+    split.add_argument("project", type=_path("PROJECT"))
+    split.add_argument("n", type=int, metavar="N", help="segment number, from 1")
+    split.add_argument("--mt-at", type=int, required=True, metavar="K",
+                       help="split the MT after K characters (each inline tag counts one)")
+    split.add_argument("--source-at", type=int, metavar="J",
+                       help="split the source after J characters (default: it stays whole "
+                            "with the first part)")
+    split.add_argument("--correction-at", type=int, metavar="L",
+                       help="split the correction after L characters (needed when it differs "
+                            "from the MT)")
+    split.add_argument("--author", type=_text("--author"), help="default: your login name")
+    merge = sub.add_parser("merge", help="merge segment N with segment N+1")
+    merge.add_argument("project", type=_path("PROJECT"))
+    merge.add_argument("n", type=int, metavar="N", help="segment number, from 1")
+    merge.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+
+def _comment_parsers(sub: Any) -> None:
+    """``comment`` and ``comments`` (run by reviewer.cli_comments)."""
+    comment = sub.add_parser("comment", help="comment on segment N, or edit, resolve or reopen "
+                                             "a comment")
+    comment.add_argument("project", type=_path("PROJECT"))
+    comment.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
+    comment.add_argument("text", nargs="?", type=_text("TEXT"), help="the comment")
+    action = comment.add_mutually_exclusive_group()
+    action.add_argument("--edit", nargs=2, type=_text("--edit"), metavar=("ID", "TEXT"),
+                        help="give comment ID a new text (the earlier one is kept)")
+    action.add_argument("--resolve", type=int, metavar="ID", help="mark comment ID resolved")
+    action.add_argument("--reopen", type=int, metavar="ID", help="mark comment ID open again")
+    comment.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+    comments = sub.add_parser("comments", help="list open comments, oldest first by segment")
+    comments.add_argument("project", type=_path("PROJECT"))
+    comments.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    comments.add_argument("--all", action="store_true", help="resolved comments too")
+    comments.add_argument("--json", action="store_true")
+
+
+def _qa_parsers(sub: Any) -> None:
+    """``check`` and ``qa-settings`` (run by reviewer.cli_qa)."""
+    check = sub.add_parser("check", help="list the QA warnings of the saved segments "
+                                         "(exit 1 when there are any)")
+    check.add_argument("project", type=_path("PROJECT"))
+    check.add_argument("--segment", type=int, metavar="N",
+                       help="only segment N (from 1), saved or not")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--disable", type=_text("--disable"), metavar="ID,...",
+                       help="also leave out these checks, this time only")
+    settings = sub.add_parser("qa-settings", help="list the QA checks and which are on; "
+                                                  "switch them off or on for the project")
+    settings.add_argument("project", type=_path("PROJECT"))
+    settings.add_argument("--disable", type=_text("--disable"), metavar="ID,...")
+    settings.add_argument("--enable", type=_text("--enable"), metavar="ID,...")
+    settings.add_argument("--json", action="store_true")
+
