@@ -17,7 +17,7 @@ from reviewer.session import ReviewSession
 from reviewer.store.lock import ProjectLockedError
 
 
-def _application() -> object:
+def _application(theme: str | None = None) -> object:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -29,9 +29,12 @@ def _application() -> object:
     icon = resources_dir() / "reviewer.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    style = resources_dir() / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    from PySide6.QtCore import QSettings
+
+    from reviewer.ui.settings import THEME, Settings
+    from reviewer.ui.theme import apply_theme
+
+    apply_theme(app, theme or Settings(QSettings("reviewer", "reviewer")).get(THEME))
     return app
 
 

@@ -24,9 +24,15 @@ from reviewer.store.project import RevisionRecord
 from reviewer.ui.history_model import local_time
 from reviewer.ui.segment_model import score_text
 from reviewer.ui.tag_html import tagged_diff_html, tagged_html
+from reviewer.ui.theme import colours
 
-DELETED = "color:#c62828;text-decoration:line-through;background:#fdecea"
-INSERTED = "color:#1565c0;text-decoration:underline;background:#e8f0fe"
+
+def _mark_style(kind: str) -> str:
+    look = colours()
+    if kind == "delete":
+        return (f"color:{look.deleted};text-decoration:line-through;"
+                f"background:{look.deleted_background}")
+    return f"color:{look.inserted};text-decoration:underline;background:{look.inserted_background}"
 
 
 def side_html(parts: list[DiffPart], side: str, tags: Sequence[InlineTag] = ()) -> str:
@@ -37,9 +43,9 @@ def side_html(parts: list[DiffPart], side: str, tags: Sequence[InlineTag] = ()) 
         if part.kind == "equal":
             out.append(text)
         elif part.kind == "delete" and side == "old":
-            out.append(f'<span style="{DELETED}">{text}</span>')
+            out.append(f'<span style="{_mark_style("delete")}">{text}</span>')
         elif part.kind == "insert" and side == "new":
-            out.append(f'<span style="{INSERTED}">{text}</span>')
+            out.append(f'<span style="{_mark_style("insert")}">{text}</span>')
     return "".join(out)
 
 

@@ -28,6 +28,7 @@ from reviewer.ui.correction_edit import CorrectionEdit, has_line_break
 from reviewer.ui.qa_text import qa_line
 from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tagged_text import TagView
+from reviewer.ui.theme import colours
 
 DIFF_DELAY_MS = 60
 LOCK_NOTE = ("Locked: the file marks this unit as not to be translated; it is kept as it is "
@@ -273,8 +274,9 @@ class EditorPane(QWidget):
         else:
             deleted, inserted = diff_counts(word_diff(self._mt, self.text()))
             effort = f"{deleted} word(s) deleted, {inserted} inserted"
+        muted = colours().muted
         text = (f"<b>HTER {scores.hter:.1f}</b> &nbsp; BLEU {scores.bleu:.1f} &nbsp; "
-                f"chrF {scores.chrf:.1f} &nbsp; <span style='color:#666'>({state}; "
+                f"chrF {scores.chrf:.1f} &nbsp; <span style='color:{muted}'>({state}; "
                 f"{effort})</span>")
         tip = ("HTER: TER of the MT against the correction (sacrebleu). Edits: TER's "
                "insertions, deletions, substitutions and shifts. Chars: character edit "
@@ -291,8 +293,8 @@ class EditorPane(QWidget):
 
     def show_pending(self) -> None:
         """Say that the saved text's scores are still being computed."""
-        self.scores_label.setText("<span style='color:#666'>Scores pending: saved, and being "
-                                  "computed in the background</span>")
+        self.scores_label.setText(f"<span style='color:{colours().muted}'>Scores pending: "
+                                  "saved, and being computed in the background</span>")
         self.scores_label.setToolTip("This segment's TER takes long to compute; the scores "
                                      "appear here, in the table and in the document scores "
                                      "as soon as they are ready.")
@@ -301,8 +303,9 @@ class EditorPane(QWidget):
         """Say that scores for the newest text are on their way."""
         text = self.scores_label.text()
         if "(scoring" not in text:
-            self.scores_label.setText(text.split(" &nbsp; <span")[0]
-                                      + " &nbsp; <span style='color:#666'>(scoring…)</span>")
+            muted = colours().muted
+            self.scores_label.setText(text.split(" &nbsp; <span")[0] + f" &nbsp; <span "
+                                      f"style='color:{muted}'>(scoring…)</span>")
 
     def _on_correction_edit_text_changed(self) -> None:
         if self._loading or self._position < 0:
@@ -326,6 +329,10 @@ class EditorPane(QWidget):
             self._effort.deletions += 1
         else:
             self._effort.navigation += 1
+
+    def refresh_colours(self) -> None:
+        """Draw the MT's diff again in the colours of the theme now in use."""
+        self._show_diff()
 
     def _on_diff_timer_timeout(self) -> None:
         self._show_diff()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.filtering import FIELDS, SegmentFilter, TextQuery, count_label
+from reviewer.ui.theme import colours
 
 TEXT_DELAY_MS = 250  # typing in the text box filters once the typing pauses this long
 HTER_TOP = 1000.0  # the "to" box at its top means no upper bound
@@ -99,7 +100,7 @@ class FilterBar(QWidget):
         self.count.setObjectName("filterCount")
         self.message = QLabel()
         self.message.setObjectName("filterMessage")
-        self.message.setStyleSheet("color: #c62828")
+        self.message.setStyleSheet(f"color: {colours().error}")
         self.clear_button = QToolButton()
         self.clear_button.setText("Clear")
         self.clear_button.setToolTip("Show every segment")

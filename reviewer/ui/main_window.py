@@ -35,6 +35,7 @@ from reviewer.ui.split_merge import SplitMergeActions
 from reviewer.ui.status_summary import StatusSummary
 from reviewer.ui.table_filters import TableFilters
 from reviewer.ui.task_progress import TaskRunner
+from reviewer.ui.theme_actions import ThemeActions
 from reviewer.ui.timeline_panel import TimelinePanel
 from reviewer.ui.version_actions import VersionActions
 
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         view = self.action_table.menus["&View"]
         view.addAction(self.history_dock.toggleViewAction())
         view.addAction(self.timeline_dock.toggleViewAction())
+        self.theme_actions = ThemeActions(self, view)
 
     # -- showing the project -------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from reviewer.formats.encoding import COMMON_ENCODINGS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.tmx import SKIPPED
 from reviewer.ui.tag_html import labelled_text
+from reviewer.ui.theme import colours
 
 AUTOMATIC = "automatic"
 PREVIEW_ROWS = 8
@@ -158,7 +159,8 @@ class NewProjectDialog(QDialog):
                                        request.encoding, request.file_format, request.langs)
         except (ReviewerError, OSError) as error:
             self._preview_error = str(error)
-            self.summary.setText(f"<span style='color:#b00020'>{_html(str(error))}</span>")
+            error_colour = colours().error
+            self.summary.setText(f"<span style='color:{error_colour}'>{_html(str(error))}</span>")
             self._update_ok()
             return
         self._document = document
@@ -166,7 +168,7 @@ class NewProjectDialog(QDialog):
             self._set_automatic_label(f"{AUTOMATIC} ({document.encoding})")
         bom = ", with byte-order mark" if document.bom else ""
         skipped = document.metadata.get(SKIPPED)
-        warning = (f"<br><span style='color:#b26a00'>{_html(skipped)}</span>" if skipped
+        warning = (f"<br><span style='color:{colours().warning}'>{_html(skipped)}</span>" if skipped
                    else "")
         self.summary.setText(f"{document.format}, {len(document.segments)} segments "
                              f"({document.segmentation}), encoding {document.encoding}{bom}"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.core.diff import diff_html, word_diff
@@ -18,6 +18,7 @@ from reviewer.store.project import SegmentRecord
 from reviewer.ui.comment_marks import COMMENTS_ROLE, CommentMarks, Counts
 from reviewer.ui.qa_text import qa_tooltip
 from reviewer.ui.tag_html import labelled_text, tagged_diff_html, tagged_html
+from reviewer.ui.theme import colours
 
 COL_INDEX, COL_SOURCE, COL_MT, COL_CORRECTION, COL_HTER, COL_STATUS = range(6)
 HEADERS = ("#", "Source", "MT", "Correction", "HTER", "Status")
@@ -32,13 +33,6 @@ def score_text(value: float, digits: int = 1) -> str:
     """A score as shown; one still being computed (NaN) shows as ``PENDING_MARK``."""
     return PENDING_MARK if math.isnan(value) else f"{value:.{digits}f}"
 
-_STATUS_COLOURS = {
-    "confirmed": QColor("#2e7d32"),
-    "edited": QColor("#ef6c00"),
-    "imported": QColor("#6a1b9a"),
-    "draft": QColor("#c62828"),
-    "locked": QColor("#78909c"),
-}
 TagsOf = Callable[[int], list[InlineTag]]
 LockedOf = Callable[[int], bool]
 ProblemsOf = Callable[[int, str], list[str]]
@@ -153,7 +147,7 @@ class SegmentTableModel(QAbstractTableModel):
             scores = typing[1] if typing and typing[1] else segment
             return f"HTER {scores.hter:.2f}  BLEU {scores.bleu:.2f}  chrF {scores.chrf:.2f}"
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
-            return _STATUS_COLOURS.get(self._status(row))
+            return colours().status_colour(self._status(row))
         if role == Qt.ItemDataRole.FontRole and column == COL_HTER and (
                 typing or segment.pending):
             font = QFont()

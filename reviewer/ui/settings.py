@@ -22,6 +22,7 @@ class Setting(Generic[T]):
 
 AUTHOR = Setting("author", "")  # empty: the login name signs
 PAUSE_LIMIT_S = Setting("pause_limit_s", 30)
+THEME = Setting("theme", "system")  # system, light or dark (theme.py)
 SHORTCUTS_GROUP = "shortcuts"  # shortcuts/<action name> = "Ctrl+X;Ctrl+Y"
 
 

@@ -15,7 +15,6 @@ from functools import partial
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QContextMenuEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -29,8 +28,8 @@ from reviewer.core.lexicon import Lexicon, lexicon_future
 from reviewer.core.spelling import Misspelling, SpellChecker, dictionary_language
 from reviewer.session import ReviewSession
 from reviewer.ui.tag_chips import plain_format
+from reviewer.ui.theme import colours
 
-MISSPELLED = QColor("#d32f2f")
 _POLL_MS = 25  # how often the window looks whether a word list has loaded
 _TYPED = 2  # characters one key or input-method step inserts: typing, not a paste
 ADD_WORD = "Add to project dictionary"
@@ -40,7 +39,7 @@ def misspelled_format() -> QTextCharFormat:
     """What a misspelled word gets: a red spell-check underline."""
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    fmt.setUnderlineColor(MISSPELLED)
+    fmt.setUnderlineColor(colours().qcolor("misspelled"))
     return fmt
 
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -28,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from reviewer.core.tags import CLOSE, MAX_TAGS, OPEN, TAG_BASE, InlineTag, tag_char
+from reviewer.ui.theme import colours
 
 TAG_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 OBJECT_CHAR = "\ufffc"
@@ -37,9 +37,6 @@ _TAG_CHAR = re.compile(f"[{chr(TAG_BASE)}-{chr(TAG_BASE + MAX_TAGS - 1)}]")
 # any character of the private plane the tags live in: never text a user types or pastes
 _PRIVATE_PLANE = re.compile("[\U0010f000-\U0010fffd]")
 
-_PAIR_FILL, _PAIR_TEXT = QColor("#ede7f6"), QColor("#4527a0")
-_CODE_FILL, _CODE_TEXT = QColor("#e0f2f1"), QColor("#00695c")
-_EXTRA_BORDER = QColor("#ef6c00")  # a tag only the MT had
 
 
 def chip_label(tag: InlineTag) -> str:
@@ -290,8 +287,10 @@ class ChipPainter(QPyTextObject):
         tag = found[1]
         char = fmt.toCharFormat()
         pair = tag.kind in (OPEN, CLOSE)
-        fill, ink = (_PAIR_FILL, _PAIR_TEXT) if pair else (_CODE_FILL, _CODE_TEXT)
-        border = ink if tag.in_source else _EXTRA_BORDER
+        look = colours()
+        fill, ink = ((look.qcolor("pair_fill"), look.qcolor("pair_text")) if pair
+                     else (look.qcolor("code_fill"), look.qcolor("code_text")))
+        border = ink if tag.in_source else look.qcolor("extra_tag")  # a tag only the MT had
         if char.hasProperty(QTextFormat.Property.BackgroundBrush):  # selected
             fill = char.background().color()
             ink = border = char.foreground().color()

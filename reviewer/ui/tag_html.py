@@ -8,11 +8,16 @@ from collections.abc import Sequence
 from reviewer.core.diff import DiffPart, for_display
 from reviewer.core.tags import CLOSE, OPEN, TAG_BASE, InlineTag
 from reviewer.ui.tag_chips import chip_label
+from reviewer.ui.theme import colours
 
-_PAIR_STYLE = "background-color:#ede7f6;color:#4527a0;font-weight:bold"
-_CODE_STYLE = "background-color:#e0f2f1;color:#00695c;font-weight:bold"
-_PART_STYLE = {"delete": "color:#c62828;text-decoration:line-through",
-               "insert": "color:#1565c0;text-decoration:underline"}
+
+def _part_style(kind: str) -> str:
+    look = colours()
+    if kind == "delete":
+        return f"color:{look.deleted};text-decoration:line-through"
+    if kind == "insert":
+        return f"color:{look.inserted};text-decoration:underline"
+    return ""
 
 
 def _pieces(text: str, tags: Sequence[InlineTag]) -> list[str | InlineTag]:
@@ -41,7 +46,10 @@ def labelled_text(text: str, tags: Sequence[InlineTag]) -> str:
 
 
 def _chip_html(tag: InlineTag) -> str:
-    style = _PAIR_STYLE if tag.kind in (OPEN, CLOSE) else _CODE_STYLE
+    look = colours()
+    fill, ink = ((look.pair_fill, look.pair_text) if tag.kind in (OPEN, CLOSE)
+                 else (look.code_fill, look.code_text))
+    style = f"background-color:{fill};color:{ink};font-weight:bold"
     return f"<span style='{style}'>&#8202;{html.escape(chip_label(tag))}&#8202;</span>"
 
 
@@ -57,5 +65,5 @@ def tagged_html(text: str, tags: Sequence[InlineTag], style: str = "") -> str:
 def tagged_diff_html(parts: Sequence[DiffPart], tags: Sequence[InlineTag]) -> str:
     """A diff as rich text (deletions struck through in red, insertions underlined in
     blue), tags as labels."""
-    return "".join(tagged_html(part.text, tags, _PART_STYLE.get(part.kind, ""))
+    return "".join(tagged_html(part.text, tags, _part_style(part.kind))
                    for part in for_display(parts))

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QMimeData, QPoint
 from PySide6.QtGui import (
     QClipboard,
-    QColor,
     QGuiApplication,
     QHelpEvent,
     QTextCharFormat,
@@ -36,9 +35,9 @@ from reviewer.ui.tag_chips import (
     stored_text,
     without_private,
 )
+from reviewer.ui.theme import colours
 
 TAG_MIME = "application/x-reviewer-tagged-text"  # a stored text and the tag table it uses
-DELETED, INSERTED = QColor("#c62828"), QColor("#1565c0")
 
 
 # Qt owns clipboard data once handed over and deletes it after Python has finished when
@@ -190,10 +189,10 @@ class TagView(TaggedTextEdit):
         for part in for_display(parts):
             fmt = QTextCharFormat()
             if part.kind == "delete":
-                fmt.setForeground(DELETED)
+                fmt.setForeground(colours().qcolor("deleted"))
                 fmt.setFontStrikeOut(True)
             elif part.kind == "insert":
-                fmt.setForeground(INSERTED)
+                fmt.setForeground(colours().qcolor("inserted"))
                 fmt.setFontUnderline(True)
             insert_stored(cursor, part.text, self._tags, fmt)
         cursor.endEditBlock()

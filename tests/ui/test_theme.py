@@ -1,0 +1,108 @@
+"""Light and dark looks: View → Theme, remembered, and every colour readable on its palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reviewer.core.status import SegmentStatus
+from reviewer.ui.main_window import MainWindow
+from reviewer.ui.segment_model import COL_STATUS
+from reviewer.ui.settings import THEME
+from reviewer.ui.theme import (
+    DARK,
+    DARK_COLOURS,
+    LIGHT,
+    LIGHT_COLOURS,
+    SYSTEM,
+    Colours,
+    apply_theme,
+    colours,
+    dark_palette,
+)
+
+
+@pytest.fixture(autouse=True)
+def _restore_look(qapp: QApplication) -> Iterator[None]:
+    """Other tests run in the default look: put the style, palette and sheet back."""
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    yield
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+    apply_theme(qapp, SYSTEM)
+    qapp.setStyleSheet(sheet)
+
+
+def _contrast(first: QColor, second: QColor) -> float:
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+                + 0.0722 * channel(colour.blueF()))
+    low, high = sorted((luminance(first), luminance(second)))
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(("look", "base"), [(LIGHT_COLOURS, QColor("#ffffff")),
+                                            (DARK_COLOURS, dark_palette().color(
+                                                QPalette.ColorRole.Base))])
+def test_every_text_colour_is_readable_on_its_background(look: Colours, base: QColor) -> None:
+    for name in ("deleted", "inserted", "muted", "error", "warning", "misspelled"):
+        assert _contrast(look.qcolor(name), base) >= 4.5, name
+    for status, colour in look.status.items():
+        assert _contrast(QColor(colour), base) >= 4.5, status
+    assert _contrast(look.qcolor("pair_text"), look.qcolor("pair_fill")) >= 4.5
+    assert _contrast(look.qcolor("code_text"), look.qcolor("code_fill")) >= 4.5
+    assert _contrast(look.qcolor("deleted"), look.qcolor("deleted_background")) >= 4.5
+    assert _contrast(look.qcolor("inserted"), look.qcolor("inserted_background")) >= 4.5
+
+
+def _mt_diff_colours(window: MainWindow) -> set[str]:
+    """The colours the MT view paints its deleted/inserted words in."""
+    document = window.editor.mt_view.document()
+    found: set[str] = set()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.fontStrikeOut() or fmt.fontUnderline():
+                found.add(fmt.foreground().color().name())
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def test_view_theme_dark_repaints_the_window_and_is_remembered(
+        window: MainWindow, qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    window.editor.correction_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.correction_edit, " indeed")
+    qtbot.waitUntil(lambda: bool(_mt_diff_colours(window)), timeout=3000)
+    assert _mt_diff_colours(window) <= {LIGHT_COLOURS.inserted, LIGHT_COLOURS.deleted}
+
+    window.theme_actions.actions[DARK].trigger()
+
+    assert window.settings.get(THEME) == DARK
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert "dark" in qapp.styleSheet().splitlines()[0]
+    assert colours() is DARK_COLOURS
+    assert _mt_diff_colours(window) <= {DARK_COLOURS.inserted, DARK_COLOURS.deleted}
+    assert DARK_COLOURS.inserted in _mt_diff_colours(window)
+    window.editor.confirm_button.click()  # the first segment is confirmed: its status green
+    qtbot.waitUntil(lambda: window.model.status(0) == SegmentStatus.CONFIRMED, timeout=3000)
+    painted = window.model.data(window.model.index(0, COL_STATUS),
+                                Qt.ItemDataRole.ForegroundRole)
+    assert painted == QColor(DARK_COLOURS.status[SegmentStatus.CONFIRMED])
+    assert window.theme_actions.actions[DARK].isChecked()
+
+    window.theme_actions.actions[LIGHT].trigger()
+    assert window.settings.get(THEME) == LIGHT
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
+    assert colours() is LIGHT_COLOURS
