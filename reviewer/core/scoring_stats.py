@@ -1,0 +1,201 @@
+"""sacrebleu's sufficient statistics of one pair of texts, and scores computed from them.
+
+The statistics methods are private to sacrebleu, hence the pinned version range and the
+tests that compare against ``corpus_score``. This is the only module that touches
+sacrebleu's private methods.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+from sacrebleu.metrics import lib_ter
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
+
+from reviewer.core.scoring_types import NO_EDITS, MetricStats, Scores, SegmentStats, TerEdits
+from reviewer.core.tags import plain_text
+
+_TER = TER()
+_BLEU_CORPUS = BLEU()
+_BLEU_SENTENCE = BLEU(effective_order=True)
+_CHRF = CHRF()
+for _metric in (_TER, _BLEU_CORPUS, _BLEU_SENTENCE, _CHRF):
+    _metric.num_refs = 1  # one correction per segment; sacrebleu's signature needs it
+
+
+def _stats(metric: Any, hypothesis: str, reference: str) -> list[Any]:
+    stats = metric._extract_corpus_statistics([hypothesis], [[reference]])
+    return list(stats[0])
+
+
+def _ter_with_edits(hypothesis: str, reference: str) -> tuple[list[float], TerEdits]:
+    """sacrebleu's TER statistics of one pair, and the kinds of the edits it counted.
+
+    The method: this is ``sacrebleu.metrics.lib_ter.translation_edit_rate`` step by step,
+    with sacrebleu's own helpers and limits, keeping what that function throws away.
+    Shifts are counted by the same greedy loop (``_shift`` until no shift lowers the
+    distance or the candidate budget is spent). The remaining distance comes from
+    ``BeamEditDistance`` on the shifted hypothesis, whose trace spells one operation per
+    step of the cheapest alignment: ``'i'`` a reference word inserted into the
+    hypothesis, ``'d'`` a hypothesis word deleted, ``'s'`` a word substituted, ``' '`` a
+    match. Each costs 1 except a match, so the trace's counts sum to the distance, and
+    shifts + insertions + deletions + substitutions is sacrebleu's edit count (the
+    tests check this against sacrebleu on random pairs). An empty reference makes
+    every hypothesis word a deletion, as sacrebleu counts it.
+    """
+    words_hyp = _TER._preprocess_segment(hypothesis).split()
+    words_ref = _TER._preprocess_segment(reference).split()
+    if not words_ref:
+        return [float(len(words_hyp)), 0.0], TerEdits(deletions=len(words_hyp))
+    cached_ed = lib_ter.BeamEditDistance(words_ref)
+    shifts = 0
+    words = words_hyp
+    checked = 0
+    while True:
+        delta, shifted, checked = lib_ter._shift(words, words_ref, cached_ed, checked)
+        if checked >= lib_ter._MAX_SHIFT_CANDIDATES or delta <= 0:
+            break
+        shifts += 1
+        words = shifted
+    distance, trace = cached_ed(words)
+    insertions, deletions = trace.count(lib_ter._OP_INS), trace.count(lib_ter._OP_DEL)
+    # the trace's substitutions; computed from the distance so the total is exact regardless
+    substitutions = int(distance) - insertions - deletions
+    edits = TerEdits(insertions, deletions, substitutions, shifts)
+    return [float(shifts + distance), float(len(words_ref))], edits
+
+
+def reference_stats(hypothesis: str, reference: str) -> MetricStats:
+    """All three metrics' statistics of ``hypothesis`` against ``reference`` (runs TER)."""
+    if hypothesis == reference:
+        return _identity_metric_stats(hypothesis)
+    return MetricStats(
+        ter=tuple(_ter_with_edits(hypothesis, reference)[0]),
+        bleu=tuple(int(x) for x in _stats(_BLEU_CORPUS, hypothesis, reference)),
+        chrf=tuple(int(x) for x in _stats(_CHRF, hypothesis, reference)),
+    )
+
+
+@lru_cache(maxsize=128)
+def _cached_reference_stats(hypothesis: str, reference: str) -> MetricStats:
+    return reference_stats(hypothesis, reference)
+
+
+def _char_stats(mt: str, correction: str) -> tuple[int, int]:
+    return Levenshtein.distance(mt, correction), max(len(mt), len(correction))
+
+
+def segment_stats(mt: str, correction: str, reference: str | None = None,
+                  mt_reference: MetricStats | None = None) -> SegmentStats:
+    """Statistics of the MT (hypothesis) against its correction (reference).
+
+    With a ``reference`` translation, also the correction's and the MT's statistics
+    against it; ``mt_reference`` passes the MT's when they are already known (they do
+    not change while the correction does). Without it they are computed once and
+    remembered for the next few calls.
+    """
+    # inline tags are markup, not words: scores see the text the editor reads
+    mt, correction = plain_text(mt), plain_text(correction)
+    reference = None if reference is None else plain_text(reference)
+    if reference is not None and mt_reference is None:
+        mt_reference = _cached_reference_stats(mt, reference)
+    if mt == correction:
+        return identity_stats(mt, reference, mt_reference)
+    ter, edits = _ter_with_edits(mt, correction)
+    corrected = None
+    if reference is not None:
+        corrected = _cached_reference_stats(correction, reference)
+    return SegmentStats(
+        ter=tuple(ter),
+        bleu=tuple(int(x) for x in _stats(_BLEU_CORPUS, mt, correction)),
+        chrf=tuple(int(x) for x in _stats(_CHRF, mt, correction)),
+        edits=edits,
+        chars=_char_stats(mt, correction),
+        reference=corrected,
+        mt_reference=mt_reference if reference is not None else None,
+    )
+
+
+def _ngram_counts(length: int, max_order: int) -> list[int]:
+    """How many n-grams of each order 1..max_order a sequence of ``length`` items has."""
+    return [max(0, length - n + 1) for n in range(1, max_order + 1)]
+
+
+def _identity_metric_stats(text: str) -> MetricStats:
+    """sacrebleu's statistics of ``text`` against itself, without matching any n-gram.
+
+    Why this equals sacrebleu's: a hypothesis that is its reference has the same
+    n-gram counts on both sides, so every clipped match count equals the count, which
+    for a sequence of L items is max(0, L - n + 1) for order n. The sequences are
+    sacrebleu's own: the words of the metric's tokenizer (``_preprocess_segment``) for
+    BLEU and TER, and the characters ``extract_all_char_ngrams`` looks at (white space
+    removed) plus the words of ``_remove_punctuation`` for chrF. TER is zero edits
+    against the reference's length. The tests compare this with sacrebleu's
+    statistics on random and awkward texts.
+    """
+    ter_length = len(_TER._preprocess_segment(text).split())
+    bleu_length = len(_BLEU_CORPUS._preprocess_segment(text).split())
+    ngrams = _ngram_counts(bleu_length, _BLEU_CORPUS.max_ngram_order)
+    chrf_text = _CHRF._preprocess_segment(text)
+    chars = chrf_text if _CHRF.whitespace else "".join(chrf_text.split())
+    counts = _ngram_counts(len(chars), _CHRF.char_order)
+    if _CHRF.word_order > 0:
+        words = _CHRF._remove_punctuation(chrf_text)
+        counts += _ngram_counts(len(words), _CHRF.word_order)
+    chrf: list[int] = []
+    for count in counts:
+        chrf += [count, count, count]  # hypothesis n-grams, reference n-grams, matches
+    return MetricStats(
+        ter=(0.0, float(ter_length)),
+        bleu=(bleu_length, bleu_length, *ngrams, *ngrams),
+        chrf=tuple(chrf),
+    )
+
+
+def identity_stats(text: str, reference: str | None = None,
+                   mt_reference: MetricStats | None = None) -> SegmentStats:
+    """Statistics of an unedited segment, straight from its length: no TER, no matching.
+
+    With a reference, the MT's statistics against it (``mt_reference``, computed when not
+    given) are the correction's too.
+    """
+    text = plain_text(text)
+    reference = None if reference is None else plain_text(reference)
+    core = _identity_metric_stats(text)
+    if reference is not None and mt_reference is None:
+        mt_reference = _cached_reference_stats(text, reference)
+    if reference is None:
+        mt_reference = None
+    return SegmentStats(core.ter, core.bleu, core.chrf, NO_EDITS, (0, len(text)),
+                        mt_reference, mt_reference)
+
+
+def sentence_from_stats(stats: MetricStats) -> Scores:
+    """Sentence-level scores, BLEU with ``effective_order=True``."""
+    return Scores(
+        hter=float(_TER._compute_score_from_stats(list(stats.ter)).score),
+        bleu=float(_BLEU_SENTENCE._compute_score_from_stats(list(stats.bleu)).score),
+        chrf=float(_CHRF._compute_score_from_stats(list(stats.chrf)).score),
+    )
+
+
+def corpus_from_stats(stats: MetricStats) -> Scores:
+    """Corpus-level scores with sacrebleu's default settings."""
+    return Scores(
+        hter=float(_TER._compute_score_from_stats(list(stats.ter)).score),
+        bleu=float(_BLEU_CORPUS._compute_score_from_stats(list(stats.bleu)).score),
+        chrf=float(_CHRF._compute_score_from_stats(list(stats.chrf)).score),
+    )
+
+
+def signatures() -> dict[str, str]:
+    """sacrebleu signatures that make the document numbers reproducible."""
+    return {
+        "hter": str(_TER.get_signature()),
+        "bleu": str(_BLEU_CORPUS.get_signature()),
+        "chrf": str(_CHRF.get_signature()),
+    }
