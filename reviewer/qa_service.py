@@ -8,7 +8,8 @@ from collections.abc import Callable, Collection
 from reviewer.core.lexicon import lexicon_future
 from reviewer.core.qa import QaWarning, Speller, check_segment
 from reviewer.core.spelling import dictionary_language
-from reviewer.session import STATUS_NEW, ReviewSession
+from reviewer.core.status import SegmentStatus
+from reviewer.session import ReviewSession
 
 Progress = Callable[[int, int], None]
 _PROGRESS_EVERY = 500  # segments between progress reports of a document check
@@ -82,7 +83,7 @@ class SessionQa:
         found: list[tuple[int, QaWarning]] = []
         for done, segment in enumerate(segments, 1):
             position = segment.position
-            if segment.status != STATUS_NEW and not self._session.segment_locked(position):
+            if segment.status != SegmentStatus.NEW and not self._session.segment_locked(position):
                 found += [(position, warning) for warning in check_segment(
                     segment.text, segment.mt, segment.source,
                     self._session.segment_tags(position), off, self._speller)]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sacrebleu.metrics import TER
 
-import reviewer.session as session_module
+import reviewer.session_batches as session_module
 from reviewer.core.errors import ReviewerError
 from reviewer.session import ReviewSession
 

@@ -131,7 +131,7 @@ def test_restore_and_undo_reuse_stored_statistics(seed_project: Path,
     session.edit(0, "Putin: a second correction", "anna")
     mt = session.segment(0).mt
 
-    import reviewer.session as service
+    import reviewer.session_scores as service
 
     def no_scoring(*args: object, **kwargs: object) -> object:
         raise AssertionError("a text already scored was scored again")
