@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.status import DONE_STATUSES, SegmentStatus
 from reviewer.core.tags import OPEN, InlineTag, tags_in
 
 PART_KEY = "part"  # in a segment's meta: {"origin": id, "source_join": text}
-_DONE = frozenset({"confirmed", "imported"})
 
 
 @dataclass(frozen=True)
@@ -98,4 +98,5 @@ def merged_status(first: str, second: str) -> str:
     """Two parts' statuses as one: the same stays; both done is confirmed; else edited."""
     if first == second:
         return first
-    return "confirmed" if {first, second} <= _DONE else "edited"
+    done = {first, second} <= DONE_STATUSES
+    return SegmentStatus.CONFIRMED if done else SegmentStatus.EDITED

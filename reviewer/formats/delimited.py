@@ -13,6 +13,7 @@ import re
 
 from reviewer.core.document import ImportedDocument, ImportedSegment
 from reviewer.core.errors import ReviewerError
+from reviewer.core.status import SegmentStatus
 from reviewer.formats.cell_tags import read_notation
 from reviewer.formats.encoding import DecodedText, decode
 from reviewer.formats.limits import check_line_lengths
@@ -21,7 +22,7 @@ from reviewer.formats.structured import check_segments, file_lines, line_layout,
 ROLES = ("source", "mt", "reference", "correction")
 # statuses reviewer's own export writes for a segment whose correction was saved: an empty
 # correction cell in such a row is a correction deleted to nothing, not a missing one
-_SAVED_STATUSES = frozenset({"imported", "edited", "confirmed"})
+_SAVED_STATUSES = frozenset({SegmentStatus.IMPORTED, SegmentStatus.EDITED, SegmentStatus.CONFIRMED})
 _ALIASES = {
     "source": "source", "src": "source",
     "mt": "mt", "target": "mt", "machine translation": "mt", "hypothesis": "mt",

@@ -6,6 +6,7 @@ import io
 
 from reviewer.core.document import ImportedSegment, Layout
 from reviewer.core.errors import ReviewerError
+from reviewer.core.status import SegmentStatus
 from reviewer.core.visible import visible
 from reviewer.formats.limits import check_segment_length
 
@@ -48,4 +49,4 @@ def needs_source(source: str | None, export_format: str) -> str:
 
 def is_edited(status: str) -> bool:
     """Whether a segment's text should replace the target in the original file."""
-    return status != "new"
+    return status != SegmentStatus.NEW

@@ -18,6 +18,7 @@ from lxml import etree
 
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
+from reviewer.core.status import SegmentStatus
 from reviewer.core.tags import CLOSE, OPEN, InlineTag, tags_of
 from reviewer.formats.safexml import XML_ENCODING, parse_xml
 from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, is_edited, needs_source
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from reviewer.formats.writers import ExportJob, ExportSegment
 
 _STAMPS = ("changedate", "changeid")
-_CONFIRMED = "confirmed"
+_CONFIRMED = SegmentStatus.CONFIRMED
 _ELEMENT_NAME = re.compile(r"<([^\s/>]+)")
 
 

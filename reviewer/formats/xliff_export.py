@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.status import DONE_STATUSES, SegmentStatus
 from reviewer.core.tags import InlineTag, tags_of
 from reviewer.formats.safexml import XML_ENCODING, parse_xml
 from reviewer.formats.structured import is_edited
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 # translate="no" units read-only) with tags as protected characters; a project of an
 # earlier reader held markup as text and may count its segments otherwise
 READER_KEY, READER = "xliff_reader", "tags"
-CONFIRMED = frozenset({"confirmed", "imported"})
-EDITED = "edited"
+CONFIRMED = DONE_STATUSES
+EDITED = SegmentStatus.EDITED
 # (confirmed, edited) as each tool names them
 TOOL_STATUS = {
     "xliff": ("translated", "needs-review-translation"),  # XLIFF 1.2 <target state>
@@ -336,5 +337,6 @@ def _unit_status(pairs: list[Pair]) -> str:
     statuses = [segment.status for slot, segment in pairs if not slot.locked]
     if EDITED in statuses:
         return EDITED
-    return "confirmed" if statuses and all(s in CONFIRMED for s in statuses) else "new"
+    confirmed = bool(statuses) and all(s in CONFIRMED for s in statuses)
+    return SegmentStatus.CONFIRMED if confirmed else SegmentStatus.NEW
 
