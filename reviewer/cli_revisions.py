@@ -93,7 +93,7 @@ def run_history(args: argparse.Namespace) -> None:
     if not rows:
         print("no revisions" + (" since then" if args.since else " yet"))
     for row in rows:
-        number = "draft" if row["draft"] else str(row["revision"])
+        number = SegmentStatus.DRAFT if row["draft"] else str(row["revision"])
         hter = "     …" if row["hter"] is None else f"{row['hter']:6.2f}"
         _say(f"{row['segment']:>5}.{number:<5} {row['time']}  {visible(row['author']):<12} "
              f"HTER {hter}  {row['status']:<9}  {row['text']}{_history_note(row)}")
