@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 
+from reviewer.core.carried_effort import added, draft_effort
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import Scores, SegmentStats, sentence_details
 from reviewer.session import STATUS_CONFIRMED, STATUS_EDITED, EditResult
 from reviewer.store.project import DraftRecord
 from reviewer.ui.commands import SAVE_ERRORS, EditSegmentCommand, TypingCommand
+from reviewer.ui.effort_keys import CellEffort, SelectionKeys
 from reviewer.ui.history_model import local_time
 
 if TYPE_CHECKING:
@@ -34,6 +36,9 @@ class EditingController(QObject):
         self._window = window
         self.live: dict[int, tuple[str, SegmentStats, Scores]] = {}  # scored typing
         self.drafts: dict[int, DraftRecord] = {}
+        self._carried: dict[int, Effort] = {}  # a restored draft's effort, until it is saved
+        self.cell_effort = CellEffort(window.table, window.editor.pause_limit_ms)
+        SelectionKeys(window.editor.correction_edit, window.editor.correction_edit.keystroke)
         self._replaying = False  # undo/redo is setting text: not new typing
         self._editor_text = ""  # the open segment's text before the latest keystroke
         self._tag_warned: tuple[int, str] | None = None  # confirmed once despite tag problems
@@ -58,6 +63,7 @@ class EditingController(QObject):
         window = self._window
         self._tag_warned = None
         self.live.clear()
+        self._carried.clear()
         self.drafts = window.session.drafts()
         for position, draft in self.drafts.items():
             window.model.set_typing(position, draft.text, None)
@@ -73,9 +79,11 @@ class EditingController(QObject):
                            window.session.segment_context(row))
         self._editor_text = window.editor.text()
         draft = self.drafts.get(row)
+        self._carried.pop(row, None)
         if draft is not None and draft.text == window.editor.text():
             window.editor.set_heading_note(f"unconfirmed draft of {local_time(draft.updated_at)} "
                                            "restored")
+            self._carried[row] = draft_effort(segment.text, draft.text, draft.editing_ms)
         live = self.live.get(row)
         if live and live[0] == window.editor.text():
             window.editor.show_scores(live[2], live=True, details=sentence_details(live[1]))
@@ -92,6 +100,8 @@ class EditingController(QObject):
         segment = result.segment
         window.model.replace_segment(segment)
         self.drafts.pop(segment.position, None)
+        if result.revision is not None:
+            self._carried.pop(segment.position, None)  # its effort went with this revision
         window.show_summary(result.summary)
         if result.revision is not None:
             window.timeline.add_revision(result.revision)
@@ -128,6 +138,12 @@ class EditingController(QObject):
             self.set_text_from_undo(position, typed)
 
     # -- saving ----------------------------------------------------------------------------
+
+    def typing_effort(self, position: int) -> Effort:
+        """The open segment's effort: typing since it was loaded, with a restored draft's."""
+        effort = self._window.editor.effort()
+        carried = self._carried.get(position)
+        return effort if carried is None else added(carried, effort)
 
     def push_edit(self, position: int, text: str, status: str, label: str,
                   effort: Effort | None = None, keeps_typing: bool = False) -> bool:
@@ -173,7 +189,7 @@ class EditingController(QObject):
         problems = [] if window.editor.locked else window.tag_problem_messages(position, text)
         if not window.editor.locked and not self.push_edit(
                 position, text, STATUS_CONFIRMED, f"Confirm segment {position + 1}",
-                window.editor.effort(), keeps_typing=True):
+                self.typing_effort(position), keeps_typing=True):
             return
         window.editor.show_tag_problems(problems)
         if problems and self._tag_warned != (position, text):
@@ -197,7 +213,7 @@ class EditingController(QObject):
             return
         if window.editor.text() != window.model.segment(position).text:
             self.push_edit(position, window.editor.text(), STATUS_EDITED,
-                           f"Edit segment {position + 1}", window.editor.effort(),
+                           f"Edit segment {position + 1}", self.typing_effort(position),
                            keeps_typing=True)
 
     def save_draft(self) -> None:
@@ -208,7 +224,7 @@ class EditingController(QObject):
             return
         try:
             window.session.save_draft(position, window.editor.text(), window.author(),
-                                      window.editor.editing_ms())
+                                      self.typing_effort(position).editing_ms)
         except ReviewerError as error:
             window.statusBar().showMessage(f"Draft not saved: {error}", 8000)
 
@@ -305,7 +321,10 @@ class EditingController(QObject):
             self.load_editor(rows.source_row(current))
 
     def _on_model_correction_edited(self, position: int, text: str) -> None:
-        self.push_edit(position, text, STATUS_EDITED, f"Edit segment {position + 1}")
+        effort = self.cell_effort.take()  # the cell editor's keys and time
+        if self._window.editor.position == position:  # and typing before it, unsaved
+            effort = added(self.typing_effort(position), effort)
+        self.push_edit(position, text, STATUS_EDITED, f"Edit segment {position + 1}", effort)
 
     def _on_history_restore_requested(self, number: int) -> None:
         window = self._window
