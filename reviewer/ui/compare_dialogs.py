@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.compare import Comparison
 from reviewer.core.diff import DiffPart, word_diff
+from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import InlineTag
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.history_model import local_time
@@ -81,9 +84,18 @@ class RevisionCompareDialog(QDialog):
         grid.addWidget(close, 2, 1)
 
 
+SHOWN_CHANGES = 500  # a report beyond this many segments would take the window seconds to lay out
+Progress = Callable[[int, int], None]
+Job = Callable[[Progress], Any]
+# TaskRunner.run's shape: (label, job, done, failed) -> started
+Runner = Callable[[str, Job, Callable[[object], None], Callable[[str], None]], bool]
+
+
 def comparison_html(comparison: Comparison,
-                    tags_for: Callable[[int], Sequence[InlineTag]] = lambda _p: ()) -> str:
-    """A report of two document states: their scores and every segment that differs."""
+                    tags_for: Callable[[int], Sequence[InlineTag]] = lambda _p: (),
+                    progress: Progress | None = None) -> str:
+    """A report of two document states: their scores and the segments that differ (the
+    first ``SHOWN_CHANGES`` of them)."""
     old, new = comparison.old_scores, comparison.new_scores
     rows = [
         "<table cellpadding='4'><tr><th></th><th>HTER</th><th>BLEU</th><th>chrF</th></tr>",
@@ -93,23 +105,38 @@ def comparison_html(comparison: Comparison,
         "</table>",
         f"<p>{len(comparison.changes)} segment(s) differ.</p>",
     ]
-    for change in comparison.changes:
+    shown = comparison.changes[:SHOWN_CHANGES]
+    for number, change in enumerate(shown):
+        if progress is not None and number % 50 == 0:
+            progress(number, len(shown))
         diff = tagged_diff_html(change.diff, tags_for(change.position))
         rows.append(f"<p><b>Segment {change.position + 1}</b><br>{diff}</p>")
+    hidden = len(comparison.changes) - len(shown)
+    if hidden > 0:
+        rows.append(f"<p><i>… and {hidden} more segment(s) differ: export both versions "
+                    "(File → Export a version…) to compare them in full.</i></p>")
     return "".join(rows)
 
 
 class VersionCompareDialog(QDialog):
-    """Pick two versions (or the current text) and see what differs."""
+    """Pick two versions (or the current text) and see what differs.
+
+    With ``run`` (the window's task runner) the comparison is worked out in a task with
+    progress, never on the GUI thread; the report shows when it is done.
+    """
 
     def __init__(self, labels: list[str], compare: Callable[[str, str], Comparison],
                  parent: QWidget | None = None,
-                 tags_for: Callable[[int], Sequence[InlineTag]] = lambda _p: ()) -> None:
+                 tags_for: Callable[[int], Sequence[InlineTag]] = lambda _p: (),
+                 run: Runner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare versions")
         self.resize(900, 600)
         self._compare = compare
         self._tags_for = tags_for
+        self._run = run
+        self._comparing = False
+        self._again = False  # the choice changed while comparing
         self.old_box = QComboBox()
         self.new_box = QComboBox()
         self.old_box.addItems(labels)
@@ -131,7 +158,48 @@ class VersionCompareDialog(QDialog):
         self.new_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
 
+    @property
+    def comparing(self) -> bool:
+        """Whether a comparison is being worked out."""
+        return self._comparing
+
     def refresh(self) -> None:
-        """Compare the chosen pair."""
-        comparison = self._compare(self.old_box.currentText(), self.new_box.currentText())
-        self.report.setHtml(comparison_html(comparison, self._tags_for))
+        """Compare the chosen pair (in a task when the dialog has a runner)."""
+        if self._comparing:
+            self._again = True
+            return
+        old, new = self.old_box.currentText(), self.new_box.currentText()
+        compare, tags_for = self._compare, self._tags_for
+
+        def job(progress: Progress) -> str:
+            progress(0, 0)
+            return comparison_html(compare(old, new), tags_for, progress)
+
+        if self._run is None:
+            try:
+                self._on_compared(job(lambda _done, _total: None))
+            except ReviewerError as error:
+                self._on_failed(str(error))
+            return
+        self._comparing = True
+        self.report.setPlainText(f"Comparing {old} with {new}…")
+        if not self._run("Comparing versions…", job, self._on_compared, self._on_failed):
+            self._comparing = False  # another task runs: try again once it is done
+            QTimer.singleShot(250, self.refresh)
+
+    def _on_compared(self, report: object) -> None:
+        self._comparing = False
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        self.report.setHtml(str(report))
+
+    def _on_failed(self, message: str) -> None:
+        self._comparing = False
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        self.report.setPlainText(f"Cannot compare: {message}" if message
+                                 else "Comparison cancelled.")

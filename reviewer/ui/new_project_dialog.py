@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.document import ImportedDocument
-from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import tags_of
 from reviewer.formats.encoding import COMMON_ENCODINGS
 from reviewer.formats.readers import IMPORT_FORMATS, import_document
 from reviewer.formats.tmx import SKIPPED
+from reviewer.ui.latest_job import LatestJob
 from reviewer.ui.tag_html import labelled_text
 from reviewer.ui.theme import colours
 
@@ -55,7 +57,13 @@ class NewProjectRequest:
 
 
 class NewProjectDialog(QDialog):
-    """File pickers, import options and a preview; OK once the preview reads the file."""
+    """File pickers, import options and a preview; OK once the preview reads the file.
+
+    The files are read off the GUI thread (a big file takes seconds): the dialog stays
+    usable, and the newest choice's preview is the one shown.
+    """
+
+    previewed = Signal()  # a preview (or its error) is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +91,12 @@ class NewProjectDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         form.addRow("Preview", self.summary)
+        self.reading = QProgressBar()  # busy while the files are read
+        self.reading.setRange(0, 0)
+        self.reading.setTextVisible(False)
+        self.reading.setMaximumHeight(8)
+        self.reading.hide()
+        form.addRow(self.reading)
         self.preview = QTableWidget(0, 2)
         self.preview.setHorizontalHeaderLabels(["Source", "MT"])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,6 +112,10 @@ class NewProjectDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._document: ImportedDocument | None = None
         self._preview_error: str | None = None
+        self._reader = LatestJob(self)
+        self._reader.succeeded.connect(self._on_reader_succeeded)
+        self._reader.failed.connect(self._on_reader_failed)
+        self._accept_when_read = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)  # preview once typing in a path pauses
@@ -143,26 +161,61 @@ class NewProjectDialog(QDialog):
         self._update_ok()
 
     def refresh_preview(self) -> None:
-        """Read the files with the chosen options and show the first segments or the error."""
+        """Start reading the files with the chosen options; the first segments or the error
+        show when read (``previewed``)."""
         self._timer.stop()
         self._document, self._preview_error = None, None
         self.preview.setRowCount(0)
-        self._set_automatic_label(AUTOMATIC)
         request = self.request()
         if not self._fields["mt"].text().strip():
+            self._reader.drop()
+            self._show_reading(False)
+            self._set_automatic_label(AUTOMATIC)
             self.summary.setText("Choose the MT file: plain text, XLIFF, TMX, PO, TSV or CSV.")
             self._update_ok()
+            self.previewed.emit()
             return
-        try:
-            document = import_document(request.mt, request.source, request.reference,
-                                       request.corrections, request.segmentation,
-                                       request.encoding, request.file_format, request.langs)
-        except (ReviewerError, OSError) as error:
-            self._preview_error = str(error)
-            error_colour = colours().error
-            self.summary.setText(f"<span style='color:{error_colour}'>{_html(str(error))}</span>")
-            self._update_ok()
-            return
+
+        def job(progress: Callable[[int, int], None]) -> ImportedDocument:
+            return import_document(request.mt, request.source, request.reference,
+                                   request.corrections, request.segmentation,
+                                   request.encoding, request.file_format, request.langs)
+
+        self._show_reading(True)
+        self.summary.setText(f"Reading {_html(request.mt.name)}…")
+        self._update_ok()
+        self._reader.request(job)
+
+    def reading_preview(self) -> bool:
+        """Whether the files are being read for the preview."""
+        return self._reader.busy
+
+    def _show_reading(self, reading: bool) -> None:
+        self.reading.setVisible(reading)
+
+    def _on_reader_failed(self, message: str) -> None:
+        self._show_reading(False)
+        self._set_automatic_label(AUTOMATIC)
+        self._preview_error = message or "the files could not be read"
+        error_colour = colours().error
+        self.summary.setText(f"<span style='color:{error_colour}'>"
+                             f"{_html(self._preview_error)}</span>")
+        self._accept_when_read = False
+        self._update_ok()
+        self.previewed.emit()
+
+    def _on_reader_succeeded(self, document: object) -> None:
+        assert isinstance(document, ImportedDocument)
+        self._show_reading(False)
+        self._show_document(document)
+        self.previewed.emit()
+        if self._accept_when_read:
+            self._accept_when_read = False
+            self.accept()
+
+    def _show_document(self, document: ImportedDocument) -> None:
+        request = self.request()
+        self._set_automatic_label(AUTOMATIC)
         self._document = document
         if request.encoding is None:
             self._set_automatic_label(f"{AUTOMATIC} ({document.encoding})")
@@ -203,14 +256,17 @@ class NewProjectDialog(QDialog):
 
     def _update_ok(self) -> None:
         ready = bool(self._fields["mt"].text().strip() and self.project.text().strip())
-        ready = ready and (self._timer.isActive() or self._preview_error is None)
+        ready = ready and (self._timer.isActive() or self._reader.busy
+                           or self._preview_error is None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def accept(self) -> None:
-        """Create only what the preview can read."""
+        """Create only what the preview can read (once it is read)."""
         if self._timer.isActive():
             self.refresh_preview()
-        if self._preview_error is None and self._document is not None:
+        if self._reader.busy:
+            self._accept_when_read = True
+        elif self._preview_error is None and self._document is not None:
             super().accept()
 
     def request(self) -> NewProjectRequest:

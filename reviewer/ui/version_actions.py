@@ -48,7 +48,7 @@ class VersionActions:
                                            "(Versions → Label this version…).")
             return None
         dialog = VersionCompareDialog(labels, window.session.compare_versions, window,
-                                      window.session.segment_tags)
+                                      window.session.segment_tags, window.tasks.run)
         window.show_dialog(dialog)
         return dialog
 

@@ -89,8 +89,9 @@ def test_undo_of_a_confirm_writes_the_old_text_back(window: MainWindow,
     assert (window.editor.position, window.editor.text()) == (0, "corrected")  # typing stays
 
 
-def test_version_export_equals_the_export_made_then(window: MainWindow, tmp_path: Path,
-                                                    interaction: ScriptedInteraction) -> None:
+def test_version_export_equals_the_export_made_then(window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    interaction: ScriptedInteraction,
+                                                    qtbot) -> None:
     retype(window, "Version one text.")
     window.confirm_current()
     before = tmp_path / "before.txt"
@@ -112,6 +113,7 @@ def test_version_export_equals_the_export_made_then(window: MainWindow, tmp_path
 
     dialog = window.compare_versions_dialog()
     assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.comparing)  # worked out in a task
     report = dialog.report.toPlainText()
     assert "2 segment(s) differ" in report and "Segment 1" in report and "Segment 2" in report
     assert window.timeline.since_box.findText("Since sent to client") > 0
