@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.comments import Comment, CommentRevision
 from reviewer.core.errors import ReviewerError
+from reviewer.store.clock import utc_now
+from reviewer.store.transactions import StoreBase
 
 # the comment, its current (newest) revision, and how many it has; ``{as_of}`` narrows the
 # revisions to those up to a comment revision id
@@ -21,30 +22,20 @@ _SELECT = (
 )
 
 
-def _now() -> str:
-    from reviewer.store.project import utc_now  # that module builds on this one
-
-    return utc_now()
-
-
 def _comment(row: Any) -> Comment:
     return Comment(int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4]),
                    bool(row[5]), int(row[6]), str(row[7]), str(row[8]))
 
 
-class CommentStore:
-    """The comment methods of ``ProjectStore`` (which provides the connection and writes)."""
-
-    _db: sqlite3.Connection
+class CommentStore(StoreBase):
+    """The comment methods of ``ProjectStore``."""
 
     if TYPE_CHECKING:
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
         def segment_count(self) -> int: ...
 
     def add_comment(self, position: int, text: str, author: str) -> Comment:
         """A new open comment on the segment at ``position``, in one transaction."""
-        now = _now()
+        now = utc_now()
         with self._write() as db:
             row = db.execute("SELECT id FROM segments WHERE position = ?", (position,)).fetchone()
             if row is None:
@@ -62,7 +53,7 @@ class CommentStore:
     def revise_comment(self, comment_id: int, text: str | None, resolved: bool | None,
                        author: str) -> Comment:
         """A new revision with another text and/or state; none when nothing would change."""
-        now = _now()
+        now = utc_now()
         with self._write() as db:
             current = self._current(db, comment_id)
             new_text = current.text if text is None else text

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals, Scores, SegmentStats, segment_stats
+from reviewer.store.queries import LATE, PENDING, STATS, STATUS
 
-PENDING = "pending"  # as reviewer.store.project stores pending statistics
 _SHIFT = 1 << 40  # moves positions out of the way while they are renumbered
-_STATS = f"nullif(coalesce(l.stats, r.stats), '{PENDING}')"
-_LATE = "LEFT JOIN late_stats l ON l.revision_id = r.id "
 
 
 @dataclass(frozen=True)
@@ -65,10 +63,10 @@ def replace_segments(db: sqlite3.Connection, first: int, count: int,
     """Inside a write: put ``parts`` in place of the ``count`` segments from position
     ``first``; totals, counts and pending heads follow. Returns the new segments' ids."""
     old = db.execute(
-        f"SELECT s.id, s.mt, s.reference, coalesce(r.text, s.mt), coalesce(r.status, 'new'), "
-        f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END, "
+        f"SELECT s.id, s.mt, s.reference, coalesce(r.text, s.mt), {STATUS}, "
+        f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {STATS} END, "
         "(SELECT 1 FROM drafts d WHERE d.segment_id = s.id) "
-        "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision " + _LATE
+        "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision " + LATE
         + "WHERE s.position >= ? AND s.position < ? ORDER BY s.position",
         (first, first + count)).fetchall()
     if len(old) != count:
@@ -228,10 +226,10 @@ def segments_as_of(db: sqlite3.Connection, version_id: int,
         ids[start:start + len(new)] = old
     rows = {int(row[0]): row[1:] for row in db.execute(
         "SELECT s.id, s.source, s.mt, s.reference, coalesce(r.text, s.mt), "
-        "coalesce(r.status, 'new'), "
-        f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {_STATS} END, s.gap_before, s.meta, "
+        f"{STATUS}, "
+        f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {STATS} END, s.gap_before, s.meta, "
         "r.author FROM segments s LEFT JOIN revisions r ON r.id = "
-        "(SELECT max(id) FROM revisions WHERE segment_id = s.id AND id <= ?) " + _LATE,
+        "(SELECT max(id) FROM revisions WHERE segment_id = s.id AND id <= ?) " + LATE,
         (last_revision,))}
     tail = db.execute("SELECT value FROM properties WHERE name = 'layout_tail'").fetchone()
     return ([PastSegment(position, segment_id, *rows[segment_id]) for position, segment_id
