@@ -20,6 +20,17 @@ def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
 
 
+@pytest.fixture(autouse=True)
+def _isolated_user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A window made without settings (``QSettings("reviewer", "reviewer")``) keeps its
+    window layout, recent projects... in a temp folder, never in the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("user-settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
 @pytest.fixture
 def seed(tmp_path: Path) -> Path:
     """A copy of the demo article (the MT of a Russian news story)."""

@@ -108,9 +108,15 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
             session = ReviewSession.open(path, isolated=True)
         except ProjectLockedError:  # open in a window now: picture it as it is
             session = ReviewSession.open(path, read_only=True, isolated=True)
-        window = MainWindow(session)
-        window.show()
-        return save_screenshot(window, screenshot)
+        from tempfile import TemporaryDirectory
+
+        from reviewer.ui.settings import scratch_copy
+
+        with TemporaryDirectory() as scratch:  # the user's settings, never written back
+            window = MainWindow(session, settings=scratch_copy(QSettings("reviewer", "reviewer"),
+                                                               Path(scratch)))
+            window.show()
+            return save_screenshot(window, screenshot)
     settings = QSettings("reviewer", "reviewer")
     if not settings.value("author", ""):
         _ask_author_once(settings, Interaction())

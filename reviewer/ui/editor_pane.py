@@ -20,12 +20,14 @@ from reviewer.core.diff import diff_counts, word_diff
 from reviewer.core.effort import Effort, EffortClock
 from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import ScoreDetails, Scores
+from reviewer.core.status import SegmentStatus
 from reviewer.core.tags import InlineTag, check_tags, tag_index
 from reviewer.store.project import SegmentRecord
 from reviewer.ui.comments_panel import CommentsPanel
 from reviewer.ui.context_panel import ContextPanel
 from reviewer.ui.correction_edit import CorrectionEdit, has_line_break
 from reviewer.ui.qa_text import qa_line
+from reviewer.ui.summary_label import SummaryLabel
 from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tagged_text import TagView
 from reviewer.ui.theme import colours
@@ -95,7 +97,7 @@ class EditorPane(QWidget):
         self.context_panel = ContextPanel()
         self.comments_panel = CommentsPanel()  # bind() tells it the session
         self.context_view = self.context_panel.view
-        self.scores_label = QLabel()
+        self.scores_label = SummaryLabel()  # elided, never cut off, when narrow
         self.scores_label.setObjectName("liveScores")
         self.scores_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirm_button = QPushButton("Confirm && next  (Ctrl+Enter)")
@@ -112,7 +114,7 @@ class EditorPane(QWidget):
         form.addRow("Correction", self.correction_edit)
         self._source_label = form.labelForField(self.source_view)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.scores_label, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.confirm_button)
         column = QVBoxLayout()
         column.addLayout(form)
@@ -130,6 +132,8 @@ class EditorPane(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.heading)
         layout.addLayout(row)
+        # under the comments too: the whole width, so the summary is seldom shortened
+        layout.addWidget(self.scores_label)
 
         self._diff_timer = QTimer(self)
         self._diff_timer.setSingleShot(True)
@@ -185,7 +189,7 @@ class EditorPane(QWidget):
 
     def show_heading(self, segment: SegmentRecord) -> None:
         """Name the segment, its status and how many revisions it has."""
-        status = "locked" if self.locked else segment.status
+        status = SegmentStatus.LOCKED if self.locked else segment.status
         self.heading.setText(f"Segment {segment.position + 1} · {status} · "
                              f"{segment.revisions} revision(s)")
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -14,19 +13,21 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.filtering import FIELDS, SegmentFilter, TextQuery, count_label
+from reviewer.core.status import NOT_CONFIRMED, SegmentStatus
+from reviewer.ui.flow_layout import FlowLayout
 from reviewer.ui.theme import colours
 
 TEXT_DELAY_MS = 250  # typing in the text box filters once the typing pauses this long
 HTER_TOP = 1000.0  # the "to" box at its top means no upper bound
 STATUS_CHOICES: tuple[tuple[str, frozenset[str]], ...] = (
     ("Any status", frozenset()),
-    ("Not confirmed", frozenset({"new", "imported", "draft", "edited"})),
-    ("New", frozenset({"new"})),
-    ("Draft (typed, unsaved)", frozenset({"draft"})),
-    ("Edited", frozenset({"edited"})),
-    ("Confirmed", frozenset({"confirmed"})),
-    ("Imported", frozenset({"imported"})),
-    ("Locked", frozenset({"locked"})),
+    ("Not confirmed", frozenset(NOT_CONFIRMED)),
+    ("New", frozenset({SegmentStatus.NEW})),
+    ("Draft (typed, unsaved)", frozenset({SegmentStatus.DRAFT})),
+    ("Edited", frozenset({SegmentStatus.EDITED})),
+    ("Confirmed", frozenset({SegmentStatus.CONFIRMED})),
+    ("Imported", frozenset({SegmentStatus.IMPORTED})),
+    ("Locked", frozenset({SegmentStatus.LOCKED})),
 )
 FIELD_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("in all texts", FIELDS),
@@ -106,15 +107,13 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip("Show every segment")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.status, QLabel("HTER"), self.hter_min, QLabel("to"), self.hter_max,
-                       self.warnings, self.comments, self.text, self.fields, self.match_case,
-                       self.whole_word, self.regex, self.clear_button, self.message):
-            layout.addWidget(widget)
-        layout.setStretchFactor(self.text, 1)
-        layout.addStretch(0)
-        layout.addWidget(self.count)
+        # one row in a wide window, wrapped onto two in a narrow one (1024 pixels)
+        layout = FlowLayout(self)
+        for group in ((self.status,), (QLabel("HTER"), self.hter_min, QLabel("to"),
+                                       self.hter_max), (self.warnings,), (self.comments,)):
+            layout.add_group(group)
+        layout.add_group((self.text, self.fields, self.match_case, self.whole_word, self.regex,
+                          self.clear_button, self.message, self.count), stretch=True)
 
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)

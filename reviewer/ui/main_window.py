@@ -18,7 +18,9 @@ from reviewer.ui.commands import SavingUndoStack
 from reviewer.ui.compare_dialogs import RevisionCompareDialog
 from reviewer.ui.editing import EditingController
 from reviewer.ui.editor_pane import EditorPane
+from reviewer.ui.editor_zoom import EditorZoom
 from reviewer.ui.filter_actions import add_filter_actions
+from reviewer.ui.first_start_tip import FirstStartTip
 from reviewer.ui.history_panel import HistoryPanel
 from reviewer.ui.interaction import Interaction
 from reviewer.ui.late_scores import LateScores
@@ -28,6 +30,8 @@ from reviewer.ui.new_project_dialog import NewProjectRequest
 from reviewer.ui.preference_actions import PreferenceActions
 from reviewer.ui.project_actions import PROJECT_FILTER, ProjectActions, open_or_ask_read_only
 from reviewer.ui.qa_actions import QaActions
+from reviewer.ui.read_only_mode import ReadOnlyMode
+from reviewer.ui.recent_projects import RecentProjects
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
@@ -38,6 +42,7 @@ from reviewer.ui.task_progress import TaskRunner
 from reviewer.ui.theme_actions import ThemeActions
 from reviewer.ui.timeline_panel import TimelinePanel
 from reviewer.ui.version_actions import VersionActions
+from reviewer.ui.window_state import WindowState
 
 __all__ = ["PROJECT_FILTER", "MainWindow", "open_or_ask_read_only"]
 
@@ -73,14 +78,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        self.tip = FirstStartTip(self.settings)  # the few keys that matter, on a first start
+        self.setCentralWidget(self.tip.wrap(splitter))
         self.history = HistoryPanel()
         self.history_dock = self._dock("History", "historyDock", self.history)
         self.timeline = TimelinePanel()
         self.timeline_dock = self._dock("Timeline", "timelineDock", self.timeline)
         self.tabifyDockWidget(self.history_dock, self.timeline_dock)
         self.history_dock.raise_()
-        self.resizeDocks([self.history_dock], [520], Qt.Orientation.Horizontal)
         self.status = StatusSummary(self.statusBar())
         self.scores_label, self.progress_label = self.status.scores_label, \
             self.status.progress_label
@@ -99,13 +104,16 @@ class MainWindow(QMainWindow):
         self._add_actions()
         add_filter_actions(self.action_table, self.filters)
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
+        self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
         # Tab from the correction goes to the table, never to a button (Space would press it)
         QWidget.setTabOrder(self.editor.correction_edit, self.table)
         self.history.compareRequested.connect(self._on_history_compare_requested)
         self.timeline.segmentActivated.connect(self._on_timeline_segment_activated)
-        self.resize(1360, 820)
+        self.read_only_mode = ReadOnlyMode(self)
+        self.window_state = WindowState(self, splitter, self.table, self.settings)
+        self.window_state.restore()  # size, docks, split and column widths as left
         self.show_session()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -153,6 +161,12 @@ class MainWindow(QMainWindow):
         view.addAction(self.history_dock.toggleViewAction())
         view.addAction(self.timeline_dock.toggleViewAction())
         self.theme_actions = ThemeActions(self, view)
+        self.zoom = EditorZoom((self.editor.source_view, self.editor.mt_view,
+                                self.editor.correction_edit), self.settings)
+        self.zoom.add_actions(self.action_table)
+        self.recent = RecentProjects(self.settings, self.open_project, self)
+        self.action_table.menus["&File"].insertMenu(self.action_table.action("file.export"),
+                                                    self.recent.menu)
 
     # -- showing the project -------------------------------------------------------------
 
@@ -161,8 +175,7 @@ class MainWindow(QMainWindow):
         session = self.session
         read_only = session.read_only
         gc.unfreeze()  # the last project's objects may be collected again
-        self.setWindowTitle(f"{session.path.name}{' [read-only]' if read_only else ''}"
-                            " — reviewer")
+        self.recent.add(session.path)
         self.undo_stack.clear()
         self.late_scores.reset()
         # an edit never waits for scores on this thread: long ones are computed by the
@@ -176,10 +189,9 @@ class MainWindow(QMainWindow):
         self.model.reset(session.segments(), session.segment_tags, session.segment_locked,
                          self.tag_problem_messages)
         self.editing.reset()
-        self.editor.set_read_only(read_only)
-        self.editor.confirm_button.setEnabled(not read_only)
-        self.confirm_action.setEnabled(not read_only)
+        self.read_only_mode.apply(read_only)  # says so; nothing takes typing
         self.editor.pause_limit_ms = self.settings.pause_limit_ms()
+        self.timeline.reset_filters()  # another project's authors, versions and days
         self.timeline.show_history(session.history(), session.versions(),
                                    self.model.rowCount())
         self.table.setColumnHidden(COL_SOURCE, not session.has_source())
@@ -348,6 +360,7 @@ class MainWindow(QMainWindow):
             "confirmed edit is scored (HTER, BLEU, chrF with sacrebleu) and kept as a revision.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.window_state.save()
         self.editing.stop_drafts()
         self.tasks.cancel_and_wait()
         self.editing.save_pending()

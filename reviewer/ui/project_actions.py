@@ -11,6 +11,7 @@ from reviewer.session import ReviewSession
 from reviewer.store.lock import ProjectLockedError, ReadOnlyError
 from reviewer.ui.interaction import Interaction
 from reviewer.ui.new_project_dialog import NewProjectRequest
+from reviewer.ui.settings import LAST_EXPORT_FOLDER
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -88,8 +89,7 @@ class ProjectActions:
         formats = self.export_formats()
         file_filter = ";;".join(f"{label} (*{extension})" for _name, label, extension
                                 in formats)
-        suggestion = self._window.session.path.with_name(
-            stem + (formats[0][2] if formats else ""))
+        suggestion = self.export_folder() / (stem + (formats[0][2] if formats else ""))
         path = self._window.interaction.save_file(title, file_filter, str(suggestion))
         if path is not None:
             self.export_to(path, version)
@@ -104,8 +104,14 @@ class ProjectActions:
         except ReviewerError as error:
             window.interaction.error("Export failed", str(error))
             return False
+        window.settings.set(LAST_EXPORT_FOLDER, str(Path(path).resolve().parent))
         window.statusBar().showMessage(f"Exported {path} ({chosen})", 6000)
         return True
+
+    def export_folder(self) -> Path:
+        """Where the export dialog opens: the folder of the last export, else the project's."""
+        last = self._window.settings.get(LAST_EXPORT_FOLDER)
+        return Path(last) if last and Path(last).is_dir() else self._window.session.path.parent
 
     def backup_dialog(self) -> None:
         """Write a consistent copy of the project where the user says."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
@@ -24,6 +25,15 @@ AUTHOR = Setting("author", "")  # empty: the login name signs
 PAUSE_LIMIT_S = Setting("pause_limit_s", 30)
 THEME = Setting("theme", "system")  # system, light or dark (theme.py)
 SHORTCUTS_GROUP = "shortcuts"  # shortcuts/<action name> = "Ctrl+X;Ctrl+Y"
+# the window as it was left (window_state.py); Qt's saved states, base64
+WINDOW_GEOMETRY = Setting("window/geometry", "")
+WINDOW_STATE = Setting("window/state", "")  # docks
+WINDOW_SPLITTER = Setting("window/splitter", "")  # the table over the editor
+TABLE_COLUMNS = Setting("window/table_columns", "")  # JSON {column title: width}
+EDITOR_ZOOM = Setting("editor/zoom", 0)  # points added to the editor's text (editor_zoom.py)
+RECENT_PROJECTS = Setting("recent_projects", "")  # JSON list of paths, newest first
+LAST_EXPORT_FOLDER = Setting("last_export_folder", "")  # empty: the project's folder
+TIP_DISMISSED = Setting("first_start_tip_dismissed", False)  # "Don't show again"
 
 
 class Settings:
@@ -82,3 +92,13 @@ class Settings:
     def value(self, key: str, default: object = None) -> object:
         """Read an undeclared value (QSettings' spelling)."""
         return self.store.value(key, default)
+
+
+def scratch_copy(store: QSettings, folder: Path) -> QSettings:
+    """A copy of ``store`` in ``folder`` for an offscreen render (a screenshot): it looks as
+    the user set it, at the default size, and what it keeps on close never reaches them."""
+    copy = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    for key in store.allKeys():
+        if key != WINDOW_GEOMETRY.key:
+            copy.setValue(key, store.value(key))
+    return copy

@@ -167,16 +167,20 @@ class TimelinePanel(QWidget):
             header.resizeSection(column, width)
         self.count_label = QLabel()
 
+        # three short rows, so the dock leaves room for the editor in a 1024-pixel window
+        for box in (self.author_box, self.since_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
         filters = QGridLayout()
         filters.addWidget(self.author_box, 0, 0, 1, 2)
         filters.addWidget(self.since_box, 0, 2, 1, 2)
-        filters.addWidget(QLabel("Segment"), 0, 4)
-        filters.addWidget(self.segment_box, 0, 5)
         filters.addWidget(self.from_check, 1, 0)
         filters.addWidget(self.from_date, 1, 1)
         filters.addWidget(self.to_check, 1, 2)
         filters.addWidget(self.to_date, 1, 3)
-        filters.addWidget(self.count_label, 1, 4, 1, 2)
+        filters.addWidget(QLabel("Segment"), 2, 0)
+        filters.addWidget(self.segment_box, 2, 1)
+        filters.addWidget(self.count_label, 2, 2, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
@@ -199,6 +203,23 @@ class TimelinePanel(QWidget):
         self.segment_box.setMaximum(segments)
         self.set_versions(versions)
         self._refill_authors()
+        self._on_filters_changed()
+
+    def reset_filters(self) -> None:
+        """Every filter back to "all" (another project: its authors, versions and days differ)."""
+        widgets = (self.author_box, self.since_box, self.segment_box, self.from_check,
+                   self.to_check, self.from_date, self.to_date)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.author_box.setCurrentIndex(0)
+        self.since_box.setCurrentIndex(0)
+        self.segment_box.setValue(0)
+        self.from_check.setChecked(False)
+        self.to_check.setChecked(False)
+        self.from_date.setDate(QDate.currentDate())
+        self.to_date.setDate(QDate.currentDate())
+        for widget in widgets:
+            widget.blockSignals(False)
         self._on_filters_changed()
 
     def set_versions(self, versions: list[VersionRecord]) -> None:
