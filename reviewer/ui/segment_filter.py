@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from reviewer.core.filtering import Predicate, SegmentFilter, sorted_rows
+from reviewer.core.status import SegmentStatus
 from reviewer.ui.segment_model import (
     COL_CORRECTION,
     COL_HTER,
@@ -28,8 +29,7 @@ from reviewer.ui.segment_model import (
 
 Index = QModelIndex | QPersistentModelIndex
 SLICE_S = 0.015  # filtering works in slices this long: the window never waits longer
-STATUS_ORDER = {name: rank for rank, name in enumerate(
-    ("new", "imported", "draft", "edited", "confirmed", "locked"))}
+STATUS_ORDER = {status.value: rank for rank, status in enumerate(SegmentStatus)}
 
 
 def _name(value: object) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from reviewer.core.diff import diff_html, word_diff
 from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import Scores
+from reviewer.core.status import SegmentStatus
 from reviewer.core.tags import InlineTag, has_tag_chars
 from reviewer.store.project import SegmentRecord
 from reviewer.ui.comment_marks import COMMENTS_ROLE, CommentMarks, Counts
@@ -204,7 +205,7 @@ class SegmentTableModel(QAbstractTableModel):
         """What is wrong with the tags of the text the row shows (none when locked)."""
         if not self.tags(row) or self.locked(row):
             return []
-        if row not in self._typing and self._segments[row].status == "new":
+        if row not in self._typing and self._segments[row].status == SegmentStatus.NEW:
             return []  # the file's MT, untouched: shown when opened, not marked in the table
         text = self.current_text(row)
         cached = self._problems.get(row)
@@ -230,7 +231,7 @@ class SegmentTableModel(QAbstractTableModel):
         """The QA warnings of the text the row shows: none for a locked segment or the
         file's MT untouched (those are shown when the segment is opened)."""
         if self.locked(row) or (row not in self._typing
-                                and self._segments[row].status == "new"):
+                                and self._segments[row].status == SegmentStatus.NEW):
             return []
         text = self.current_text(row)
         if self._qa_of is None:
@@ -253,7 +254,7 @@ class SegmentTableModel(QAbstractTableModel):
     def first_unconfirmed(self) -> int:
         """The first row not yet confirmed (the last row when all are)."""
         for row, segment in enumerate(self._segments):
-            if segment.status != "confirmed":
+            if segment.status != SegmentStatus.CONFIRMED:
                 return row
         return max(0, len(self._segments) - 1)
 
@@ -347,8 +348,8 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _status(self, row: int) -> str:
         if row in self._typing:
-            return "draft"
-        return "locked" if self.locked(row) else self._segments[row].status
+            return SegmentStatus.DRAFT
+        return SegmentStatus.LOCKED if self.locked(row) else self._segments[row].status
 
     def _warning(self) -> QIcon:
         if self._warning_icon is None:
