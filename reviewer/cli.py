@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui_args = gui_parser().parse_args(arguments)
         from reviewer.ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(gui_args.project, gui_args.screenshot)
+        return run_app(gui_args.project, gui_args.screenshot, gui_args.theme)
     except ProblemsFoundError:
         return ExitCode.BAD_INPUT
     except SystemExit as exit_request:  # argparse: --help is 0, bad usage is 2

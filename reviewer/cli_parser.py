@@ -54,6 +54,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("project", nargs="?", type=_path("PROJECT"), help="a .review project file")
     parser.add_argument("--screenshot", type=_path("PNG"), metavar="PNG",
                         help="render the main window offscreen into PNG and exit")
+    parser.add_argument("--theme", choices=("system", "light", "dark"),
+                        help="the look for this run (default: View → Theme's choice, else "
+                             "the desktop's)")
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     return parser
 

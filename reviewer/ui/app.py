@@ -85,8 +85,10 @@ def missing_x_libraries(environ: Mapping[str, str] | None = None,
             "renders the window offscreen")
 
 
-def run_app(project: Path | None, screenshot: Path | None = None) -> int:
-    """Open ``project`` (else the demo) in the main window; with ``screenshot``, save a PNG."""
+def run_app(project: Path | None, screenshot: Path | None = None,
+            theme: str | None = None) -> int:
+    """Open ``project`` (else the demo) in the main window; with ``screenshot``, save a PNG;
+    ``theme`` (system, light, dark) overrides the chosen look for this run."""
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if not screenshot.parent.is_dir():
@@ -97,7 +99,7 @@ def run_app(project: Path | None, screenshot: Path | None = None) -> int:
         if problem is not None:
             raise ReviewerError(problem)
     path = project if project is not None else demo_project()
-    app = _application()
+    app = _application(theme)
     from PySide6.QtCore import QSettings
 
     from reviewer.ui.interaction import Interaction

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reviewer.core.status import SegmentStatus
@@ -106,3 +110,19 @@ def test_view_theme_dark_repaints_the_window_and_is_remembered(
     assert window.settings.get(THEME) == LIGHT
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
     assert colours() is LIGHT_COLOURS
+
+
+@pytest.mark.parametrize(("theme", "dark"), [("dark", True), ("light", False)])
+def test_screenshot_in_a_chosen_look(tmp_path: Path, seed_project: Path, theme: str,
+                                     dark: bool) -> None:
+    png = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-m", "reviewer", str(seed_project),
+                             "--screenshot", str(png), "--theme", theme],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    # the editor's pane, below the table on the left: the window's own background
+    corner = image.pixelColor(image.width() // 3, image.height() - 40)
+    assert (corner.lightness() < 90) == dark, corner.name()
