@@ -54,6 +54,16 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def status_and_note(revision: RevisionRecord) -> str:
+    """A revision's status, with the note a split or merge left on it."""
+    return f"{revision.status} · {revision.note}" if revision.note else revision.status
+
+
+def note_line(revision: RevisionRecord) -> str:
+    """The note as a tooltip's line of its own (empty without one)."""
+    return f"\n{revision.note}" if revision.note else ""
+
+
 class RevisionListModel(QAbstractTableModel):
     """A table of revisions, newest first; subclasses name the columns and fill them."""
 
@@ -112,11 +122,12 @@ class RevisionTableModel(RevisionListModel):
                 revision.author,
                 duration(revision.editing_ms),
                 score_text(revision.hter),
-                revision.status,
+                status_and_note(revision),
                 self.shown_text(revision),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{local_time(revision.created_at)}\n{self.shown_text(revision)}\n\n"
+            return (f"{local_time(revision.created_at)}{note_line(revision)}\n"
+                    f"{self.shown_text(revision)}\n\n"
                     f"BLEU {score_text(revision.bleu, 2)}  chrF {score_text(revision.chrf, 2)}  "
                     f"editing time {duration(revision.editing_ms)}\nkeystrokes: "
                     f"{revision.keys_insert} insertions, {revision.keys_delete} deletions, "

@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.store.project import RevisionRecord, VersionRecord
-from reviewer.ui.history_model import RevisionListModel, local_time, short_time
+from reviewer.ui.history_model import (
+    RevisionListModel,
+    local_time,
+    note_line,
+    short_time,
+    status_and_note,
+)
+from reviewer.ui.row_slices import RowSlices
 from reviewer.ui.segment_model import score_text
 
 HEADERS = ("Time", "Seg", "Rev", "Author", "HTER", "Status", "Text")
@@ -76,9 +83,10 @@ class TimelineModel(RevisionListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (short_time(revision.created_at), str(revision.position + 1),
                     str(revision.number), revision.author, score_text(revision.hter),
-                    revision.status, self.shown_text(revision))[index.column()]
+                    status_and_note(revision), self.shown_text(revision))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{local_time(revision.created_at)}\n{self.shown_text(revision)}"
+            return (f"{local_time(revision.created_at)}{note_line(revision)}\n"
+                    f"{self.shown_text(revision)}")
         return None
 
 
@@ -106,6 +114,9 @@ class TimelineFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self.author is None and self.segment is None and not self.after_revision \
+                and self.date_from is None and self.date_to is None:
+            return True  # no criteria: thousands of rows a batch adds cost no call each
         model = self.sourceModel()
         assert isinstance(model, TimelineModel)
         revision = model.revision(source_row)
@@ -135,6 +146,7 @@ class TimelinePanel(QWidget):
         self.proxy = TimelineFilter(self)
         self.proxy.setSourceModel(self.model)
         self._versions: list[VersionRecord] = []
+        self._slices = RowSlices(self._insert_revisions, self)  # a batch's many revisions
 
         self.author_box = QComboBox()
         self.since_box = QComboBox()
@@ -199,6 +211,7 @@ class TimelinePanel(QWidget):
     def show_history(self, revisions: list[RevisionRecord], versions: list[VersionRecord],
                      segments: int) -> None:
         """Show a project's revisions and versions."""
+        self._slices.clear()
         self.model.set_revisions(revisions)
         self.segment_box.setMaximum(segments)
         self.set_versions(versions)
@@ -237,13 +250,22 @@ class TimelinePanel(QWidget):
 
     def add_revision(self, revision: RevisionRecord) -> None:
         """Show a new revision at the top."""
+        self._slices.flush()
         self.model.add_revision(revision)
         if self.author_box.findText(revision.author) < 0:
             self._refill_authors()
         self._show_count()
 
     def add_revisions(self, revisions: Sequence[RevisionRecord]) -> None:
-        """Show many new revisions (a batch) at the top."""
+        """Show many new revisions (a batch) at the top, a slice per turn of the event loop
+        from the next one."""
+        self._slices.add(revisions)
+
+    def pending_revisions(self) -> int:
+        """Revisions of a batch not in the table yet."""
+        return self._slices.pending
+
+    def _insert_revisions(self, revisions: Sequence[RevisionRecord]) -> None:
         self.model.add_revisions(revisions)
         if any(self.author_box.findText(r.author) < 0 for r in revisions[:1]):
             self._refill_authors()
@@ -251,6 +273,7 @@ class TimelinePanel(QWidget):
 
     def replace_revision(self, revision: RevisionRecord) -> None:
         """Show a revision anew (its scores arrived late)."""
+        self._slices.flush()
         self.model.replace_revision(revision)
 
     def _refill_authors(self) -> None:
