@@ -16,7 +16,8 @@ from reviewer.core.carried_effort import added, draft_effort
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import Scores, SegmentStats, sentence_details
-from reviewer.session import STATUS_CONFIRMED, STATUS_EDITED, EditResult
+from reviewer.core.status import SegmentStatus
+from reviewer.session import EditResult
 from reviewer.store.project import DraftRecord
 from reviewer.ui.commands import SAVE_ERRORS, EditSegmentCommand, TypingCommand
 from reviewer.ui.effort_keys import CellEffort, SelectionKeys
@@ -188,7 +189,7 @@ class EditingController(QObject):
         text = window.editor.text()
         problems = [] if window.editor.locked else window.tag_problem_messages(position, text)
         if not window.editor.locked and not self.push_edit(
-                position, text, STATUS_CONFIRMED, f"Confirm segment {position + 1}",
+                position, text, SegmentStatus.CONFIRMED, f"Confirm segment {position + 1}",
                 self.typing_effort(position), keeps_typing=True):
             return
         window.editor.show_tag_problems(problems)
@@ -212,7 +213,7 @@ class EditingController(QObject):
         if position < 0 or position >= window.model.rowCount() or self._replaying:
             return
         if window.editor.text() != window.model.segment(position).text:
-            self.push_edit(position, window.editor.text(), STATUS_EDITED,
+            self.push_edit(position, window.editor.text(), SegmentStatus.EDITED,
                            f"Edit segment {position + 1}", self.typing_effort(position),
                            keeps_typing=True)
 
@@ -324,7 +325,7 @@ class EditingController(QObject):
         effort = self.cell_effort.take()  # the cell editor's keys and time
         if self._window.editor.position == position:  # and typing before it, unsaved
             effort = added(self.typing_effort(position), effort)
-        self.push_edit(position, text, STATUS_EDITED, f"Edit segment {position + 1}", effort)
+        self.push_edit(position, text, SegmentStatus.EDITED, f"Edit segment {position + 1}", effort)
 
     def _on_history_restore_requested(self, number: int) -> None:
         window = self._window
