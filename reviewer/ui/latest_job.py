@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reviewer.ui.tasks import Task
 
 _ALIVE: set[Task] = set()  # threads outlive a dialog closed while they run
 
 
+QUIT_WAIT_MS = 10_000
+
+
 def _forget(task: Task) -> None:
     _ALIVE.discard(task)
+
+
+def _wait_for_all() -> None:
+    """The app quits: a thread still reading must end before Qt tears it down."""
+    for task in list(_ALIVE):
+        try:
+            task.wait(QUIT_WAIT_MS)
+        except RuntimeError:  # already deleted by Qt
+            _ALIVE.discard(task)
 
 
 class LatestJob(QObject):
@@ -25,6 +37,10 @@ class LatestJob(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._task: Task | None = None
+        app = QCoreApplication.instance()
+        if app is not None and not app.property("latestJobHooked"):
+            app.setProperty("latestJobHooked", True)
+            app.aboutToQuit.connect(_wait_for_all)
         self._waiting: Callable[[Callable[[int, int], None]], object] | None = None
         self._requested = 0  # requests made
         self._running = 0  # the running job's request number
