@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,7 @@ def test_a_big_file_is_read_off_the_gui_thread(qtbot, tmp_path: Path,  # type: i
 
     def recording(*args: object) -> object:
         threads.append(threading.current_thread())
+        time.sleep(0.3)  # a slow disk: the read takes a while whatever the machine's load
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(new_project_dialog, "import_document", recording)
