@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,15 +84,3 @@ def diff_counts(parts: list[DiffPart]) -> tuple[int, int]:
     return deleted, inserted
 
 
-def diff_html(parts: list[DiffPart]) -> str:
-    """Deletions struck through in red, insertions underlined in blue (as MateCat shows)."""
-    out: list[str] = []
-    for part in for_display(parts):
-        text = html.escape(part.text)
-        if part.kind == "delete":
-            out.append(f'<span style="color:#c62828;text-decoration:line-through">{text}</span>')
-        elif part.kind == "insert":
-            out.append(f'<span style="color:#1565c0;text-decoration:underline">{text}</span>')
-        else:
-            out.append(text)
-    return "".join(out)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.diff import diff_html, word_diff
+from reviewer.core.diff import word_diff
 from reviewer.core.tags import InlineTag
 from reviewer.ui.diff_delegate import DiffDelegate
 from reviewer.ui.segment_model import DIFF_ROLE
@@ -86,8 +86,7 @@ class ReplacePreviewModel(QAbstractTableModel):
         if role == DIFF_ROLE and column == COL_AFTER:  # made only for the rows in view
             if index.row() not in self._diffs:
                 tags, parts = self._tags_of(position), word_diff(old, new)
-                self._diffs[index.row()] = tagged_diff_html(parts, tags) if tags \
-                    else diff_html(parts)
+                self._diffs[index.row()] = tagged_diff_html(parts, tags)
             return self._diffs[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column in (COL_SEGMENT, COL_COUNT) \

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from reviewer.core.diff import diff_html, word_diff
+from reviewer.core.diff import word_diff
 from reviewer.core.qa import TAGS, QaWarning
 from reviewer.core.scoring import Scores
 from reviewer.core.status import SegmentStatus
@@ -357,6 +357,13 @@ class SegmentTableModel(QAbstractTableModel):
                 QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._warning_icon
 
+    def refresh_colours(self) -> None:
+        """Paint every row again in the colours of the theme now in use."""
+        self._diff_cache.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
     def _diff(self, row: int) -> str | None:
         segment = self._segments[row]
         text = self.current_text(row)
@@ -368,6 +375,6 @@ class SegmentTableModel(QAbstractTableModel):
             return cached[1]
         tags = self.tags(row)
         parts = word_diff(segment.mt, text)
-        rendered = tagged_diff_html(parts, tags) if tags else diff_html(parts)
+        rendered = tagged_diff_html(parts, tags)
         self._diff_cache[row] = (text, rendered)
         return rendered

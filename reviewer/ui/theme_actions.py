@@ -43,5 +43,5 @@ class ThemeActions:
             apply_theme(app, theme)
         self.actions[theme].setChecked(True)
         window.editor.refresh_colours()  # the MT diff's colours are in its text formats
-        window.table.viewport().update()
+        window.model.refresh_colours()  # the table's diffs are cached as rich text
         window.update()

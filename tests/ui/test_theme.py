@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,8 +16,9 @@ from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reviewer.core.status import SegmentStatus
+from reviewer.locations import resources_dir
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.segment_model import COL_STATUS
+from reviewer.ui.segment_model import COL_MT, COL_STATUS, DIFF_ROLE
 from reviewer.ui.settings import THEME
 from reviewer.ui.theme import (
     DARK,
@@ -106,8 +108,13 @@ def test_view_theme_dark_repaints_the_window_and_is_remembered(
     assert painted == QColor(DARK_COLOURS.status[SegmentStatus.CONFIRMED])
     assert window.theme_actions.actions[DARK].isChecked()
 
+    table_diff = window.model.data(window.model.index(0, COL_MT), DIFF_ROLE)
+    assert DARK_COLOURS.inserted in table_diff and LIGHT_COLOURS.inserted not in table_diff
+
     window.theme_actions.actions[LIGHT].trigger()
     assert window.settings.get(THEME) == LIGHT
+    table_diff = window.model.data(window.model.index(0, COL_MT), DIFF_ROLE)
+    assert LIGHT_COLOURS.inserted in table_diff  # the cached rich text was made again
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
     assert colours() is LIGHT_COLOURS
 
@@ -126,3 +133,16 @@ def test_screenshot_in_a_chosen_look(tmp_path: Path, seed_project: Path, theme: 
     # the editor's pane, below the table on the left: the window's own background
     corner = image.pixelColor(image.width() // 3, image.height() - 40)
     assert (corner.lightness() < 90) == dark, corner.name()
+
+
+@pytest.mark.parametrize(("sheet", "look"), [("style.qss", LIGHT_COLOURS),
+                                             ("style-dark.qss", DARK_COLOURS)])
+def test_marks_stay_readable_on_a_selected_row(sheet: str, look: Colours) -> None:
+    text = (resources_dir() / sheet).read_text(encoding="utf-8")
+    table = text[text.index("QTableView#segmentTable {"):]
+    selected = QColor(re.search(r"selection-background-color:\s*(#[0-9a-fA-F]{6})",
+                                table).group(1))  # type: ignore[union-attr]
+    for name in ("deleted", "inserted"):
+        assert _contrast(look.qcolor(name), selected) >= 4.5, name
+    for status, colour in look.status.items():
+        assert _contrast(QColor(colour), selected) >= 4.0, status
