@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 SPLIT = ActionSpec("segment.split", "&Segment", "&Split segment at cursor", ("Ctrl+Shift+T",),
                    separator_before=True)
 MERGE = ActionSpec("segment.merge", "&Segment", "&Merge with next segment", ("Ctrl+J",))
-NO_UNDO = ("This cannot be undone with Ctrl+Z (the undo history is emptied); merging the "
-           "parts again puts the segment back, and the history keeps both sides.")
+_NO_UNDO = "This cannot be undone with Ctrl+Z (the undo history is emptied); "
+SPLIT_NO_UNDO = (_NO_UNDO + "merging the parts again puts the segment back, and the history "
+                 "keeps both sides.")
+MERGE_NO_UNDO = (_NO_UNDO + "splitting the segment again at the same place puts them back, "
+                 "and the history keeps both.")
 
 
 def cursor_offset(edit: QTextEdit) -> int:
@@ -88,7 +91,7 @@ class SplitMergeActions:
                     f"{_shown(segment.mt[mt_at:].lstrip())}\n"
                     f"Correction: {_shown(segment.text[:correction_at].rstrip())} | "
                     f"{_shown(segment.text[correction_at:].lstrip())}\n"
-                    f"Source: {where if segment.source else 'none'}\n\n{NO_UNDO}")
+                    f"Source: {where if segment.source else 'none'}\n\n{SPLIT_NO_UNDO}")
         if not self._window.interaction.confirm(title, question):
             return False
         session = self._window.session
@@ -105,7 +108,7 @@ class SplitMergeActions:
             self._window.interaction.error(title, f"Segment {position + 1} is the last "
                                            "segment: there is no next one to merge it with.")
             return False
-        question = f"Merge segment {position + 1} with segment {position + 2}?\n\n{NO_UNDO}"
+        question = f"Merge segment {position + 1} with segment {position + 2}?\n\n{MERGE_NO_UNDO}"
         if not self._window.interaction.confirm(title, question):
             return False
         session = self._window.session

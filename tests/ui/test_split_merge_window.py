@@ -95,6 +95,9 @@ def test_merge_with_next_and_a_refusal_said_in_one_message(
     qtbot.waitUntil(lambda: not window.busy)
     assert window.model.segment(1).mt == first + " " + second
     assert window.editor.position == 1
+    asked = interaction.messages[-1][1]
+    assert asked.startswith("Merge segment 2 with segment 3?")
+    assert "splitting the segment again" in asked and "merging the parts" not in asked
     last = window.model.rowCount() - 1
     window.select_row(last)
     qtbot.keyClick(window.editor.correction_edit, *MERGE_KEYS)
