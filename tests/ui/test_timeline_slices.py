@@ -12,11 +12,12 @@ from reviewer.ui.main_window import MainWindow
 from reviewer.ui.row_slices import SLICE_ROWS
 
 
-def _batch(window: MainWindow, count: int) -> list[RevisionRecord]:
+def _batch(qtbot, window: MainWindow, count: int) -> list[RevisionRecord]:  # type: ignore[no-untyped-def]
     editor = window.editor.correction_edit
     select_all_and_delete(editor)
     type_text(editor, "A first revision.")
     window.confirm_current()
+    qtbot.waitUntil(lambda: not window.session.pending_revisions())  # no late scores to come
     first = window.session.history(0)[-1]
     return [replace(first, id=first.id + n, number=n + 1, text=f"Text {n}")
             for n in range(1, count + 1)]
@@ -24,7 +25,7 @@ def _batch(window: MainWindow, count: int) -> list[RevisionRecord]:
 
 def test_a_big_batch_reaches_the_timeline_in_slices(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     count = SLICE_ROWS * 3 + 7
-    batch = _batch(window, count)
+    batch = _batch(qtbot, window, count)
     timeline = window.timeline
     before = timeline.model.rowCount()
     slices: list[int] = []
@@ -41,7 +42,7 @@ def test_a_big_batch_reaches_the_timeline_in_slices(qtbot, window: MainWindow) -
 
 
 def test_a_single_revision_waits_for_the_batch_before_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    batch = _batch(window, SLICE_ROWS + 1)
+    batch = _batch(qtbot, window, SLICE_ROWS + 1)
     timeline = window.timeline
     later = replace(batch[-1], id=batch[-1].id + 1, text="Later")
     timeline.add_revisions(batch)
