@@ -85,8 +85,7 @@ class SessionExport(SessionHistory, SessionComments):
     def export(self, path: str | os.PathLike[str], export_format: str | None = None,
                version: str | None = None) -> str:
         """Write the project (or a labelled version) in a format (default: by extension)."""
-        refuse_overwriting_project(Path(path), self.path, "an export")
-        check_destination(path)  # a folder or a pipe is named before a missing extension
+        self.check_export_destination(path)
         chosen = format_for(path, export_format)
         self._refuse_unproducible(chosen)
         job = self.export_job(version)
@@ -96,6 +95,12 @@ class SessionExport(SessionHistory, SessionComments):
         refuse_overwriting_project(Path(path), self.path, "an export")  # again, just before
         atomic_write_bytes(path, data)
         return chosen
+
+    def check_export_destination(self, path: str | os.PathLike[str]) -> None:
+        """Refuse a place no export may write: the project or its files, a database, a
+        folder or a pipe (ReviewerError)."""
+        refuse_overwriting_project(Path(path), self.path, "an export")
+        check_destination(path)  # a folder or a pipe is named before a missing extension
 
     def _refuse_unproducible(self, chosen: str) -> None:
         names = [name for name, _label, _extension in self.export_formats()]

@@ -5,9 +5,35 @@ Tests replace it with a scripted object, so no test ever waits on a modal dialog
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from reviewer.core.errors import ReviewerError
+
+Refusal = Callable[[Path], None]  # raises ReviewerError for a place that must not be written
+
+
+class _Asks(Protocol):
+    def error(self, title: str, message: str) -> None: ...
+    def confirm(self, title: str, question: str) -> bool: ...
+
+
+def accept_destination(asks: _Asks, title: str, path: Path,
+                       refuse: Refusal | None = None) -> bool:
+    """Whether to write ``path``: a refused place is said first (no "replace it?" for a
+    file that will not be written anyway), then an existing file is asked about."""
+    if refuse is not None:
+        try:
+            refuse(path)
+        except ReviewerError as error:
+            asks.error(title, str(error))
+            return False
+    if path.exists():
+        return asks.confirm(title, f"{path.name} already exists. Replace it?")
+    return True
 
 
 class Interaction:
@@ -53,10 +79,19 @@ class Interaction:
         name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)
         return Path(name) if name else None
 
-    def save_file(self, title: str, file_filter: str, suggestion: str = "") -> Path | None:
-        """Pick where to write a file, or None when cancelled."""
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggestion, file_filter)
-        return Path(name) if name else None
+    def save_file(self, title: str, file_filter: str, suggestion: str = "",
+                  refuse: Refusal | None = None) -> Path | None:
+        """Pick where to write a file, or None when cancelled; a place ``refuse`` objects to
+        is said and the picker opens again."""
+        while True:
+            name, _ = QFileDialog.getSaveFileName(
+                self.parent, title, suggestion, file_filter,
+                options=QFileDialog.Option.DontConfirmOverwrite)  # asked after the refusals
+            if not name:
+                return None
+            if accept_destination(self, title, Path(name), refuse):
+                return Path(name)
+            suggestion = name
 
     def new_project_request(self, parent: QWidget | None = None) -> object | None:
         """Ask which files make a new project; a ``NewProjectRequest`` or None."""

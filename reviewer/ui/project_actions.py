@@ -90,7 +90,8 @@ class ProjectActions:
         file_filter = ";;".join(f"{label} (*{extension})" for _name, label, extension
                                 in formats)
         suggestion = self.export_folder() / (stem + (formats[0][2] if formats else ""))
-        path = self._window.interaction.save_file(title, file_filter, str(suggestion))
+        path = self._window.interaction.save_file(
+            title, file_filter, str(suggestion), self._window.session.check_export_destination)
         if path is not None:
             self.export_to(path, version)
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import QDeadlineTimer, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from reviewer.ui.interaction import Refusal, accept_destination
+
 
 class ScriptedInteraction:
     """Answers the window's questions from a script and records what it was told."""
@@ -49,7 +51,12 @@ class ScriptedInteraction:
     def open_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
         return self.next_open
 
-    def save_file(self, title: str, file_filter: str, suggestion: str = "") -> Path | None:
+    def save_file(self, title: str, file_filter: str, suggestion: str = "",
+                  refuse: Refusal | None = None) -> Path | None:
+        """The scripted name, asked about as the real picker asks (refusals first)."""
+        if self.next_save is None or not accept_destination(self, title, self.next_save,
+                                                            refuse):
+            return None
         return self.next_save
 
     def new_project_request(self, parent: object = None) -> object | None:

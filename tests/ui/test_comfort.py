@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 
 from reviewer.session import ReviewSession
+from reviewer.ui.interaction import Refusal
 from reviewer.ui.main_window import MainWindow, open_or_ask_read_only
 from reviewer.ui.segment_model import COL_CORRECTION, COL_HTER
 from reviewer.ui.settings import EDITOR_ZOOM, LAST_EXPORT_FOLDER, TIP_DISMISSED, Settings
@@ -32,9 +33,10 @@ class RecordingInteraction(ScriptedInteraction):
         super().__init__()
         self.save_suggestions: list[str] = []
 
-    def save_file(self, title: str, file_filter: str, suggestion: str = "") -> Path | None:
+    def save_file(self, title: str, file_filter: str, suggestion: str = "",
+                  refuse: Refusal | None = None) -> Path | None:
         self.save_suggestions.append(suggestion)
-        return super().save_file(title, file_filter, suggestion)
+        return super().save_file(title, file_filter, suggestion, refuse)
 
 
 @pytest.fixture
