@@ -15,6 +15,7 @@ from reviewer.store.project import RevisionRecord, SegmentState, VersionRecord
 
 CURRENT = "current"  # the label that names the document as it is now
 NEWEST = 2**62  # a revision id above every real one
+_SLICE = 500  # segment states read from the store at a time
 
 
 def utc_stamp(text: str) -> str:
@@ -65,32 +66,45 @@ class SessionHistory(SessionReading):
 
     def _states(self, label: str | None) -> list[SegmentState]:
         if label is None or label == CURRENT:
-            return self._store.states_at(NEWEST)
+            return self._sliced_states(NEWEST)
         past = self._store.segments_as_of(label)  # split or merged since: its own segments
         if past is not None:
             return [SegmentState(s.position, s.mt, s.text, s.status, s.stats) for s in past[0]]
-        return self._store.states_at(self._store.version(label).last_revision)
+        return self._sliced_states(self._store.version(label).last_revision)
+
+    def _sliced_states(self, last_revision: int) -> list[SegmentState]:
+        # in slices: a window's worker thread unpickles each answer of the store process
+        # holding Python's lock, and 20,000 states at once stall the GUI thread ~100 ms
+        states: list[SegmentState] = []
+        while True:
+            part = self._store.states_at(last_revision,
+                                         states[-1].position + 1 if states else 0, _SLICE)
+            if not part:
+                return states
+            states += part
 
     def _segment_ids(self, label: str) -> list[int]:
         past = None if label == CURRENT else self._store.segments_as_of(label)
-        return [s.id for s in (self._store.segments() if past is None else past[0])]
+        return self._store.segment_ids() if past is None else [s.id for s in past[0]]
 
     def compare_versions(self, old: str, new: str = CURRENT) -> Comparison:
         """Segments that differ between two versions (or a version and now), with scores."""
-        if self._segment_ids(old) != self._segment_ids(new):
+        old_ids = self._segment_ids(old)
+        if old_ids != (old_ids if new == old else self._segment_ids(new)):
             raise ReviewerError(f"segments were split or merged between {old!r} and {new!r}, "
                                 "so they cannot be compared segment by segment; export both "
                                 "(reviewer export --version) and compare the files")
-        def pairs(label: str) -> list[tuple[str, SegmentStats]]:
+        # each side read once: on a big project every read is a long trip to the store
+        old_states = self._states(old)
+        new_states = old_states if new == old else self._states(new)
+
+        def pairs(states: list[SegmentState]) -> list[tuple[str, SegmentStats]]:
             return [(s.text, identity_stats(s.mt) if s.stats is None  # pending: see below
-                     else SegmentStats.from_json(s.stats)) for s in self._states(label)]
+                     else SegmentStats.from_json(s.stats)) for s in states]
 
-        def pending(label: str) -> bool:
-            return any(state.stats is None for state in self._states(label))
-
-        comparison = compare_states(old, pairs(old), new, pairs(new))
-        if pending(old):
+        comparison = compare_states(old, pairs(old_states), new, pairs(new_states))
+        if any(state.stats is None for state in old_states):
             comparison = replace(comparison, old_scores=UNKNOWN_SCORES)
-        if pending(new):
+        if any(state.stats is None for state in new_states):
             comparison = replace(comparison, new_scores=UNKNOWN_SCORES)
         return comparison

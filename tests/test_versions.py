@@ -156,3 +156,21 @@ def test_a_lock_that_cannot_be_written_is_a_clear_error(seed_project: Path) -> N
     with pytest.raises(ReviewerError, match="open it read-only"):
         ReviewSession.open(seed_project)
     ReviewSession.open(seed_project, read_only=True).close()
+
+
+def test_a_compare_read_in_slices_sees_every_segment(
+        seed_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = ReviewSession.open(seed_project)
+    session.edit(0, "First changed.", "tester")
+    session.add_version("v1", "tester")
+    for position in (1, 7, 25):  # in the first, a middle and the last slice
+        session.edit(position, f"Changed {position}.", "tester")
+    whole = session.compare_versions("v1")
+    import reviewer.session_history as history
+
+    monkeypatch.setattr(history, "_SLICE", 4)
+    sliced = session.compare_versions("v1")
+    assert sliced == whole
+    assert [change.position for change in sliced.changes] == [1, 7, 25]
+    assert len(session._states("v1")) == len(session.segments()) == 26  # type: ignore[attr-defined]
+    session.close()

@@ -29,6 +29,11 @@ class SegmentReads(StoreBase):
         return int(self._db.execute(
             "SELECT count(*) FROM segments WHERE position >= 0").fetchone()[0])
 
+    def segment_ids(self) -> list[int]:
+        """Every segment's id, in document order."""
+        return [int(row[0]) for row in self._db.execute(
+            "SELECT id FROM segments WHERE position >= 0 ORDER BY position")]
+
     def segments(self) -> list[SegmentRecord]:
         """All segments in document order, with their current texts."""
         rows = self._db.execute(SEGMENT_SELECT + "WHERE s.position >= 0 "

@@ -37,12 +37,15 @@ class VersionStore(StoreBase):
             raise ReviewerError(f"no version labelled {label!r} (versions: {known})")
         return VersionRecord(*row)
 
-    def states_at(self, last_revision: int) -> list[SegmentState]:
-        """Every segment as it was when revision ``last_revision`` was the newest."""
+    def states_at(self, last_revision: int, first: int = 0,
+                  count: int = 2**62) -> list[SegmentState]:
+        """Every segment (or ``count`` from position ``first``) as it was when revision
+        ``last_revision`` was the newest."""
         rows = self._db.execute(
             f"SELECT s.position, s.mt, coalesce(r.text, s.mt), {STATUS}, "
             f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {STATS} END "
             "FROM segments s LEFT JOIN revisions r ON r.id = "
             "(SELECT max(id) FROM revisions WHERE segment_id = s.id AND id <= ?) "
-            + LATE + "WHERE s.position >= 0 ORDER BY s.position", (last_revision,))
+            + LATE + "WHERE s.position >= ? AND s.position < ? ORDER BY s.position",
+            (last_revision, max(0, first), max(0, first) + max(0, count)))
         return [SegmentState(*row) for row in rows]
