@@ -90,7 +90,13 @@ class SessionEditing(SessionScores):
 
     def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0) -> None:
         """Keep typed, unconfirmed text; a draft equal to the saved text is dropped instead."""
-        if text == self._store.segment(position).text:
-            self._store.discard_draft(position)
-        else:
+        if not self.discard_draft_if_saved(position, text):
             self._store.save_draft(position, text, author, editing_ms)
+
+    def discard_draft_if_saved(self, position: int, text: str) -> bool:
+        """Drop the segment's draft if ``text``, the typing now, is its saved text (typing
+        taken back is no draft); True if it is."""
+        if text != self._store.segment(position).text:
+            return False
+        self._store.discard_draft(position)
+        return True

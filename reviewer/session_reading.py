@@ -107,5 +107,7 @@ class SessionReading:
                 for problem in self.tag_problems(segment.position, segment.text)]
 
     def drafts(self) -> dict[int, DraftRecord]:
-        """Unconfirmed typing kept by position (restored into the editor on reopening)."""
-        return self._store.drafts()
+        """Unconfirmed typing kept by position (restored into the editor on reopening); a
+        draft equal to its segment's saved text is no draft."""
+        return {position: draft for position, draft in self._store.drafts().items()
+                if draft.text != self._store.segment(position).text}

@@ -20,6 +20,7 @@ from reviewer.core.status import SegmentStatus
 from reviewer.session import EditResult
 from reviewer.store.project import DraftRecord
 from reviewer.ui.commands import SAVE_ERRORS, EditSegmentCommand, TypingCommand
+from reviewer.ui.draft_scores import DraftScores
 from reviewer.ui.effort_keys import CellEffort, SelectionKeys
 from reviewer.ui.history_model import local_time
 
@@ -56,8 +57,9 @@ class EditingController(QObject):
         window.editor.correction_edit.undoRequested.connect(window.undo_stack.undo)
         window.editor.correction_edit.redoRequested.connect(window.undo_stack.redo)
         window.history.restoreRequested.connect(self._on_history_restore_requested)
-        window.scorer.scored.connect(self._on_scorer_scored)
+        window.scorer.scored.connect(self.show_live_scores)
         window.scorer.failed.connect(self._on_scorer_failed)
+        self._draft_scores = DraftScores(window.scorer, self.show_live_scores, self)
 
     def reset(self) -> None:
         """Another project: no typing, its drafts shown as typing in their rows."""
@@ -68,6 +70,7 @@ class EditingController(QObject):
         self.drafts = window.session.drafts()
         for position, draft in self.drafts.items():
             window.model.set_typing(position, draft.text, None)
+        self._draft_scores.score(self.drafts, window.model.segment)  # off this thread
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -78,21 +81,15 @@ class EditingController(QObject):
         window.editor.load(segment, window.model.current_text(row), window.session.has_source(),
                            window.model.tags(row), window.model.locked(row),
                            window.session.segment_context(row))
-        self._editor_text = window.editor.text()
+        text = self._editor_text = window.editor.text()
+        window.editor.show_heading(segment, window.model.status(row))  # as the table says
         draft = self.drafts.get(row)
         self._carried.pop(row, None)
-        if draft is not None and draft.text == window.editor.text():
+        if draft is not None and draft.text == text:
             window.editor.set_heading_note(f"unconfirmed draft of {local_time(draft.updated_at)} "
                                            "restored")
             self._carried[row] = draft_effort(segment.text, draft.text, draft.editing_ms)
-        live = self.live.get(row)
-        if live and live[0] == window.editor.text():
-            window.editor.show_scores(live[2], live=True, details=sentence_details(live[1]))
-        else:
-            window.editor.show_scores(segment, live=False,
-                                      details=window.session.segment_details(row))
-            if window.editor.text() != segment.text:
-                window.scorer.request(row, segment.mt, window.editor.text(), segment.reference)
+        self._show_text_scores(row, text)
         window.history.show_revisions(row, window.session.history(row), segment.mt)
 
     def apply_result(self, result: EditResult) -> None:
@@ -288,18 +285,53 @@ class EditingController(QObject):
         if not self._replaying and not window.session.read_only:
             window.undo_stack.push(TypingCommand(self.set_text_from_undo, position, before,
                                                  text, self._step_label))
-        if not self._draft_timer.isActive():
-            self._draft_timer.start()
+        segment = window.model.segment(position)
         live = self.live.get(position)
-        known = live[2] if live and live[0] == text else None
-        window.model.set_typing(position, text, known)
-        if known is None:
+        window.model.set_typing(position, text, live[2] if live and live[0] == text else None)
+        if text == segment.text:  # typing taken back: the saved state, and no draft
+            self._draft_timer.stop()
+            self._discard_draft(position, text)
+            window.editor.show_heading(segment)
+        else:
+            window.editor.show_heading(segment, window.model.status(position))
+            if not self._draft_timer.isActive():
+                self._draft_timer.start()
+        self._show_text_scores(position, text, typing=True)
+
+    def _show_text_scores(self, position: int, text: str, typing: bool = False) -> None:
+        """The score line of ``text`` in the open segment: the saved scores if it is the
+        saved text, else its live ones (asked for when not known yet)."""
+        window = self._window
+        segment = window.model.segment(position)
+        live = self.live.get(position)
+        if text == segment.text:
+            window.editor.show_scores(segment, live=False,
+                                      details=window.session.segment_details(position))
+        elif live and live[0] == text:
+            window.editor.show_scores(live[2], live=True, details=sentence_details(live[1]))
+        else:
+            if not typing:  # a text just shown: the saved figures until its own come
+                window.editor.show_scores(segment, live=False,
+                                          details=window.session.segment_details(position))
             window.editor.show_scoring()
-            segment = window.model.segment(position)
             window.scorer.request(position, segment.mt, text, segment.reference)
 
-    def _on_scorer_scored(self, position: int, text: str, stats: SegmentStats,
-                          scores: Scores) -> None:
+    def _discard_draft(self, position: int, text: str) -> None:
+        """The open segment's text is its saved text again: its draft goes (the session
+        decides)."""
+        window = self._window
+        self.drafts.pop(position, None)
+        if window.session.read_only or window.tasks.busy:
+            return
+        try:
+            window.session.discard_draft_if_saved(position, text)
+        except ReviewerError as error:
+            window.statusBar().showMessage(f"Draft not discarded: {error}", 8000)
+
+    def show_live_scores(self, position: int, text: str, stats: SegmentStats,
+                         scores: Scores) -> None:
+        """Scores of a segment's typed text (live, or a restored draft's): kept, and shown
+        where that text still is."""
         window = self._window
         self.live[position] = (text, stats, scores)
         window.late_scores.live_scored(position, text, stats, scores)

@@ -187,11 +187,13 @@ class EditorPane(QWidget):
         self.show_tag_problems(self.tag_problems())
         self.segmentLoaded.emit(segment.position)
 
-    def show_heading(self, segment: SegmentRecord) -> None:
-        """Name the segment, its status and how many revisions it has."""
-        status = SegmentStatus.LOCKED if self.locked else segment.status
-        self.heading.setText(f"Segment {segment.position + 1} · {status} · "
-                             f"{segment.revisions} revision(s)")
+    def show_heading(self, segment: SegmentRecord, status: str | None = None) -> None:
+        """Name the segment, its status and how many revisions it has; ``status`` is the
+        one its row shows (draft while typed), and a note after the heading then stays."""
+        note = self.heading.text().partition(" — ")[2] if status is not None else ""
+        shown = SegmentStatus.LOCKED if self.locked else status or segment.status
+        self.heading.setText(f"Segment {segment.position + 1} · {shown} · "
+                             f"{segment.revisions} revision(s)" + (f" — {note}" if note else ""))
 
     def set_read_only(self, read_only: bool) -> None:
         """Make the correction read-only (a project open read-only) or editable again."""
