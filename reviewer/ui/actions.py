@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reviewer.ui.settings import Settings
 
-MENUS = ("&File", "&Edit", "&Segment", "V&ersions", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Segment", "Versi&ons", "&View", "&Help")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ SPECS = (
     ActionSpec("file.quit", "&File", "&Quit", ("Ctrl+Q",), separator_before=True),
     ActionSpec("edit.undo", "&Edit", "&Undo", ("Ctrl+Z",)),
     ActionSpec("edit.redo", "&Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
-    ActionSpec("edit.replace", "&Edit", "Find and &replace…", ("Ctrl+H",),
+    ActionSpec("edit.replace", "&Edit", "Find and rep&lace…", ("Ctrl+H",),
                separator_before=True),
     ActionSpec("edit.insert_tag", "&Edit", "Insert next missing &tag", ("F8", "Ctrl+,")),
     ActionSpec("edit.copy_source", "&Edit", "Copy &source into the correction",
@@ -52,9 +52,9 @@ SPECS = (
     ActionSpec("segment.go_to", "&Segment", "&Go to segment…", ("Ctrl+G",)),
     ActionSpec("segment.edit", "&Segment", "&Edit correction", ("F6",)),
     ActionSpec("segment.table", "&Segment", "Segment &table", ("Ctrl+T",)),
-    ActionSpec("versions.label", "V&ersions", "&Label this version…", ("Ctrl+L",)),
-    ActionSpec("versions.compare", "V&ersions", "&Compare versions…"),
-    ActionSpec("versions.export", "V&ersions", "&Export a version…"),
+    ActionSpec("versions.label", "Versi&ons", "&Label this version…", ("Ctrl+L",)),
+    ActionSpec("versions.compare", "Versi&ons", "&Compare versions…"),
+    ActionSpec("versions.export", "Versi&ons", "&Export a version…"),
     ActionSpec("help.shortcuts", "&Help", "&Keyboard shortcuts…", ("F1",)),
     ActionSpec("help.about", "&Help", "&About reviewer"),
 )

@@ -24,6 +24,7 @@ from reviewer.core.diff import DiffPart, word_diff
 from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import InlineTag
 from reviewer.store.project import RevisionRecord
+from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.history_model import local_time
 from reviewer.ui.segment_model import score_text
 from reviewer.ui.tag_html import tagged_diff_html, tagged_html
@@ -156,6 +157,7 @@ class VersionCompareDialog(QDialog):
         layout.addWidget(self.report, 1)
         self.old_box.currentIndexChanged.connect(self.refresh)
         self.new_box.currentIndexChanged.connect(self.refresh)
+        self.old_box.setFocus()  # where the keyboard is when the window opens
         self.refresh()
 
     @property
@@ -194,6 +196,7 @@ class VersionCompareDialog(QDialog):
             self.refresh()
             return
         self.report.setHtml(str(report))
+        bring_forward(self)  # the progress dialog took the keyboard
 
     def _on_failed(self, message: str) -> None:
         self._comparing = False
@@ -203,3 +206,4 @@ class VersionCompareDialog(QDialog):
             return
         self.report.setPlainText(f"Cannot compare: {message}" if message
                                  else "Comparison cancelled.")
+        bring_forward(self)

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reviewer.core.errors import ReviewerError
 
+TITLE_BAR = 220  # pixels a title bar takes besides its text: an icon and three buttons
 Refusal = Callable[[Path], None]  # raises ReviewerError for a place that must not be written
 
 
@@ -60,8 +61,19 @@ class Interaction:
 
     def ask_text(self, title: str, label: str, default: str = "") -> str | None:
         """Ask for a line of text; None when cancelled."""
-        text, ok = QInputDialog.getText(self.parent, title, label, text=default)
-        return text if ok else None
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(default)
+        # the title whole beside the title bar's icon and buttons ("Label … ersion" else);
+        # its layout keeps the minimum size its own, so the width is set as a size
+        hint = dialog.sizeHint()
+        dialog.resize(max(hint.width(), dialog.fontMetrics().horizontalAdvance(title)
+                          + TITLE_BAR), hint.height())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.textValue()
+        dialog.deleteLater()
+        return text if accepted else None
 
     def ask_integer(self, title: str, label: str, value: int, minimum: int,
                     maximum: int) -> int | None:

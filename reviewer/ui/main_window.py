@@ -14,6 +14,7 @@ from reviewer.session import DocumentSummary, EditResult, ReviewSession
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.actions import ActionSpec, ActionTable
 from reviewer.ui.batch_edits import BatchEdits
+from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.commands import SavingUndoStack
 from reviewer.ui.compare_dialogs import RevisionCompareDialog
 from reviewer.ui.editing import EditingController
@@ -42,6 +43,7 @@ from reviewer.ui.task_progress import TaskRunner
 from reviewer.ui.theme_actions import ThemeActions
 from reviewer.ui.timeline_panel import TimelinePanel
 from reviewer.ui.version_actions import VersionActions
+from reviewer.ui.view_actions import add_view_actions
 from reviewer.ui.window_state import WindowState
 
 __all__ = ["PROJECT_FILTER", "MainWindow", "open_or_ask_read_only"]
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.action_table = ActionTable(self, self.settings)
         self._add_actions()
         add_filter_actions(self.action_table, self.filters)
+        add_view_actions(self)  # the history list and sorting from the keyboard
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         self.action_table.add_all(slots, {"edit.undo": self.undo_action,
                                           "edit.redo": self.redo_action})
         self.split_merge.add_actions(self.action_table)
-        self.action_table.add(ActionSpec("segment.comment", "&Segment", "Add &comment",
+        self.action_table.add(ActionSpec("segment.comment", "&Segment", "Add c&omment",
                                          ("Ctrl+M",)), self.editor.comments_panel.add_comment)
         self.confirm_action: QAction = self.action_table.action("segment.confirm")
         self.insert_tag_action: QAction = self.action_table.action("edit.insert_tag")
@@ -326,12 +329,12 @@ class MainWindow(QMainWindow):
         self._dialogs = [d for d in self._dialogs if d.isVisible()]
         self._dialogs.append(dialog)
         dialog.show()
+        bring_forward(dialog)  # in front with the keyboard in it, whatever the window manager
 
     def _show_single(self, kind: type, make: object) -> None:
         existing = [d for d in self._dialogs if isinstance(d, kind) and d.isVisible()]
         if existing:
-            existing[0].raise_()
-            existing[0].activateWindow()
+            bring_forward(existing[0])
             return
         assert callable(make)
         self.show_dialog(make())

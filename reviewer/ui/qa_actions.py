@@ -21,6 +21,7 @@ from reviewer.core.tags import InlineTag
 from reviewer.qa_service import Progress, SessionQa, session_speller
 from reviewer.session import STATUS_CONFIRMED, STATUS_NEW, ReviewSession
 from reviewer.ui.actions import ActionSpec
+from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.qa_dialog import QaDocumentDialog
 from reviewer.ui.qa_settings_dialog import QaSettingsDialog
 from reviewer.ui.tag_chips import labelled_message
@@ -195,6 +196,7 @@ class QaActions(QObject):
             self.dialog.refreshRequested.connect(self.check_document)
             self._window.show_dialog(self.dialog)
         self.dialog.show_warnings(found)
+        bring_forward(self.dialog, self.dialog.tree)  # asked again, or after a task: in front
 
     def _on_dialog_warning_activated(self, position: int, start: int, end: int) -> None:
         window = self._window

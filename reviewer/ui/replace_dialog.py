@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.replace_preview import ReplacePreview, TagsOf
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class ReplaceDialog(QDialog):
         self.replace_edit = QLineEdit()
         self.match_case = QCheckBox("Match &case")
         self.match_case.setChecked(True)
-        self.whole_word = QCheckBox("&Whole words")
+        self.whole_word = QCheckBox("Whole w&ords")
         self.regex = QCheckBox("Regular e&xpression")
         self.preview = ReplacePreview(tags_of) if tags_of is not None else ReplacePreview()
         self.result_label = QLabel()
@@ -66,6 +67,7 @@ class ReplaceDialog(QDialog):
         self.replace_button.clicked.connect(self._on_replace_button_clicked)
         batches.finished.connect(self._on_batches_finished)
         batches.previewed.connect(self._on_batches_previewed)
+        self.find_edit.setFocus()  # where the keyboard is when the window opens
 
     def _search(self) -> tuple[str, str, bool, bool, bool]:
         return (self.find_edit.text(), self.replace_edit.text(), self.regex.isChecked(),
@@ -84,8 +86,10 @@ class ReplaceDialog(QDialog):
         self.preview.show_changes(changes)
         self.result_label.setText("Nothing is changed until you press Replace all." if changes
                                   else "")
+        bring_forward(self)  # the progress dialog took the keyboard
 
     def _on_batches_finished(self, changed: int) -> None:
         self.preview.show_changes([])
         self.preview.summary.setText("")
         self.result_label.setText(f"{changed} segment(s) changed; Ctrl+Z undoes it.")
+        bring_forward(self)

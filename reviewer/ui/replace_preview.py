@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.diff import word_diff
+from reviewer.core.diff import DiffPart, word_diff
 from reviewer.core.tags import InlineTag
 from reviewer.ui.diff_delegate import DiffDelegate
 from reviewer.ui.segment_model import DIFF_ROLE
@@ -26,6 +26,45 @@ COL_SEGMENT, COL_BEFORE, COL_AFTER, COL_COUNT = range(4)
 HEADERS = ("#", "Before", "After", "Replacements")
 Index = QModelIndex | QPersistentModelIndex
 TagsOf = Callable[[int], list[InlineTag]]
+CONTEXT = 24  # characters of unchanged text shown on either side of a change
+LINES = 3  # a row's height in lines: every change of a long segment fits, with context
+
+
+def _head(text: str, size: int) -> str:
+    """The start of ``text``, cut after a whole word."""
+    if len(text) <= size:
+        return text
+    piece = text[:size]
+    space = piece.rfind(" ")
+    return piece[:space] if space > 0 and not text[size].isspace() else piece
+
+
+def _tail(text: str, size: int) -> str:
+    """The end of ``text``, cut before a whole word."""
+    if len(text) <= size:
+        return text
+    piece = text[-size:]
+    space = piece.find(" ")
+    return piece[space + 1:] if space >= 0 and not text[-size - 1].isspace() else piece
+
+
+def excerpt(parts: Sequence[DiffPart], context: int = CONTEXT) -> list[DiffPart]:
+    """The changes with ``context`` characters around each; unchanged text between them
+    is left out with an ellipsis, so a change late in a long segment shows too."""
+    shown: list[DiffPart] = []
+    last = len(parts) - 1
+    for number, part in enumerate(parts):
+        text = part.text
+        if part.kind != "equal" or len(text) <= 2 * context + 3 or last == 0:
+            shown.append(part)
+        elif number == 0:
+            shown.append(DiffPart("equal", "… " + _tail(text, context).lstrip()))
+        elif number == last:
+            shown.append(DiffPart("equal", _head(text, context).rstrip() + " …"))
+        else:
+            shown.append(DiffPart("equal", f"{_head(text, context).rstrip()} … "
+                                           f"{_tail(text, context).lstrip()}"))
+    return shown
 
 
 def _no_tags(position: int) -> list[InlineTag]:
@@ -49,12 +88,14 @@ class ReplacePreviewModel(QAbstractTableModel):
         self._tags_of = tags_of  # a segment's tag table: tags show as chips, not characters
         self._changes: list[Change] = []
         self._diffs: dict[int, str] = {}
+        self._excerpts: dict[int, list[DiffPart]] = {}  # made only for the rows in view
 
     def set_changes(self, changes: Sequence[Change]) -> None:
         """Show these changes (as the session's ``replacements`` lists them)."""
         self.beginResetModel()
         self._changes = list(changes)
         self._diffs.clear()
+        self._excerpts.clear()
         self.endResetModel()
 
     def changes(self) -> list[Change]:
@@ -78,14 +119,18 @@ class ReplacePreviewModel(QAbstractTableModel):
             return None
         position, old, new, count = self._changes[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_BEFORE, COL_AFTER):
+            return labelled_text(old if column == COL_BEFORE else new, self._tags_of(position))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column in (COL_BEFORE, COL_AFTER):
-                return labelled_text(old if column == COL_BEFORE else new,
+                left_out = "insert" if column == COL_BEFORE else "delete"
+                return labelled_text("".join(part.text for part in self._excerpt(index.row())
+                                             if part.kind != left_out),
                                      self._tags_of(position))
             return str(position + 1) if column == COL_SEGMENT else str(count)
         if role == DIFF_ROLE and column == COL_AFTER:  # made only for the rows in view
             if index.row() not in self._diffs:
-                tags, parts = self._tags_of(position), word_diff(old, new)
+                tags, parts = self._tags_of(position), self._excerpt(index.row())
                 self._diffs[index.row()] = tagged_diff_html(parts, tags)
             return self._diffs[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -93,6 +138,12 @@ class ReplacePreviewModel(QAbstractTableModel):
                 else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignTop)
         return None
+
+    def _excerpt(self, row: int) -> list[DiffPart]:
+        if row not in self._excerpts:
+            _position, old, new, _count = self._changes[row]
+            self._excerpts[row] = excerpt(word_diff(old, new))
+        return self._excerpts[row]
 
 
 class ReplacePreview(QWidget):
@@ -112,12 +163,12 @@ class ReplacePreview(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().lineSpacing() * 2 + 4)
+            self.fontMetrics().lineSpacing() * LINES + 4)
         header = self.table.horizontalHeader()
         for column in (COL_BEFORE, COL_AFTER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_SEGMENT, 44)
-        header.resizeSection(COL_COUNT, 96)
+        for column in (COL_SEGMENT, COL_COUNT):  # their headers whole, never "eplacement"
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)

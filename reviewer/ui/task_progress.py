@@ -84,7 +84,8 @@ class TaskRunner(QObject):
 
     def _finish(self) -> tuple[Done | None, Failed | None]:
         if self._dialog is not None:
-            self._dialog.hide()
+            self._dialog.reset()  # stops its show timer: a fast job's dialog never comes back
+            self._dialog.hide()  # (shown again, it would take the keyboard as it went)
             self._dialog.deleteLater()
         if self._task is not None:
             self._task.wait()
