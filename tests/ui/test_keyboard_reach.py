@@ -91,6 +91,11 @@ def test_find_and_replace_takes_the_keyboard_and_keeps_it_after_a_preview(
     active_is(qtbot, dialog)
     assert QApplication.focusWidget() is dialog.find_edit
     type_text(QApplication.focusWidget(), "Putin")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "Vladimir Putin")
+    assert dialog.replace_edit.text() == "Vladimir Putin"
+    key(qtbot, Qt.Key.Key_O, ALT)  # whole words
+    qtbot.waitUntil(dialog.whole_word.isChecked)
     key(qtbot, Qt.Key.Key_P, ALT)  # Preview: worked out in a task with a progress dialog
     qtbot.waitUntil(lambda: dialog.preview.model.rowCount() > 0, timeout=20000)
     qtbot.waitUntil(lambda: not window.busy)
