@@ -348,8 +348,9 @@ class MainWindow(QMainWindow):
             self.select_row(position)
 
     def _on_line_break_refused(self) -> None:
-        self.statusBar().showMessage("Its source and MT are one line: Shift+Enter breaks the "
-                                     "line anyway, Ctrl+Enter confirms.", 6000)
+        texts = "Its source and MT are" if self.session.has_source() else "Its MT is"
+        self.statusBar().showMessage(f"{texts} one line: Shift+Enter breaks the line anyway, "
+                                     "Ctrl+Enter confirms.", 6000)
 
     def _on_undo_stack_failed(self, title: str, message: str) -> None:
         self.interaction.error(title, message)
