@@ -281,7 +281,8 @@ class Interaction:
     def confirm(self, title: str, question: str) -> bool:
         return False
 
-    def save_file(self, title: str, file_filter: str, suggestion: str = "") -> Path | None:
+    def save_file(self, title: str, file_filter: str, suggestion: str = "",
+                  refuse: object = None) -> Path | None:
         return self.next_save
 
     def choose_item(self, title: str, label: str, items: list[str]) -> str | None:

@@ -286,7 +286,8 @@ def test_export_dialog_offers_only_what_the_project_can_produce(
         monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple[str, str]] = []
 
-    def save_file(title: str, file_filter: str, suggestion: str = "") -> Path:
+    def save_file(title: str, file_filter: str, suggestion: str = "",
+                  refuse: object = None) -> Path:
         asked.append((file_filter, suggestion))
         return tmp_path / "out.tsv"
 
@@ -308,7 +309,7 @@ def test_export_dialog_of_a_text_project_has_no_markup_formats(
     window = open_window(seed_project)
     asked: list[tuple[str, str]] = []
     monkeypatch.setattr(interaction, "save_file",
-                        lambda title, file_filter, suggestion="": asked.append(
+                        lambda title, file_filter, suggestion="", refuse=None: asked.append(
                             (file_filter, suggestion)))
     window.export_dialog()
     file_filter, suggestion = asked[0]
