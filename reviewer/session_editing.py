@@ -88,10 +88,12 @@ class SessionEditing(SessionScores):
         """Write a saved change's state again, as a new revision."""
         return self.edit(change.position, change.after.text, author, change.after.status)
 
-    def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0) -> None:
-        """Keep typed, unconfirmed text; a draft equal to the saved text is dropped instead."""
+    def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0,
+                   keystrokes: tuple[int, int, int] | None = None) -> None:
+        """Keep typed, unconfirmed text with the time and keys (insert, delete, navigate) it
+        took; a draft equal to the saved text is dropped instead."""
         if not self.discard_draft_if_saved(position, text):
-            self._store.save_draft(position, text, author, editing_ms)
+            self._store.save_draft(position, text, author, editing_ms, keystrokes)
 
     def discard_draft_if_saved(self, position: int, text: str) -> bool:
         """Drop the segment's draft if ``text``, the typing now, is its saved text (typing

@@ -33,8 +33,12 @@ def typed_between(before: str, after: str) -> tuple[int, int]:
     return len(new) - kept, len(old) - kept
 
 
-def draft_effort(saved: str, draft: str, editing_ms: int) -> Effort:
-    """A draft's effort: the time saved with it, and the keys it took at least (drafts
-    keep no keystroke counts)."""
+def draft_effort(saved: str, draft: str, editing_ms: int,
+                 keystrokes: tuple[int, int, int] | None = None) -> Effort:
+    """A draft's effort: the time and keys (insert, delete, navigate) saved with it; for a
+    draft kept without its keys (before schema 8), the fewest keys it can have taken."""
+    if keystrokes is not None:
+        insertions, deletions, navigation = (max(0, key) for key in keystrokes)
+        return Effort(max(0, editing_ms), insertions, deletions, navigation)
     insertions, deletions = typed_between(saved, draft)
     return Effort(max(0, editing_ms), insertions, deletions, 0)

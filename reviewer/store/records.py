@@ -99,6 +99,7 @@ class DraftRecord:
     author: str
     updated_at: str
     editing_ms: int
+    keystrokes: tuple[int, int, int] | None = None  # insert, delete, navigate; None: unknown
 
 
 @dataclass(frozen=True)

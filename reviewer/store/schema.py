@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -163,5 +163,11 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER versions_know_their_comments AFTER INSERT ON versions
     BEGIN UPDATE versions SET last_comment_revision =
         (SELECT coalesce(max(id), 0) FROM comment_revisions) WHERE id = NEW.id; END;
+    """,
+    # 8: a draft keeps the keys its typing took, as a revision does (NULL: saved before 8)
+    """
+    ALTER TABLE drafts ADD COLUMN keys_insert INTEGER;
+    ALTER TABLE drafts ADD COLUMN keys_delete INTEGER;
+    ALTER TABLE drafts ADD COLUMN keys_navigate INTEGER;
     """,
 ]

@@ -88,7 +88,8 @@ class EditingController(QObject):
         if draft is not None and draft.text == text:
             window.editor.set_heading_note(f"unconfirmed draft of {local_time(draft.updated_at)} "
                                            "restored")
-            self._carried[row] = draft_effort(segment.text, draft.text, draft.editing_ms)
+            self._carried[row] = draft_effort(segment.text, draft.text, draft.editing_ms,
+                                              draft.keystrokes)
         self._show_text_scores(row, text)
         window.history.show_revisions(row, window.session.history(row), segment.mt)
 
@@ -220,9 +221,11 @@ class EditingController(QObject):
         position = window.editor.position
         if position < 0 or window.session.read_only or window.tasks.busy:
             return
+        effort = self.typing_effort(position)
         try:
             window.session.save_draft(position, window.editor.text(), window.author(),
-                                      self.typing_effort(position).editing_ms)
+                                      effort.editing_ms, (effort.insertions, effort.deletions,
+                                                          effort.navigation))
         except ReviewerError as error:
             window.statusBar().showMessage(f"Draft not saved: {error}", 8000)
 

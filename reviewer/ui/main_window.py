@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save()
         self.editing.stop_drafts()
+        self.qa.stop()
         self.tasks.cancel_and_wait()
         self.editing.save_pending()
         self.scorer.shutdown()

@@ -102,6 +102,10 @@ class QaActions(QObject):
         segment = self._window.model.segment(row)
         return self.session_qa().check(row, text, segment.mt, segment.source)
 
+    def stop(self) -> None:
+        """No more live checks (the window is closing: its project with it)."""
+        self._timer.stop()
+
     def check_editor_now(self) -> None:
         """Show the QA warnings of the correction as typed under the editor."""
         self._timer.stop()

@@ -97,3 +97,28 @@ def test_a_recovered_draft_keeps_its_time_and_keys(  # type: ignore[no-untyped-d
     assert revision.editing_ms >= 4200 + PAUSE_MS
     # the draft's own typing: at least the 8 characters it added, and the one typed now
     assert revision.keys_insert >= len(" (typed)") + 1
+
+
+def test_a_draft_keeps_its_exact_keys_across_a_crash(  # type: ignore[no-untyped-def]
+        qtbot, seed_project: Path, open_window: Callable[[Path], MainWindow],
+        monkeypatch) -> None:
+    window = active(qtbot, open_window(seed_project))
+    edit = window.editor.correction_edit
+    edit.setFocus()
+    typed(qtbot, edit, "ab")
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    window.save_draft()  # what the draft timer does; then the window is killed
+    kept = window.session.drafts()[0]
+    assert kept.keystrokes == (2, 1, 1)
+    monkeypatch.setattr(window.editing, "save_pending", lambda: None)  # a crash saves nothing
+    window.close()
+
+    again = active(qtbot, open_window(seed_project))
+    typed(qtbot, again.editor.correction_edit, "!")
+    qtbot.keyClick(again.editor.correction_edit, Qt.Key.Key_Return, CTRL)
+    revision = last_revision(again, 0)
+    # the first sitting's keys exactly (not the fewest its text needs: 1 insertion), and
+    # the key typed after the restart
+    assert (revision.keys_insert, revision.keys_delete) == (3, 1)
+    assert revision.keys_navigate >= 1
