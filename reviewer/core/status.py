@@ -16,9 +16,12 @@ class SegmentStatus(str, Enum):
     DRAFT = "draft"  # typed in the window, not yet saved (never stored as a revision)
     EDITED = "edited"  # saved but not confirmed, e.g. when the editor moved on
     CONFIRMED = "confirmed"
+    REVIEWED = "reviewed"  # a reviewer accepted the editor's text (or their own edit)
+    REJECTED = "rejected"  # a reviewer sent it back to the editor, with a comment
     LOCKED = "locked"  # shown for units the client marked translate="no"
 
 
-DONE_STATUSES = frozenset({SegmentStatus.CONFIRMED, SegmentStatus.IMPORTED})
-NOT_CONFIRMED = frozenset(
-    {SegmentStatus.NEW, SegmentStatus.IMPORTED, SegmentStatus.DRAFT, SegmentStatus.EDITED})
+DONE_STATUSES = frozenset(
+    {SegmentStatus.CONFIRMED, SegmentStatus.IMPORTED, SegmentStatus.REVIEWED})
+NOT_CONFIRMED = frozenset({SegmentStatus.NEW, SegmentStatus.IMPORTED, SegmentStatus.DRAFT,
+                           SegmentStatus.EDITED, SegmentStatus.REJECTED})

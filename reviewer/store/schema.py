@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -169,5 +169,40 @@ MIGRATIONS: list[str] = [
     ALTER TABLE drafts ADD COLUMN keys_insert INTEGER;
     ALTER TABLE drafts ADD COLUMN keys_delete INTEGER;
     ALTER TABLE drafts ADD COLUMN keys_navigate INTEGER;
+    """,
+    # 9: quality review. MQM error annotations on a span of a segment's MT or correction:
+    # what an annotation says lives in its revisions (append-only, like comments); deleting
+    # one is a revision too. ``revision_id`` is the segment revision whose text the offsets
+    # of a correction-side span count in (NULL: the MT). A revision's ``role`` says whether
+    # the editor or the reviewer made it (review: accepted, rejected or edited by a reviewer).
+    """
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments (id),
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX annotations_by_segment ON annotations (segment_id, id);
+    CREATE TABLE annotation_revisions (
+        id INTEGER PRIMARY KEY,
+        annotation_id INTEGER NOT NULL REFERENCES annotations (id),
+        number INTEGER NOT NULL,
+        side TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        revision_id INTEGER REFERENCES revisions (id),
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (annotation_id, number)
+    );
+    CREATE TRIGGER annotation_revisions_are_never_updated BEFORE UPDATE ON annotation_revisions
+    BEGIN SELECT RAISE(ABORT, 'annotation revisions are append-only'); END;
+    CREATE TRIGGER annotation_revisions_are_never_deleted BEFORE DELETE ON annotation_revisions
+    BEGIN SELECT RAISE(ABORT, 'annotation revisions are append-only'); END;
+    ALTER TABLE revisions ADD COLUMN role TEXT NOT NULL DEFAULT 'editor';
     """,
 ]
