@@ -8,11 +8,13 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
+from reviewer.cli_analysis import run_analysis
 from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_common import ProblemsFoundError
 from reviewer.cli_parser import SUBCOMMANDS, command_parser, gui_parser
 from reviewer.cli_project import run_backup, run_export, run_new, run_verify, run_version
 from reviewer.cli_qa import run_check, run_qa_settings
+from reviewer.cli_review import run_review
 from reviewer.cli_revisions import run_edit, run_history
 from reviewer.cli_scores import run_score
 from reviewer.cli_split_merge import run_merge, run_split
@@ -30,10 +32,12 @@ def _run_check(args: argparse.Namespace) -> None:
 
 _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "split": run_split, "merge": run_merge,
+            "analysis": run_analysis,
             "history": run_history, "export": run_export, "version": run_version,
             "backup": run_backup, "verify": run_verify, "check": _run_check,
             "qa-settings": run_qa_settings,
-            "comment": run_comment, "comments": run_comments}
+            "comment": run_comment, "comments": run_comments,
+            "review": run_review}
 
 
 def _fail(message: str) -> int:

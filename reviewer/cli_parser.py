@@ -15,7 +15,9 @@ from reviewer.formats.writers import export_formats
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
                "split", "merge",
-               "check", "comment", "comments", "qa-settings")
+               "analysis",
+               "check", "comment", "comments", "qa-settings",
+               "review")
 
 
 def _text(name: str) -> Callable[[str], str]:
@@ -122,9 +124,13 @@ def command_parser() -> argparse.ArgumentParser:
 
     _comment_parsers(sub)
 
+    _review_parser(sub)
+
     _qa_parsers(sub)
 
     _split_merge_parsers(sub)
+
+    _analysis_parser(sub)
 
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
@@ -135,6 +141,20 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
+
+
+def _analysis_parser(sub: Any) -> None:
+    """``analysis`` (run by reviewer.cli_analysis)."""
+    analysis = sub.add_parser("analysis", help="post-editing analysis: segments and words by "
+                                               "character edit distance, MT against the final "
+                                               "text, per editor and reviewer against editor")
+    analysis.add_argument("project", type=_path("PROJECT"))
+    analysis.add_argument("--bands", type=_text("--bands"), metavar="LOW,...",
+                          help="the bands' lower bounds in whole percent, from 0 (default: "
+                               "the project's, else 0,1,10,20,30,50)")
+    analysis.add_argument("--save", action="store_true",
+                          help="keep --bands as the project's bands")
+    analysis.add_argument("--json", action="store_true")
 
 
 def _split_merge_parsers(sub: Any) -> None:
@@ -155,6 +175,23 @@ def _split_merge_parsers(sub: Any) -> None:
     merge.add_argument("project", type=_path("PROJECT"))
     merge.add_argument("n", type=int, metavar="N", help="segment number, from 1")
     merge.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+
+def _review_parser(sub: Any) -> None:
+    """``review`` (run by reviewer.cli_review)."""
+    review = sub.add_parser("review", help="as the reviewer, accept segment N or reject it "
+                                           "with a comment; without N, the review's outcome")
+    review.add_argument("project", type=_path("PROJECT"))
+    review.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
+    action = review.add_mutually_exclusive_group()
+    action.add_argument("--accept", action="store_true",
+                        help="accept the editor's text (status reviewed)")
+    action.add_argument("--reject", action="store_true",
+                        help="send it back to the editor (status rejected); needs --comment")
+    review.add_argument("--comment", type=_text("--comment"), metavar="TEXT",
+                        help="the reason for a rejection, added as a comment on the segment")
+    review.add_argument("--author", type=_text("--author"), help="default: your login name")
+    review.add_argument("--json", action="store_true", help="the outcome as JSON")
 
 
 def _comment_parsers(sub: Any) -> None:

@@ -74,7 +74,7 @@ def run_history(args: argparse.Namespace) -> None:
         {"segment": r.position + 1, "revision": r.number, "text": shown[r.position, r.text],
          "author": r.author,
          "time": r.created_at, "hter": None if math.isnan(r.hter) else r.hter,
-         "status": r.status, "editing_ms": r.editing_ms,
+         "status": r.status, "role": r.role, "editing_ms": r.editing_ms,
          "keystrokes": {"insertions": r.keys_insert, "deletions": r.keys_delete,
                         "navigation": r.keys_navigate},
          "draft": False, "note": r.note, "earlier": r.segment_id != live.get(r.position)}

@@ -21,6 +21,8 @@ from reviewer.core.bounded import BUDGET_S, BoundedScorer
 from reviewer.core.document import ImportedDocument
 from reviewer.core.scoring import DocumentTotals, sentence_scores
 from reviewer.core.status import SegmentStatus
+from reviewer.session_analysis import SessionAnalysis
+from reviewer.session_annotations import SessionAnnotations
 from reviewer.session_batches import Progress, SessionBatches
 from reviewer.session_checks import PROJECT_WORDS_PROPERTY, SessionChecks
 from reviewer.session_export import SessionExport
@@ -34,6 +36,7 @@ from reviewer.session_results import (
     RestructureResult,
     state_scores,
 )
+from reviewer.session_review import SessionReview
 from reviewer.store.files import stray_partials
 from reviewer.store.project import NewSegment, ProjectStore
 
@@ -70,7 +73,8 @@ def default_author() -> str:
         return "editor"
 
 
-class ReviewSession(SessionBatches, SessionRestructure, SessionExport, SessionChecks):
+class ReviewSession(SessionBatches, SessionRestructure, SessionExport, SessionChecks,
+                    SessionReview, SessionAnalysis, SessionAnnotations):
     """An open project and the operations an editor performs on it."""
 
     def __init__(self, store: ProjectStore) -> None:

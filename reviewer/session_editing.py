@@ -25,12 +25,14 @@ class SessionEditing(SessionScores):
         status: str = SegmentStatus.CONFIRMED,
         effort: Effort | None = None,
         scored: tuple[SegmentStats, Scores] | None = None,
+        role: str = "editor",
     ) -> EditResult:
         """Record ``text`` as the segment's new revision, unless nothing would change.
 
         ``scored`` lets a caller that already scored this text off the GUI thread skip
         scoring it again. Scores that take longer than ``scoring_budget`` seconds are
         saved as pending (``pending_revisions``; the revision itself is saved at once).
+        ``role`` marks a reviewer's revisions (``session_review``) apart from the editor's.
         """
         if not author.strip():
             raise ReviewerError("a revision needs an author name")
@@ -59,7 +61,7 @@ class SessionEditing(SessionScores):
         effort = effort or Effort()
         revision = self._store.add_revision(
             position, text, stats, scores, author, status, effort.editing_ms,
-            (effort.insertions, effort.deletions, effort.navigation))
+            (effort.insertions, effort.deletions, effort.navigation), role)
         return EditResult(self._store.segment(position), revision, self.summary(),
                           tuple(self.tag_problems(position, text)),
                           Change(position, TextState(current.text, current.status),
@@ -77,16 +79,18 @@ class SessionEditing(SessionScores):
         if status != SegmentStatus.EDITED or text != current.mt:
             return status
         earlier = [revision.status for revision in self._store.revisions(current.position)
-                   if revision.text == current.mt]
+                   if revision.text == current.mt and revision.role == "editor"]
         return earlier[-1] if earlier else SegmentStatus.NEW
 
     def undo_change(self, change: Change, author: str) -> EditResult:
         """Write the state a saved change replaced, as a new revision."""
-        return self.edit(change.position, change.before.text, author, change.before.status)
+        return self.edit(change.position, change.before.text, author, change.before.status,
+                         role=_role_of(change.before.status))
 
     def redo_change(self, change: Change, author: str) -> EditResult:
         """Write a saved change's state again, as a new revision."""
-        return self.edit(change.position, change.after.text, author, change.after.status)
+        return self.edit(change.position, change.after.text, author, change.after.status,
+                         role=_role_of(change.after.status))
 
     def save_draft(self, position: int, text: str, author: str, editing_ms: int = 0,
                    keystrokes: tuple[int, int, int] | None = None) -> None:
@@ -102,3 +106,9 @@ class SessionEditing(SessionScores):
             return False
         self._store.discard_draft(position)
         return True
+
+
+def _role_of(status: str) -> str:
+    """Who writes a status again on undo or redo: only a reviewer reviews or rejects."""
+    return "reviewer" if status in (SegmentStatus.REVIEWED, SegmentStatus.REJECTED) \
+        else "editor"

@@ -31,7 +31,7 @@ REVISION_SELECT = (
     "r.editing_ms, r.status, "
     + ", ".join(f"CASE WHEN {IS_PENDING} THEN NULL ELSE coalesce(l.{name}, r.{name}) END"
                 for name in ("hter", "bleu", "chrf"))
-    + f", r.keys_insert, r.keys_delete, r.keys_navigate, {IS_PENDING}, r.note "
+    + f", r.keys_insert, r.keys_delete, r.keys_navigate, {IS_PENDING}, r.note, r.role "
     "FROM revisions r JOIN segments s ON s.id = r.segment_id " + LATE
 )
 

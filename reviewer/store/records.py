@@ -61,6 +61,7 @@ class RevisionRecord:
     keys_navigate: int = 0
     pending: bool = False  # its scores are still being computed (they read NaN)
     note: str | None = None  # e.g. "split from segment 5 (revision 2)"
+    role: str = "editor"  # who made it: the editor, or a reviewer (accept, reject, edit)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class NewRevision:
     status: str
     editing_ms: int = 0
     keystrokes: tuple[int, int, int] = (0, 0, 0)
+    role: str = "editor"  # or "reviewer": a reviewer's accept, reject or edit
 
 
 @dataclass(frozen=True)
@@ -141,5 +143,5 @@ def segment_record(row: Any) -> SegmentRecord:
 def revision_record(row: Any) -> RevisionRecord:
     """A revision from a row of ``REVISION_SELECT``."""
     fields: list[Any] = [*row[:9], *(_score(value) for value in row[9:12]), *row[12:15],
-                         bool(row[15]), row[16]]
+                         bool(row[15]), row[16], row[17]]
     return RevisionRecord(*fields)

@@ -41,19 +41,21 @@ class RevisionWrites(StoreBase):
         status: str,
         editing_ms: int = 0,
         keystrokes: tuple[int, int, int] = (0, 0, 0),
+        role: str = "editor",
     ) -> RevisionRecord:
         """Append a revision, make it the segment's head and update the totals, atomically.
 
         ``stats`` None saves it with its statistics pending (``add_late_stats`` brings
         them): the totals then leave the segment out and ``pending_heads`` lists it.
-        The segment's draft, if any, has become this revision and is dropped.
+        ``role`` is who made it: ``editor`` or ``reviewer``. The segment's draft, if any,
+        has become this revision and is dropped.
         """
         with self._write() as db:
             totals = DocumentTotals.from_json(
                 db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
             _revision_id, number, totals = self._append_revision(
                 db, totals, NewRevision(position, text, stats, scores, author, status,
-                                        editing_ms, keystrokes))
+                                        editing_ms, keystrokes, role))
             db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
         return self.revision(position, number)
 
@@ -99,9 +101,9 @@ class RevisionWrites(StoreBase):
         cursor = db.execute(
             "INSERT INTO revisions (segment_id, number, text, author, created_at, "
             "editing_ms, status, hter, bleu, chrf, stats, keys_insert, keys_delete, "
-            "keys_navigate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "keys_navigate, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (segment_id, number, text, new.author, utc_now(), int(new.editing_ms),
-             new.status, *values, *new.keystrokes),
+             new.status, *values, *new.keystrokes, new.role),
         )
         db.execute("DELETE FROM drafts WHERE segment_id = ?", (segment_id,))
         revision_id = int(cursor.lastrowid or 0)
