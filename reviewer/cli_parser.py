@@ -15,7 +15,6 @@ from reviewer.formats.writers import export_formats
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
                "split", "merge",
-               "analysis",
                "check", "comment", "comments", "qa-settings",
                "review")
 
@@ -130,8 +129,6 @@ def command_parser() -> argparse.ArgumentParser:
 
     _split_merge_parsers(sub)
 
-    _analysis_parser(sub)
-
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
     export.add_argument("output", type=_path("OUTPUT"))
@@ -141,20 +138,6 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
-
-
-def _analysis_parser(sub: Any) -> None:
-    """``analysis`` (run by reviewer.cli_analysis)."""
-    analysis = sub.add_parser("analysis", help="post-editing analysis: segments and words by "
-                                               "character edit distance, MT against the final "
-                                               "text, per editor and reviewer against editor")
-    analysis.add_argument("project", type=_path("PROJECT"))
-    analysis.add_argument("--bands", type=_text("--bands"), metavar="LOW,...",
-                          help="the bands' lower bounds in whole percent, from 0 (default: "
-                               "the project's, else 0,1,10,20,30,50)")
-    analysis.add_argument("--save", action="store_true",
-                          help="keep --bands as the project's bands")
-    analysis.add_argument("--json", action="store_true")
 
 
 def _split_merge_parsers(sub: Any) -> None:
