@@ -15,6 +15,7 @@ from pathlib import Path
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals
 from reviewer.core.status import SegmentStatus
+from reviewer.store.annotations import AnnotationStore
 from reviewer.store.clock import utc_now
 from reviewer.store.comments import CommentStore
 from reviewer.store.connection import connect, fsync, open_error, write_error
@@ -60,7 +61,8 @@ __all__ = [
 
 
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
-                   DraftStore, VersionStore, SplitMergeStore, CommentStore):
+                   DraftStore, VersionStore, SplitMergeStore, CommentStore,
+                   AnnotationStore):
     """One open project file."""
 
     @classmethod
