@@ -1,0 +1,61 @@
+"""File → Export report…: the quality report as HTML or PDF, written off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.report.output import check_report_destination, write_report
+from reviewer.ui.report_pdf import report_pdf
+from reviewer.ui.settings import LAST_EXPORT_FOLDER
+
+if TYPE_CHECKING:
+    from reviewer.ui.main_window import MainWindow
+
+REPORT_FILTER = "HTML report (*.html);;PDF report (*.pdf)"
+
+
+def _refuse(chosen: Path, project: Path) -> None:
+    check_report_destination(chosen, project)
+
+
+class ReportActions:
+    """Asks where the report goes and writes it in a task."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def export_report_dialog(self) -> None:
+        """Ask where to write the report, then write it."""
+        window = self._window
+        if window.tasks.busy:
+            return
+        window.editing.save_pending()
+        session = window.session
+        folder = window.project_actions.export_folder()
+        path = window.interaction.save_file(
+            "Export report", REPORT_FILTER, str(folder / f"{session.path.stem}-report.html"),
+            lambda chosen: _refuse(chosen, session.path))
+        if path is not None:
+            self.export_report_to(path)
+
+    def export_report_to(self, path: Path) -> bool:
+        """Start writing the report to ``path`` (its format by extension); False if busy."""
+        window = self._window
+        session = window.session
+
+        def job(progress: Callable[[int, int], None]) -> str:
+            progress(0, 0)
+            return write_report(session, path, report_pdf)
+
+        def done(chosen: object) -> None:
+            window.settings.set(LAST_EXPORT_FOLDER, str(Path(path).resolve().parent))
+            window.statusBar().showMessage(f"Wrote the report {path} ({chosen})", 6000)
+
+        def failed(message: str) -> None:
+            if message:
+                window.interaction.error("Export report", message)
+
+        return window.tasks.run("Writing the report…", job, done, failed,
+                                title="Export report")
