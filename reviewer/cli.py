@@ -8,12 +8,12 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
+from reviewer.cli_annotations import run_annotate, run_annotations, run_mqm_settings
 from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_common import ProblemsFoundError
 from reviewer.cli_parser import SUBCOMMANDS, command_parser, gui_parser
 from reviewer.cli_project import run_backup, run_export, run_new, run_verify, run_version
 from reviewer.cli_qa import run_check, run_qa_settings
-from reviewer.cli_report import run_report
 from reviewer.cli_review import run_review
 from reviewer.cli_revisions import run_edit, run_history
 from reviewer.cli_scores import run_score
@@ -36,8 +36,9 @@ _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "backup": run_backup, "verify": run_verify, "check": _run_check,
             "qa-settings": run_qa_settings,
             "comment": run_comment, "comments": run_comments,
-            "review": run_review,
-            "report": run_report}
+            "annotate": run_annotate, "annotations": run_annotations,
+            "mqm-settings": run_mqm_settings,
+            "review": run_review}
 
 
 def _fail(message: str) -> int:

@@ -16,8 +16,8 @@ from reviewer.formats.writers import export_formats
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
                "split", "merge",
                "check", "comment", "comments", "qa-settings",
-               "review",
-               "report")
+               "annotate", "annotations", "mqm-settings",
+               "review")
 
 
 def _text(name: str) -> Callable[[str], str]:
@@ -124,13 +124,13 @@ def command_parser() -> argparse.ArgumentParser:
 
     _comment_parsers(sub)
 
+    _annotation_parsers(sub)
+
     _review_parser(sub)
 
     _qa_parsers(sub)
 
     _split_merge_parsers(sub)
-
-    _report_parser(sub)
 
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
@@ -141,15 +141,6 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
-
-
-def _report_parser(sub: Any) -> None:
-    """``report`` (run by reviewer.cli_report)."""
-    report = sub.add_parser("report", help="the quality report: scores, effort, MQM, analysis, "
-                                           "review, charts and the segments to look at, as "
-                                           "one HTML file or a PDF")
-    report.add_argument("project", type=_path("PROJECT"))
-    report.add_argument("output", type=_path("OUTPUT"), help="OUT.html or OUT.pdf")
 
 
 def _split_merge_parsers(sub: Any) -> None:
@@ -187,6 +178,49 @@ def _review_parser(sub: Any) -> None:
                         help="the reason for a rejection, added as a comment on the segment")
     review.add_argument("--author", type=_text("--author"), help="default: your login name")
     review.add_argument("--json", action="store_true", help="the outcome as JSON")
+
+
+def _annotation_parsers(sub: Any) -> None:
+    """``annotate``, ``annotations`` and ``mqm-settings`` (run by reviewer.cli_annotations)."""
+    annotate = sub.add_parser("annotate", help="mark an MQM error on a span of segment N, or "
+                                               "delete an annotation")
+    annotate.add_argument("project", type=_path("PROJECT"))
+    annotate.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
+    annotate.add_argument("--start", type=int, metavar="S",
+                          help="first character of the span, from 0, in the side's text as "
+                               "`score --json` shows it (a tag <1> is three characters)")
+    annotate.add_argument("--end", type=int, metavar="E", help="the character after the span")
+    annotate.add_argument("--category", type=_text("--category"), metavar="CAT",
+                          help="e.g. accuracy/mistranslation, fluency/grammar, terminology "
+                               "(reviewer mqm-settings lists the project's)")
+    annotate.add_argument("--severity", type=_text("--severity"), metavar="SEV",
+                          help="neutral, minor, major or critical")
+    annotate.add_argument("--side", choices=("mt", "correction"), default="mt",
+                          help="annotate the MT (default) or the current correction")
+    annotate.add_argument("--note", type=_text("--note"), metavar="TEXT")
+    annotate.add_argument("--delete", type=int, metavar="ID",
+                          help="delete annotation ID (kept in its history)")
+    annotate.add_argument("--author", type=_text("--author"), help="default: your login name")
+
+    annotations = sub.add_parser("annotations", help="list the MQM annotations and the "
+                                                     "document's MQM score")
+    annotations.add_argument("project", type=_path("PROJECT"))
+    annotations.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    annotations.add_argument("--json", action="store_true")
+
+    settings = sub.add_parser("mqm-settings", help="show or set the project's MQM weights, "
+                                                   "pass threshold and categories")
+    settings.add_argument("project", type=_path("PROJECT"))
+    settings.add_argument("--weight", action="append", type=_text("--weight"),
+                          metavar="CAT=W", help="a category's weight, or CAT:SEV=W for one "
+                                                "severity of it (repeatable)")
+    settings.add_argument("--threshold", type=_text("--threshold"), metavar="T",
+                          help="the pass mark, 0 to 100")
+    settings.add_argument("--file", type=_path("--file"), metavar="F.json",
+                          help='settings from a JSON file: {"weights": {...}, '
+                               '"threshold": T, "categories": [...]}')
+    settings.add_argument("--author", type=_text("--author"), help="default: your login name")
+    settings.add_argument("--json", action="store_true")
 
 
 def _comment_parsers(sub: Any) -> None:

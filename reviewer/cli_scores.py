@@ -86,6 +86,7 @@ def run_score(args: argparse.Namespace) -> None:
         summary, segments = session.summary(), session.segments()
         details = session.all_details()
         texts = [_notations(session, s.position, s.source, s.mt, s.text) for s in segments]
+        mqm_document, mqm_segments = session.mqm_score(), session.segment_mqm_scores()
     finally:
         session.close()
     doc, whole = summary.scores, summary.details
@@ -93,13 +94,15 @@ def run_score(args: argparse.Namespace) -> None:
         document = {**_scores_json(doc, whole), "pending_segments": summary.pending,
                     "segments": summary.segments, "edited": summary.edited,
                     "confirmed": summary.confirmed,
-                    "complete": whole is not None and whole.complete}
+                    "complete": whole is not None and whole.complete,
+                    "mqm": mqm_document.to_json()}
         _print_json({
             "document": document,
             "signatures": ReviewSession.signatures(),
             "segments": [{"index": s.position + 1, "source": source, "mt": mt,
                           "correction": text, "status": s.status,
-                          **_scores_json(Scores(s.hter, s.bleu, s.chrf), d)}
+                          **_scores_json(Scores(s.hter, s.bleu, s.chrf), d),
+                          "mqm": mqm_segments[s.position].to_json()}
                          for s, d, (source, mt, text) in zip(segments, details, texts,
                                                              strict=True)],
         })

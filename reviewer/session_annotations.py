@@ -11,6 +11,7 @@ from __future__ import annotations
 from reviewer.core.errors import ReviewerError
 from reviewer.core.mqm import (
     SETTINGS_PROPERTY,
+    AnnotatedSpan,
     Annotation,
     MqmScore,
     MqmSettings,
@@ -20,6 +21,7 @@ from reviewer.core.mqm import (
     evaluation_words,
     mqm_score,
 )
+from reviewer.session_history import CURRENT
 from reviewer.session_reading import SessionReading
 
 SETTINGS_AUTHOR_PROPERTY = "mqm_settings_author"  # who set the project's MQM settings last
@@ -144,3 +146,14 @@ class SessionAnnotations(SessionReading):
             raise ReviewerError(f"unknown side {side!r}: use mt or correction")
         segment = self._store.segment(position)
         return self.notation(position, segment.mt if side == "mt" else segment.text)
+
+    def _export_annotations(self, version: str | None) -> dict[int, tuple[AnnotatedSpan, ...]]:
+        """The live annotations by position with the texts they count in; none for a
+        labelled version (annotations are not labelled with it)."""
+        if version is not None and version != CURRENT:
+            return {}
+        found: dict[int, tuple[AnnotatedSpan, ...]] = {}
+        for annotation in self._store.annotations():
+            span = AnnotatedSpan(annotation, self.annotated_text(annotation))
+            found[annotation.position] = (*found.get(annotation.position, ()), span)
+        return found

@@ -19,6 +19,7 @@ from reviewer.formats.writers import (
     format_spec,
     producible,
 )
+from reviewer.session_annotations import SessionAnnotations
 from reviewer.session_comments import SessionComments
 from reviewer.session_history import CURRENT, NEWEST, SessionHistory
 from reviewer.session_results import state_scores
@@ -26,7 +27,7 @@ from reviewer.split_merge import past_job
 from reviewer.store.files import refuse_overwriting_project
 
 
-class SessionExport(SessionHistory, SessionComments):
+class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
     """The corrected document in the formats the project can be exported to."""
 
     def corrected_text(self) -> str:
@@ -51,10 +52,11 @@ class SessionExport(SessionHistory, SessionComments):
                 for record, state in zip(records, states, strict=True)
             ]
         comments = self._export_comments(version)
+        annotations = self._export_annotations(version)
         segments = [
             ExportSegment(s.position, s.source, s.mt, s.reference, s.text, s.status, s.hter,
                           s.bleu, s.chrf, ExportJob.parse_meta(meta), authors.get(s.position),
-                          comments.get(s.position, ()))
+                          comments.get(s.position, ()), annotations.get(s.position, ()))
             for s, meta in zip(records, metas, strict=True)
         ]
         return ExportJob(segments, self._store.layout(), self.properties(),

@@ -66,7 +66,8 @@ def test_every_export_format(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     rows = [json.loads(line) for line in
             (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert rows[1] == {"src": "СОЧИ, 22 октября.", "mt": "SOCHI, October 22.",
-                       "pe": "SOCHI, 22 October.", "hter": rows[1]["hter"]}
+                       "pe": "SOCHI, 22 October.", "hter": rows[1]["hter"],
+                       "annotations": []}
     assert 0 < rows[1]["hter"] <= 1 and rows[0]["hter"] == 0
     text = (tmp_path / "out.text").read_text(encoding="utf-8")
     assert text.splitlines()[1] == "SOCHI, 22 October."

@@ -36,7 +36,8 @@ def _export_choices() -> list[str]:
 
 def test_one_registry_feeds_the_format_choices() -> None:
     assert _export_choices() == list(export_formats()) == [spec.name for spec in FORMATS]
-    assert set(export_formats()) == {"text", "tsv", "csv", "xliff", "tmx", "po", "jsonl"}
+    assert set(export_formats()) == {"text", "tsv", "csv", "xliff", "tmx", "po", "jsonl",
+                                     "mqm-tsv"}
 
 
 @pytest.mark.parametrize(("name", "chosen"), [
@@ -68,14 +69,15 @@ def test_a_project_offers_only_the_formats_it_can_produce(tmp_path: Path,
         ("tsv", "Tab-separated values (TSV)", ".tsv"),
         ("csv", "Comma-separated values (CSV)", ".csv"),
         ("jsonl", "JSON Lines (source, MT, post-edit, HTER)", ".jsonl"),
+        ("mqm-tsv", "MQM annotations (WMT TSV)", ".mqm.tsv"),
     ]
     with pytest.raises(ReviewerError, match="needs source text .*export one of: text, tsv, "
-                                            "csv, jsonl"):
+                                            "csv, jsonl, mqm-tsv"):
         plain.export(tmp_path / "out.xlf")
     plain.close()
     with_source = ReviewSession.create(tmp_path / "s.review", tagged_document())
     assert [name for name, _, _ in with_source.export_formats()] == \
-        ["text", "tsv", "csv", "xliff", "tmx", "po", "jsonl"]
+        ["text", "tsv", "csv", "xliff", "tmx", "po", "jsonl", "mqm-tsv"]
     with_source.close()
 
 

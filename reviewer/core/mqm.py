@@ -271,3 +271,36 @@ def category_label(category: str) -> str:
     """A category's label (a project's own category: its id)."""
     return CATEGORIES.get(category, category)
 
+
+
+@dataclass(frozen=True)
+class AnnotatedSpan:
+    """An annotation with the text (in the notation) its offsets count in, for exports."""
+
+    annotation: Annotation
+    text: str
+
+    def to_json(self) -> dict[str, object]:
+        """As ``annotations --json`` and the JSONL export write it."""
+        a = self.annotation
+        return {"id": a.id, "segment": a.position + 1, "side": a.side, "start": a.start,
+                "end": a.end, "text": self.text[a.start:a.end], "category": a.category,
+                "severity": a.severity, "note": a.note, "author": a.author,
+                "time": a.created_at, "revision_id": a.revision_id, "revisions": a.number}
+
+    def marked(self) -> str:
+        """The text with the span between ``<v>`` and ``</v>``, as WMT's MQM TSV has it."""
+        a = self.annotation
+        return f"{self.text[:a.start]}<v>{self.text[a.start:a.end]}</v>{self.text[a.end:]}"
+
+
+# WMT MQM TSV spellings (Freitag et al. 2021)
+_WMT_CATEGORIES = {"non-translation": "Non-translation!", "locale-conventions":
+                   "Locale convention", "other": "Other"}
+
+
+def wmt_category(category: str) -> str:
+    """A category as WMT's MQM TSV writes it: ``Accuracy/Mistranslation``."""
+    if category in _WMT_CATEGORIES:
+        return _WMT_CATEGORIES[category]
+    return "/".join(part[:1].upper() + part[1:] for part in category.split("/"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from reviewer.core.comments import Comment
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
+from reviewer.core.mqm import AnnotatedSpan, wmt_category
 from reviewer.core.tags import plain_text, tags_of, to_notation
 from reviewer.formats.delimited_rewrite import rewrite_delimited
 from reviewer.formats.encoding import encode_text
@@ -40,6 +41,7 @@ class ExportSegment:
     meta: dict[str, object] | None
     author: str | None = None  # who wrote its latest revision (None: nobody yet)
     comments: tuple[Comment, ...] = ()  # open ones, oldest first: XLIFF notes, PO comments
+    annotations: tuple[AnnotatedSpan, ...] = ()  # live MQM annotations: MQM TSV, JSONL
 
 
 @dataclass(frozen=True)
@@ -123,13 +125,39 @@ def write_csv(job: ExportJob) -> bytes:
 
 
 def write_jsonl(job: ExportJob) -> bytes:
-    """One JSON object a line, ``{"src", "mt", "pe", "hter"}``: QE and APE training data."""
+    """One JSON object a line, ``{"src", "mt", "pe", "hter", "annotations"}``: QE and APE
+    training data, with the segment's MQM error spans."""
     lines = [json.dumps({"src": _notation(s, s.source), "mt": _notation(s, s.mt),
                          "pe": _notation(s, s.correction),
-                         "hter": None if math.isnan(s.hter) else round(s.hter / 100, 6)},
+                         "hter": None if math.isnan(s.hter) else round(s.hter / 100, 6),
+                         "annotations": [span.to_json() for span in s.annotations]},
                         ensure_ascii=False)
              for s in job.segments]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+MQM_TSV_COLUMNS = ("system", "doc", "doc_id", "seg_id", "rater", "source", "target",
+                   "category", "severity")
+
+
+def write_mqm_tsv(job: ExportJob) -> bytes:
+    """WMT's MQM TSV: one row an annotation, the span marked ``<v>…</v>`` in the target
+    (the MT, or the correction as it was annotated: system ``post-edit``); a segment
+    without annotations has one ``No-error`` row for the MT."""
+    doc = job.properties.get("source_name", "")
+    rows: list[list[object]] = []
+    for s in job.segments:
+        source = _notation(s, s.source) or ""
+        number = s.position + 1
+        if not s.annotations:
+            rows.append(["mt", doc, number, number, "", source, _notation(s, s.mt),
+                         "No-error", "No-error"])
+        for span in s.annotations:
+            a = span.annotation
+            rows.append(["mt" if a.side == "mt" else "post-edit", doc, number, number,
+                         a.author, source, span.marked(), wmt_category(a.category),
+                         a.severity.capitalize()])
+    return to_tsv(MQM_TSV_COLUMNS, rows).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -155,6 +183,7 @@ FORMATS: tuple[ExportFormat, ...] = (
                  markup=True),
     ExportFormat("po", "gettext PO", (".po", ".pot"), write_po, needs_source=True),
     ExportFormat("jsonl", "JSON Lines (source, MT, post-edit, HTER)", (".jsonl",), write_jsonl),
+    ExportFormat("mqm-tsv", "MQM annotations (WMT TSV)", (".mqm.tsv",), write_mqm_tsv),
 )
 _BY_NAME = {spec.name: spec for spec in FORMATS}
 _BY_EXTENSION = {extension: spec.name for spec in FORMATS for extension in spec.extensions}
@@ -189,7 +218,8 @@ def format_for(path: str | os.PathLike[str], requested: str | None = None) -> st
     if requested is not None:
         return format_spec(requested).name
     suffix = Path(path).suffix.lower()
-    chosen = _BY_EXTENSION.get(suffix)
+    double = "".join(Path(path).suffixes[-2:]).lower()  # .mqm.tsv before .tsv
+    chosen = _BY_EXTENSION.get(double) or _BY_EXTENSION.get(suffix)
     if chosen is None:
         what = f"the extension {suffix!r}" if suffix else "no extension"
         raise ReviewerError(f"{Path(path).name} has {what}, which names no export format: "

@@ -33,7 +33,6 @@ from reviewer.ui.project_actions import PROJECT_FILTER, ProjectActions, open_or_
 from reviewer.ui.qa_actions import QaActions
 from reviewer.ui.read_only_mode import ReadOnlyMode
 from reviewer.ui.recent_projects import RecentProjects
-from reviewer.ui.report_actions import ReportActions
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
@@ -108,7 +107,6 @@ class MainWindow(QMainWindow):
         add_filter_actions(self.action_table, self.filters)
         add_view_actions(self)  # the history list and sorting from the keyboard
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
-        self.report_actions = ReportActions(self)  # File → Export report…
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.report.output import check_report_destination, write_report
-from reviewer.ui.actions import ActionSpec
 from reviewer.ui.report_pdf import report_pdf
 from reviewer.ui.settings import LAST_EXPORT_FOLDER
 
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
 
 REPORT_FILTER = "HTML report (*.html);;PDF report (*.pdf)"
-ACTION = ActionSpec("file.report", "&File", "Export re&port…")
 
 
 def _refuse(chosen: Path, project: Path) -> None:
@@ -27,11 +25,6 @@ class ReportActions:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
-        table = window.action_table
-        self.action = table.add(ACTION, self.export_report_dialog)
-        files = table.menus[ACTION.menu]  # after Export, not after Quit
-        files.removeAction(self.action)
-        files.insertAction(table.action("file.backup"), self.action)
 
     def export_report_dialog(self) -> None:
         """Ask where to write the report, then write it."""
