@@ -6,7 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewer.report.content import build_report
 from reviewer.report.output import check_report_destination, write_report
+from reviewer.ui.actions import ActionSpec
+from reviewer.ui.charts_dialog import ChartImages, ChartsDialog, chart_images
 from reviewer.ui.report_pdf import report_pdf
 from reviewer.ui.settings import LAST_EXPORT_FOLDER
 
@@ -14,6 +17,8 @@ if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
 
 REPORT_FILTER = "HTML report (*.html);;PDF report (*.pdf)"
+ACTION = ActionSpec("file.report", "&File", "Export re&port…")
+CHARTS = ActionSpec("view.charts", "&View", "Qualit&y charts…", separator_before=True)
 
 
 def _refuse(chosen: Path, project: Path) -> None:
@@ -25,6 +30,13 @@ class ReportActions:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
+        table = window.action_table
+        self.action = table.add(ACTION, self.export_report_dialog)
+        files = table.menus[ACTION.menu]  # after Export, not after Quit
+        files.removeAction(self.action)
+        files.insertAction(table.action("file.backup"), self.action)
+        table.add(CHARTS, self.show_charts)
+        self.charts: ChartsDialog | None = None
 
     def export_report_dialog(self) -> None:
         """Ask where to write the report, then write it."""
@@ -59,3 +71,30 @@ class ReportActions:
 
         return window.tasks.run("Writing the report…", job, done, failed,
                                 title="Export report")
+
+    def show_charts(self) -> bool:
+        """Draw the charts in a task, then show them in their window; False if busy."""
+        window = self._window
+        if window.tasks.busy:
+            return False
+        window.editing.save_pending()
+        session = window.session
+
+        def job(progress: Callable[[int, int], None]) -> ChartImages:
+            progress(0, 0)
+            return chart_images(build_report(session))
+
+        def done(images: object) -> None:
+            if self.charts is not None:
+                self.charts.close()
+            self.charts = ChartsDialog(images,  # type: ignore[arg-type]
+                                       f"Quality charts: {session.path.name}", window)
+            self.charts.show()
+            self.charts.activateWindow()
+
+        def failed(message: str) -> None:
+            if message:
+                window.interaction.error("Quality charts", message)
+
+        return window.tasks.run("Drawing the charts…", job, done, failed,
+                                title="Quality charts")
