@@ -6,6 +6,7 @@ from __future__ import annotations
 from reviewer.core.comments import clean_author, clean_comment
 from reviewer.core.effort import Effort
 from reviewer.core.review import EDITOR, REVIEWER, ReviewOutcome, segment_review
+from reviewer.core.scoring import Scores, SegmentStats
 from reviewer.core.status import SegmentStatus
 from reviewer.session_comments import SessionComments
 from reviewer.session_editing import SessionEditing
@@ -31,10 +32,22 @@ class SessionReview(SessionEditing, SessionComments):
         return result
 
     def review_edit(self, position: int, text: str, author: str,
-                    effort: Effort | None = None) -> EditResult:
+                    effort: Effort | None = None,
+                    scored: tuple[SegmentStats, Scores] | None = None) -> EditResult:
         """The reviewer's own text for the segment, saved reviewed."""
-        return self.edit(position, text, author, SegmentStatus.REVIEWED, effort,
+        return self.edit(position, text, author, SegmentStatus.REVIEWED, effort, scored,
                          role=REVIEWER)
+
+    def review_save(self, position: int, text: str, author: str, status: str,
+                    effort: Effort | None = None,
+                    scored: tuple[SegmentStats, Scores] | None = None) -> EditResult:
+        """What the window saves in reviewer mode: a confirm accepts the saved text or
+        saves the reviewer's edit; an unconfirmed save is the reviewer's, not reviewed."""
+        if status != SegmentStatus.CONFIRMED:
+            return self.edit(position, text, author, status, effort, scored, role=REVIEWER)
+        if text == self._store.segment(position).text:
+            return self.review_accept(position, author)
+        return self.review_edit(position, text, author, effort, scored)
 
     def editor_text(self, position: int) -> str:
         """The editor's last text of the segment (the MT if the editor saved none)."""

@@ -151,8 +151,16 @@ class EditingController(QObject):
         live = self.live.get(position)
         scored = (live[1], live[2]) if live and live[0] == text else None
         session = self._window.session
+        if self._window.review_mode.active:  # the reviewer's revision (session_review.py)
+            return self._push(position, label, keeps_typing, lambda author: session.review_save(
+                position, text, author, status, effort, scored))
         return self._push(position, label, keeps_typing, lambda author: session.edit(
             position, text, author, status, effort, scored))
+
+    def push_review(self, position: int, label: str,
+                    save: Callable[[str], EditResult]) -> bool:
+        """Save a reviewer's step (``save`` takes the author) and push it like an edit."""
+        return self._push(position, label, False, save)
 
     def _push(self, position: int, label: str, keeps_typing: bool,
               save: Callable[[str], EditResult]) -> bool:

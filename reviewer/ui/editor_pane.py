@@ -31,6 +31,7 @@ from reviewer.ui.summary_label import SummaryLabel
 from reviewer.ui.tag_chips import labelled_message
 from reviewer.ui.tagged_text import TagView
 from reviewer.ui.theme import colours
+from reviewer.ui.track_changes import show_track_changes
 
 DIFF_DELAY_MS = 60
 LOCK_NOTE = ("Locked: the file marks this unit as not to be translated; it is kept as it is "
@@ -65,6 +66,8 @@ class EditorPane(QWidget):
         self._loading = False
         self.read_only = False  # the whole project; a locked segment is read-only too
         self.locked = False
+        # reviewer mode: the editor's text, and the MT view shows track changes over it
+        self.review_base: str | None = None
         self.pause_limit_ms = 30_000
         self._effort = EffortClock(self.pause_limit_ms)
 
@@ -344,4 +347,8 @@ class EditorPane(QWidget):
         self._show_diff()
 
     def _show_diff(self) -> None:
+        if self.review_base is not None:
+            show_track_changes(self.mt_view, self._mt, self.review_base, self.text(),
+                               self._tags)
+            return
         self.mt_view.show_diff(word_diff(self._mt, self.text()), self._tags)

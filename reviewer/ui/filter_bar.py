@@ -27,6 +27,8 @@ STATUS_CHOICES: tuple[tuple[str, frozenset[str]], ...] = (
     ("Edited", frozenset({SegmentStatus.EDITED})),
     ("Confirmed", frozenset({SegmentStatus.CONFIRMED})),
     ("Imported", frozenset({SegmentStatus.IMPORTED})),
+    ("Reviewed", frozenset({SegmentStatus.REVIEWED})),
+    ("Rejected", frozenset({SegmentStatus.REJECTED})),
     ("Locked", frozenset({SegmentStatus.LOCKED})),
 )
 FIELD_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (

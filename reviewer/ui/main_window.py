@@ -33,6 +33,8 @@ from reviewer.ui.project_actions import PROJECT_FILTER, ProjectActions, open_or_
 from reviewer.ui.qa_actions import QaActions
 from reviewer.ui.read_only_mode import ReadOnlyMode
 from reviewer.ui.recent_projects import RecentProjects
+from reviewer.ui.report_actions import ReportActions
+from reviewer.ui.review_mode import ReviewMode
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         add_filter_actions(self.action_table, self.filters)
         add_view_actions(self)  # the history list and sorting from the keyboard
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
+        self.report_actions = ReportActions(self)  # File → Export report…
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         self.history.compareRequested.connect(self._on_history_compare_requested)
         self.timeline.segmentActivated.connect(self._on_timeline_segment_activated)
         self.read_only_mode = ReadOnlyMode(self)
+        self.review_mode = ReviewMode(self)  # View → Reviewer mode (review_mode.py)
         self.window_state = WindowState(self, splitter, self.table, self.settings)
         self.window_state.restore()  # size, docks, split and column widths as left
         self.show_session()
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
                          self.tag_problem_messages)
         self.editing.reset()
         self.read_only_mode.apply(read_only)  # says so; nothing takes typing
+        self.review_mode.update_actions()  # Accept and Reject need a writable project
         self.editor.pause_limit_ms = self.settings.pause_limit_ms()
         self.timeline.reset_filters()  # another project's authors, versions and days
         self.timeline.show_history(session.history(), session.versions(),

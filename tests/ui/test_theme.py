@@ -59,8 +59,11 @@ def _contrast(first: QColor, second: QColor) -> float:
                                             (DARK_COLOURS, dark_palette().color(
                                                 QPalette.ColorRole.Base))])
 def test_every_text_colour_is_readable_on_its_background(look: Colours, base: QColor) -> None:
-    for name in ("deleted", "inserted", "muted", "error", "warning", "misspelled"):
+    for name in ("deleted", "inserted", "muted", "error", "warning", "misspelled",
+                 "editor_change", "reviewer_change"):
         assert _contrast(look.qcolor(name), base) >= 4.5, name
+    assert {SegmentStatus.REVIEWED, SegmentStatus.REJECTED} <= set(look.status)
+    assert look.editor_change != look.reviewer_change  # track changes: two hands, two colours
     for status, colour in look.status.items():
         assert _contrast(QColor(colour), base) >= 4.5, status
     assert _contrast(look.qcolor("pair_text"), look.qcolor("pair_fill")) >= 4.5
