@@ -14,6 +14,7 @@ from reviewer.cli_common import ProblemsFoundError
 from reviewer.cli_parser import SUBCOMMANDS, command_parser, gui_parser
 from reviewer.cli_project import run_backup, run_export, run_new, run_verify, run_version
 from reviewer.cli_qa import run_check, run_qa_settings
+from reviewer.cli_report import run_report
 from reviewer.cli_review import run_review
 from reviewer.cli_revisions import run_edit, run_history
 from reviewer.cli_scores import run_score
@@ -38,7 +39,8 @@ _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "comment": run_comment, "comments": run_comments,
             "annotate": run_annotate, "annotations": run_annotations,
             "mqm-settings": run_mqm_settings,
-            "review": run_review}
+            "review": run_review,
+            "report": run_report}
 
 
 def _fail(message: str) -> int:

@@ -17,7 +17,8 @@ SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup",
                "split", "merge",
                "check", "comment", "comments", "qa-settings",
                "annotate", "annotations", "mqm-settings",
-               "review")
+               "review",
+               "report")
 
 
 def _text(name: str) -> Callable[[str], str]:
@@ -132,6 +133,8 @@ def command_parser() -> argparse.ArgumentParser:
 
     _split_merge_parsers(sub)
 
+    _report_parser(sub)
+
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
     export.add_argument("output", type=_path("OUTPUT"))
@@ -141,6 +144,15 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
+
+
+def _report_parser(sub: Any) -> None:
+    """``report`` (run by reviewer.cli_report)."""
+    report = sub.add_parser("report", help="the quality report: scores, effort, MQM, analysis, "
+                                           "review, charts and the segments to look at, as "
+                                           "one HTML file or a PDF")
+    report.add_argument("project", type=_path("PROJECT"))
+    report.add_argument("output", type=_path("OUTPUT"), help="OUT.html or OUT.pdf")
 
 
 def _split_merge_parsers(sub: Any) -> None:

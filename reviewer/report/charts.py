@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 SEVERITY_COLOURS = {"neutral": "#9e9e9e", "minor": "#f2c14e", "major": "#e4572e",
                     "critical": "#8b1e3f"}
@@ -53,6 +54,7 @@ def hter_histogram(hters: Sequence[float]) -> Figure:
     axes.set_xticks(range(0, 120, 10), [*map(str, range(0, 110, 10)), "100+"])
     axes.set_xlabel("HTER (%), bins of 10 points")
     axes.set_ylabel("segments")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlim(0, 110)
     return figure
 
@@ -89,7 +91,7 @@ def time_against_hter(hters: Sequence[float], seconds_per_word: Sequence[float],
     axes.set_xlabel("HTER (%)")
     axes.set_ylabel("seconds per word")
     if plain or marked:
-        axes.legend(loc="upper left", fontsize="small")
+        axes.legend(loc="best", fontsize="small")
     return figure
 
 
@@ -108,6 +110,7 @@ def errors_by_category(counts: Mapping[str, Mapping[str, int]],
             left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.invert_yaxis()
     axes.set_xlabel("errors")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     if categories:
         axes.legend(loc="lower right", fontsize="small")
     else:
@@ -128,6 +131,7 @@ def analysis_bands(labels: Sequence[str], segments: Sequence[int],
     axes.set_xticks(places, labels)
     axes.set_xlabel("edit distance, MT to final text")
     axes.set_ylabel("segments")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     twin.set_ylabel("words")
     handles = axes.get_legend_handles_labels()
     twin_handles = twin.get_legend_handles_labels()

@@ -127,7 +127,7 @@ def _effort(report: Report) -> str:
                       f"{s.seconds_per_word:.2f}", _number(s.hter)) for s in effort.outliers),
                     (True, True, True, True, True)))
     words = ("Words are whitespace-separated words of the source (of the MT without one); "
-             "editing time is the time the editor's revisions recorded.")
+             "editing time is what the revisions recorded, the editor's and the reviewer's.")
     return _section("effort", "Effort", f"<p>{words}</p>",
                     _table(("measure", "value"), rows, (False, True)), outliers)
 
