@@ -159,3 +159,10 @@ def test_mqm_tsv_and_jsonl_exports(project: Path, tmp_path: Path,
     assert (spans["side"], spans["start"], spans["end"], spans["text"], spans["category"],
             spans["severity"], spans["author"]) == (
         "correction", 7, 9, "22", "non-translation", "minor", "sam")
+
+
+def test_the_docs_describe_the_mqm_commands_and_keys() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    for text in ("reviewer annotate PROJECT N --start S --end E", "reviewer mqm-settings",
+                 '"mqm": {"apt", "ewc", "npt", "score", "pass"', "`mqm-tsv`", '"revision_id"'):
+        assert text in docs
