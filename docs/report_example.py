@@ -4,8 +4,9 @@
 
 Builds a project from seeds/valdai-putin-mt.txt in a temporary folder with a dozen
 corrections (each with the editing time it took), a dozen MQM annotations and a few
-reviewed segments, then writes docs/report-example.html and docs/report-example.pdf and,
-where pdftoppm and chromium are installed, pictures of them in docs/images/.
+reviewed segments, then writes docs/report-example.html and docs/report-example.pdf, a
+picture of the charts window and, where pdftoppm and chromium are installed, pictures of
+the report in docs/images/.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reviewer.core.effort import Effort  # noqa: E402
 from reviewer.formats.plaintext import import_plain_text  # noqa: E402
 from reviewer.locations import seed_file  # noqa: E402
+from reviewer.report.content import build_report  # noqa: E402
 from reviewer.report.output import write_report  # noqa: E402
 from reviewer.session import ReviewSession  # noqa: E402
+from reviewer.ui.charts_dialog import ChartsDialog, chart_images  # noqa: E402
 from reviewer.ui.report_pdf import report_pdf  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
@@ -125,8 +128,18 @@ def pictures(pdf: Path, html: Path) -> None:
                        check=True, capture_output=True, timeout=120)
 
 
+def charts_window(images: list[tuple[str, bytes]], name: str) -> None:
+    """View → Quality charts… as the window shows it."""
+    dialog = ChartsDialog(images, f"Quality charts: {name}")
+    dialog.resize(1000, 720)
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(IMAGES / "charts-window.png"))
+    dialog.close()
+
+
 def main() -> None:
-    app = QGuiApplication.instance() or QGuiApplication(["reviewer"])
+    app = QApplication.instance() or QApplication(["reviewer"])
     html, pdf = DOCS / "report-example.html", DOCS / "report-example.pdf"
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "valdai.review"
@@ -135,6 +148,7 @@ def main() -> None:
         try:
             write_report(session, html, report_pdf)
             write_report(session, pdf, report_pdf)
+            charts_window(chart_images(build_report(session)), project.name)
         finally:
             session.close()
     pictures(pdf, html)
