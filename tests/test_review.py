@@ -164,3 +164,21 @@ def test_cli_review_usage_errors(seed_project: Path,
     assert code == 1 and err.startswith("reviewer: error: no segment 999")
     code, out, _ = run(capsys, "history", seed_project, "--json")
     assert json.loads(out) == []
+
+
+def test_review_save_is_what_the_window_saves_in_reviewer_mode(seed_project: Path) -> None:
+    session = ReviewSession.open(seed_project)
+    session.edit(0, "The editor's text.", "ed")
+    typed = session.review_save(0, "The reviewer's typing.", "rita", SegmentStatus.EDITED)
+    assert typed.revision is not None
+    assert (typed.revision.role, typed.revision.status) == ("reviewer", SegmentStatus.EDITED)
+    assert session.editor_text(0) == "The editor's text."  # a reviewer's save is not the editor's
+    confirmed = session.review_save(0, "The reviewer's text.", "rita", SegmentStatus.CONFIRMED)
+    assert confirmed.revision is not None and confirmed.revision.status == SegmentStatus.REVIEWED
+    session.edit(1, "Second, by the editor.", "ed")
+    accepted = session.review_save(1, "Second, by the editor.", "rita", SegmentStatus.CONFIRMED)
+    assert accepted.revision is not None and accepted.revision.role == "reviewer"
+    outcome = session.review_outcome()
+    assert (outcome.edited, outcome.accepted) == (1, 1)
+    _document_equals_sacrebleu(session)
+    session.close()
