@@ -219,3 +219,13 @@ def test_scores_follow_the_annotations_and_the_settings(seed_project: Path) -> N
     reopened = ReviewSession.open(seed_project, read_only=True)
     assert reopened.mqm_settings().categories == ("other",)
     reopened.close()
+
+
+def test_a_split_segment_leaves_its_annotations_out_of_the_document(seed_project: Path) -> None:
+    session = ReviewSession.open(seed_project)
+    session.add_annotation(0, "mt", 0, 5, "style", "major", "", "rita")
+    kept = session.add_annotation(1, "mt", 0, 5, "style", "minor", "", "rita")
+    session.split(0, 6, "anna")  # its offsets counted in a text no segment has now
+    assert [(a.id, a.position) for a in session.annotations()] == [(kept.id, 2)]
+    assert session.mqm_score().apt == 1
+    session.close()
