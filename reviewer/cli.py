@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
+from reviewer.cli_analysis import run_analysis
 from reviewer.cli_annotations import run_annotate, run_annotations, run_mqm_settings
 from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_common import ProblemsFoundError
@@ -33,6 +34,7 @@ def _run_check(args: argparse.Namespace) -> None:
 
 _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "split": run_split, "merge": run_merge,
+            "analysis": run_analysis,
             "history": run_history, "export": run_export, "version": run_version,
             "backup": run_backup, "verify": run_verify, "check": _run_check,
             "qa-settings": run_qa_settings,

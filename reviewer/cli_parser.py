@@ -15,6 +15,7 @@ from reviewer.formats.writers import export_formats
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
                "split", "merge",
+               "analysis",
                "check", "comment", "comments", "qa-settings",
                "annotate", "annotations", "mqm-settings",
                "review",
@@ -133,6 +134,8 @@ def command_parser() -> argparse.ArgumentParser:
 
     _split_merge_parsers(sub)
 
+    _analysis_parser(sub)
+
     _report_parser(sub)
 
     export = sub.add_parser("export", help="write the corrected document")
@@ -153,6 +156,20 @@ def _report_parser(sub: Any) -> None:
                                            "one HTML file or a PDF")
     report.add_argument("project", type=_path("PROJECT"))
     report.add_argument("output", type=_path("OUTPUT"), help="OUT.html or OUT.pdf")
+
+
+def _analysis_parser(sub: Any) -> None:
+    """``analysis`` (run by reviewer.cli_analysis)."""
+    analysis = sub.add_parser("analysis", help="post-editing analysis: segments and words by "
+                                               "character edit distance, MT against the final "
+                                               "text, per editor and reviewer against editor")
+    analysis.add_argument("project", type=_path("PROJECT"))
+    analysis.add_argument("--bands", type=_text("--bands"), metavar="LOW,...",
+                          help="the bands' lower bounds in whole percent, from 0 (default: "
+                               "the project's, else 0,1,10,20,30,50)")
+    analysis.add_argument("--save", action="store_true",
+                          help="keep --bands as the project's bands")
+    analysis.add_argument("--json", action="store_true")
 
 
 def _split_merge_parsers(sub: Any) -> None:

@@ -21,6 +21,7 @@ from reviewer.core.bounded import BUDGET_S, BoundedScorer
 from reviewer.core.document import ImportedDocument
 from reviewer.core.scoring import DocumentTotals, sentence_scores
 from reviewer.core.status import SegmentStatus
+from reviewer.session_analysis import SessionAnalysis
 from reviewer.session_annotations import SessionAnnotations
 from reviewer.session_batches import Progress, SessionBatches
 from reviewer.session_checks import PROJECT_WORDS_PROPERTY, SessionChecks
@@ -73,7 +74,7 @@ def default_author() -> str:
 
 
 class ReviewSession(SessionBatches, SessionRestructure, SessionExport, SessionChecks,
-                    SessionReview, SessionAnnotations):
+                    SessionReview, SessionAnalysis, SessionAnnotations):
     """An open project and the operations an editor performs on it."""
 
     def __init__(self, store: ProjectStore) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals
 from reviewer.core.status import SegmentStatus
+from reviewer.store.analysis_reads import AnalysisReads
 from reviewer.store.annotations import AnnotationStore
 from reviewer.store.clock import utc_now
 from reviewer.store.comments import CommentStore
@@ -62,7 +63,7 @@ __all__ = [
 
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
                    DraftStore, VersionStore, SplitMergeStore, CommentStore,
-                   AnnotationStore):
+                   AnnotationStore, AnalysisReads):
     """One open project file."""
 
     @classmethod
