@@ -36,6 +36,7 @@ from reviewer.core.analysis import (
 )
 from reviewer.core.errors import ReviewerError
 from reviewer.core.status import SegmentStatus
+from reviewer.core.tags import tag_char
 from reviewer.formats.plaintext import import_plain_text
 from reviewer.session import ReviewSession
 
@@ -190,3 +191,12 @@ def test_a_project_without_edits_is_all_in_0_percent(tmp_path: Path) -> None:
     assert analysis.bands[0].segment_share == 100.0 and analysis.bands[0].word_share == 100.0
     assert analysis.per_editor == {}
     assert [b.segment_share for b in analysis.reviewer_vs_editor] == [0.0] * 6
+
+
+def test_inline_tags_are_no_characters_of_the_distance_nor_words() -> None:
+    tag = tag_char(0)
+    moved = AnalysedSegment(f"{tag} one two", "the cat sat", f"the {tag}cat sat",
+                            (RoleText("anna", "editor", f"the {tag}cat sat"),))
+    analysis = analyse([moved])
+    assert analysis.segments[0].distance == 0.0 and analysis.bands[0].segments == 1
+    assert analysis.total_words == 2
