@@ -148,3 +148,15 @@ def test_a_report_never_goes_over_the_project_nor_in_another_format(
     with pytest.raises(ReviewerError, match="a report is written as .html or .pdf"):
         check_report_destination(tmp_path / "out.docx", project)
     assert project.read_bytes() == before
+
+
+def test_an_unedited_project_still_has_every_section(seed_project: Path) -> None:
+    session = ReviewSession.open(seed_project, read_only=True)
+    try:
+        report = build_report(session)
+        text = report_html(report)
+    finally:
+        session.close()
+    assert report.top == () and report.effort.limit is None and report.mqm.passed
+    assert "No segment was edited." in text and "needs 4 timed segments" in text
+    assert {"scores", "effort", "mqm", "review", "charts", "segments"} <= _parse(text).ids
