@@ -19,7 +19,7 @@ from reviewer.core.tags import to_notation
 from reviewer.ui.actions import ActionSpec
 from reviewer.ui.annotation_commands import AnnotationCommand, Write
 from reviewer.ui.annotation_dialog import AnnotationDialog
-from reviewer.ui.annotation_marks import PositionMap, mt_map, paint, text_map
+from reviewer.ui.annotation_marks import PositionMap, mt_map, paint, shown_map, text_map
 from reviewer.ui.annotation_panel import score_text
 from reviewer.ui.bring_forward import bring_forward
 
@@ -205,6 +205,10 @@ class AnnotationActions:
         except ReviewerError as error:
             window.interaction.error("Annotation not saved", str(error))
             return
+        view = window.editor.mt_view if side == "mt" else window.editor.correction_edit
+        cursor = view.textCursor()  # the selection gives way to the mark
+        cursor.clearSelection()
+        view.setTextCursor(cursor)
         self._push(f"Annotate segment {position + 1}", position,
                    lambda: session.restore_annotation(made.id, author),
                    lambda: session.delete_annotation(made.id, author), made.id, written=True)
@@ -285,8 +289,10 @@ class AnnotationActions:
     def _mt_map(self) -> PositionMap:
         window = self._window
         position = window.editor.position
-        return mt_map(window.model.segment(position).mt, window.editor.text(),
-                      window.model.tags(position))
+        mt, tags = window.model.segment(position).mt, window.model.tags(position)
+        if window.editor.review_base is not None:  # reviewer mode: track changes shown
+            return shown_map(window.editor.mt_view, mt, tags)
+        return mt_map(mt, window.editor.text(), tags)
 
     def _correction_map(self) -> PositionMap:
         window = self._window
@@ -294,16 +300,19 @@ class AnnotationActions:
 
     def _paint_mt(self) -> None:
         editor = self._window.editor
-        if editor.position < 0 or editor.position != self._position:
-            editor.mt_view.setExtraSelections([])
-            return
-        paint(editor.mt_view, [a for a in self._annotations if a.side == "mt"],
-              self._mt_map())
+        spans = [a for a in self._annotations if a.side == "mt"] \
+            if editor.position >= 0 and editor.position == self._position else []
+        if spans:
+            paint(editor.mt_view, spans, self._mt_map())
+        elif editor.mt_view.extraSelections():
+            editor.mt_view.setExtraSelections([])  # no diff again while typing without marks
 
     def _paint_correction(self) -> None:
         editor = self._window.editor
-        if editor.position < 0 or editor.position != self._position:
-            editor.correction_edit.setExtraSelections([])
+        if editor.position < 0 or editor.position != self._position \
+                or not any(a.side == "correction" for a in self._annotations):
+            if editor.correction_edit.extraSelections():
+                editor.correction_edit.setExtraSelections([])
             return
         current = self._side_notation(editor.position, "correction")
         spans = []

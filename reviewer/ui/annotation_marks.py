@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTe
 from PySide6.QtWidgets import QTextEdit
 
 from reviewer.core.diff import DiffPart, word_diff
-from reviewer.core.tags import InlineTag, tag_index, to_notation
+from reviewer.core.tags import InlineTag, tag_char, tag_index, to_notation
+from reviewer.ui.tag_chips import OBJECT_CHAR, tag_of_format
 from reviewer.ui.theme import colours
 
 
@@ -51,6 +53,19 @@ class PositionMap:
         if end <= start:
             return 0, 0
         return self._positions[start], self._ends[end - 1]
+
+    def runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The document ranges of stored ``[start, end)``, split where the view shows
+        other text between its characters (the MT view's inserted words)."""
+        start, end = max(0, start), min(end, len(self._positions))
+        found: list[tuple[int, int]] = []
+        for index in range(start, end):
+            first, last = self._positions[index], self._ends[index]
+            if found and first <= found[-1][1]:
+                found[-1] = (found[-1][0], max(found[-1][1], last))
+            else:
+                found.append((first, last))
+        return found
 
     def to_offset(self, position: int) -> int:
         """How many stored characters start before document ``position``: a selection's
@@ -113,6 +128,56 @@ def mt_map(mt: str, correction: str, tags: Sequence[InlineTag] = ()) -> Position
     return PositionMap(positions, ends)
 
 
+def shown_map(view: QTextEdit, text: str, tags: Sequence[InlineTag] = ()) -> PositionMap:
+    """The map of a view that shows ``text`` among other words, found by aligning ``text``
+    with what the view shows but underlines (reviewer mode's track changes, whose layout
+    does not say which struck-through words were the MT's)."""
+    shown: list[str] = []
+    places: list[tuple[int, int]] = []
+    block = view.document().begin()
+    while block.isValid():
+        runs = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            iterator += 1
+            runs.append((fragment.charFormat(), fragment.position(), fragment.text()))
+        for index, (fmt, at, part) in enumerate(runs):
+            if fmt.fontUnderline() or _spacer(runs, index):
+                continue  # inserted, or the space shown between a deletion and an insertion
+            tag = tag_of_format(fmt)
+            for char in part:
+                width = 2 if ord(char) > 0xFFFF else 1
+                shown.append(tag_char(tag[0]) if tag is not None and char == OBJECT_CHAR
+                             else char)
+                places.append((at, at + width))
+                at += width
+        end = block.position() + block.length() - 1
+        block = block.next()
+        if block.isValid():
+            shown.append("\n")
+            places.append((end, end + 1))
+    found: dict[int, tuple[int, int]] = {}
+    matcher = SequenceMatcher(None, text, "".join(shown), autojunk=False)
+    for first, second, size in matcher.get_matching_blocks():
+        for step in range(size):
+            found[first + step] = places[second + step]
+    positions: list[int] = []
+    ends: list[int] = []
+    previous = 0
+    for index, length in enumerate(notation_lengths(text, tags)):
+        start, previous = found.get(index, (previous, previous))
+        positions += [start] * length
+        ends += [previous] * length
+    return PositionMap(positions, ends)
+
+
+def _spacer(runs: Sequence[tuple[QTextCharFormat, int, str]], index: int) -> bool:
+    fmt, _at, part = runs[index]
+    return (part == " " and not fmt.fontStrikeOut() and 0 < index < len(runs) - 1
+            and runs[index - 1][0].fontStrikeOut() and runs[index + 1][0].fontUnderline())
+
+
 def severity_colour(severity: str) -> QColor:
     """The background an annotation of ``severity`` is marked with, in the look in use."""
     look = colours()
@@ -136,21 +201,24 @@ def paint(view: QTextEdit, spans: Sequence[Span], positions: PositionMap) -> Non
     selections = []
     length = view.document().characterCount() - 1
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        start, end = positions.span(span.start, span.end)
-        start, end = min(start, length), min(end, length)
-        if end <= start:
-            continue
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(severity_colour(span.severity))
-        fmt.setToolTip(span.severity)
-        selection.format = fmt
-        selections.append(selection)
+        for first, last in positions.runs(span.start, span.end):
+            start, end = min(first, length), min(last, length)
+            if end > start:
+                selections.append(_selection(view, start, end, span.severity))
     view.setExtraSelections(selections)
+
+
+def _selection(view: QTextEdit, start: int, end: int,
+               severity: str) -> QTextEdit.ExtraSelection:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    fmt = QTextCharFormat()
+    fmt.setBackground(severity_colour(severity))
+    selection.format = fmt
+    return selection
 
 
 def background_at(view: QTextEdit, position: int) -> QColor | None:

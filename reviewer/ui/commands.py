@@ -162,9 +162,10 @@ class SavingUndoStack(QUndoStack):
                     command, forward, lambda result: self._moved(command, index, forward,
                                                                  result))
             return
-        if isinstance(command, EditSegmentCommand):
+        write = getattr(command, "write", None)  # an edit's or an annotation's: save first
+        if callable(write):
             try:
-                command.write(forward)
+                write(forward)
             except SAVE_ERRORS as error:
                 self.report_failure(command.text(), forward, str(error))
                 return

@@ -126,15 +126,20 @@ class EditingController(QObject):
         """An undo step shown: by undo or redo (``replay``), at its segment, with the typing
         it leaves (``typed``) in the editor."""
         position = result.segment.position
-        if replay and self._window.editor.position != position:
+        if replay:
+            self.go_to_step(position)
+        self.apply_result(result)
+        if typed is not None:
+            self.set_text_from_undo(position, typed)
+
+    def go_to_step(self, position: int) -> None:
+        """Open the segment an undo step changes (the move saves no typing as a step)."""
+        if self._window.editor.position != position:
             self._replaying = True
             try:
                 self._window.select_row(position)
             finally:
                 self._replaying = False
-        self.apply_result(result)
-        if typed is not None:
-            self.set_text_from_undo(position, typed)
 
     # -- saving ----------------------------------------------------------------------------
 

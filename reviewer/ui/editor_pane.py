@@ -23,6 +23,7 @@ from reviewer.core.scoring import ScoreDetails, Scores
 from reviewer.core.status import SegmentStatus
 from reviewer.core.tags import InlineTag, check_tags, tag_index
 from reviewer.store.project import SegmentRecord
+from reviewer.ui.annotation_panel import AnnotationPanel
 from reviewer.ui.comments_panel import CommentsPanel
 from reviewer.ui.context_panel import ContextPanel
 from reviewer.ui.correction_edit import CorrectionEdit, has_line_break
@@ -99,6 +100,7 @@ class EditorPane(QWidget):
         self.qa_warning.hide()
         self.context_panel = ContextPanel()
         self.comments_panel = CommentsPanel()  # bind() tells it the session
+        self.annotation_panel = AnnotationPanel()  # the window's AnnotationActions fill it
         self.context_view = self.context_panel.view
         self.scores_label = SummaryLabel()  # elided, never cut off, when narrow
         self.scores_label.setObjectName("liveScores")
@@ -130,6 +132,7 @@ class EditorPane(QWidget):
         side = QVBoxLayout()  # what the file says, then the editors' comments
         side.addWidget(self.context_panel)
         side.addWidget(self.comments_panel, 1)
+        side.addWidget(self.annotation_panel, 1)
         row.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 from reviewer.session import DocumentSummary, EditResult, ReviewSession
 from reviewer.store.project import RevisionRecord
 from reviewer.ui.actions import ActionSpec, ActionTable
+from reviewer.ui.annotation_actions import AnnotationActions
 from reviewer.ui.batch_edits import BatchEdits
 from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.commands import SavingUndoStack
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         add_view_actions(self)  # the history list and sorting from the keyboard
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
         self.report_actions = ReportActions(self)  # File → Export report…
+        self.annotations = AnnotationActions(self)  # MQM: F7, the marks, the list, the score
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)

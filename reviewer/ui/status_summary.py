@@ -15,8 +15,17 @@ class StatusSummary:
         self.scores_label.setObjectName("documentScores")
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progress")
+        self.mqm_label = QLabel()  # the MQM score of the document and the open segment
+        self.mqm_label.setObjectName("mqmScore")
         status_bar.addPermanentWidget(self.scores_label)
+        status_bar.addPermanentWidget(self.mqm_label)
         status_bar.addPermanentWidget(self.progress_label)
+
+    def show_mqm(self, text: str, tip: str) -> None:
+        """Show the MQM figure (hidden when there is none)."""
+        self.mqm_label.setText(text)
+        self.mqm_label.setToolTip(tip)
+        self.mqm_label.setVisible(bool(text))
 
     def show(self, summary: DocumentSummary, signatures: dict[str, str]) -> None:
         """Show the document's scores (never a number while some are pending) and progress."""

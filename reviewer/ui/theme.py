@@ -35,6 +35,8 @@ class Colours:
     editor_change: str  # reviewer mode's track changes: the editor's edits of the MT
     reviewer_change: str  # and the reviewer's edits of the editor's text
     status: dict[str, str] = field(default_factory=dict)
+    # MQM annotations: the background of a span by severity (text and diffs readable on it)
+    severity: dict[str, str] = field(default_factory=dict)
 
     def qcolor(self, name: str) -> QColor:
         """One of the colours above as a ``QColor``."""
@@ -55,7 +57,9 @@ LIGHT_COLOURS = Colours(
     status={SegmentStatus.CONFIRMED: "#2e7d32", SegmentStatus.EDITED: "#b45309",
             SegmentStatus.REVIEWED: "#00695c", SegmentStatus.REJECTED: "#ad1457",
             SegmentStatus.IMPORTED: "#6a1b9a", SegmentStatus.DRAFT: "#c62828",
-            SegmentStatus.LOCKED: "#546e7a"})
+            SegmentStatus.LOCKED: "#546e7a"},
+    severity={"neutral": "#e8ebef", "minor": "#fff3a8", "major": "#ffe6c7",
+              "critical": "#ffe2e7"})
 
 # lighter tints of the same hues: readable (contrast ≥ 4.5) on the dark window colours
 DARK_COLOURS = Colours(
@@ -67,7 +71,9 @@ DARK_COLOURS = Colours(
     status={SegmentStatus.CONFIRMED: "#81c784", SegmentStatus.EDITED: "#ffb74d",
             SegmentStatus.REVIEWED: "#80cbc4", SegmentStatus.REJECTED: "#f48fb1",
             SegmentStatus.IMPORTED: "#ce93d8", SegmentStatus.DRAFT: "#ff8a80",
-            SegmentStatus.LOCKED: "#b0bec5"})
+            SegmentStatus.LOCKED: "#b0bec5"},
+    severity={"neutral": "#363a41", "minor": "#3d3915", "major": "#4f2f12",
+              "critical": "#5c1f2b"})
 
 _current: list[Colours] = []  # set by apply_theme; empty: follow the palette
 

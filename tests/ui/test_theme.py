@@ -72,6 +72,17 @@ def test_every_text_colour_is_readable_on_its_background(look: Colours, base: QC
     assert _contrast(look.qcolor("inserted"), look.qcolor("inserted_background")) >= 4.5
 
 
+@pytest.mark.parametrize(("look", "text"), [(LIGHT_COLOURS, QColor("#000000")),
+                                            (DARK_COLOURS, dark_palette().color(
+                                                QPalette.ColorRole.Text))])
+def test_annotation_marks_keep_text_and_diffs_readable(look: Colours, text: QColor) -> None:
+    assert set(look.severity) == {"neutral", "minor", "major", "critical"}
+    for severity, background in look.severity.items():
+        for colour in (text, look.qcolor("deleted"), look.qcolor("inserted")):
+            assert _contrast(colour, QColor(background)) >= 4.5, (severity, colour.name())
+    assert len(set(look.severity.values())) == 4  # each severity its own colour
+
+
 def _mt_diff_colours(window: MainWindow) -> set[str]:
     """The colours the MT view paints its deleted/inserted words in."""
     document = window.editor.mt_view.document()
