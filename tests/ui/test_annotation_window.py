@@ -5,13 +5,14 @@ project through the session), reopening, and the MQM score in the status bar."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from qt_helpers import press, type_text
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
@@ -254,3 +255,43 @@ def test_reviewer_mode_marks_the_mt_words_among_both_hands_edits(qtbot) -> None:
     assert mapping.runs(4, 7) == [(4, 7)]  # "cat", the editor's deletion
     assert mapping.runs(4, 11) == [(4, 7), (11, 15)]  # not "dog", not " down"
     assert mapping.to_offset(9) == 7  # inside "dog"
+
+
+def test_an_undo_that_cannot_be_saved_leaves_the_annotation_and_the_stack(
+        annotated: MainWindow, interaction, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = annotated
+    before, index = rows(window.session), window.undo_stack.index()
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.session, "delete_annotation", full)
+    window.undo_action.trigger()
+    assert window.undo_stack.index() == index  # the stack stays where the file is
+    assert rows(window.session) == before
+    title, message = interaction.errors[-1]
+    assert title == "Could not undo" and "disk is full" in message and "\n" not in message
+    monkeypatch.undo()
+    window.undo_action.trigger()
+    assert rows(window.session) == [] and window.undo_stack.index() == index - 1
+
+
+def test_a_read_only_window_shows_annotations_but_takes_none(
+        seed_project: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    writer = ReviewSession.open(seed_project)
+    writer.add_annotation(0, "mt", 0, 5, "terminology", "minor", "", "anna")
+    writer.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ReviewSession.open(seed_project, read_only=True), settings=settings)
+    qtbot.addWidget(window)
+    window.select_row(0)
+    assert window.editor.annotation_panel.list.count() == 1
+    assert background_at(window.editor.mt_view, 0) == QColor(colours().severity["minor"])
+    window.annotations.select_in_mt()
+    select_words(qtbot, window.editor.mt_view, 1)
+    window.annotations.annotate()
+    assert window.annotations.dialog is None
+    assert "Read-only" in window.statusBar().currentMessage()
+    window.annotations.delete_selected()
+    assert len(window.session.annotations(0)) == 1
+    window.close()
