@@ -40,6 +40,8 @@ def build(path: Path, seed: Path, annotate: bool = True) -> Path:
             start = mt.index("Ministers")
             session.add_annotation(14, "mt", start, start + len("Ministers"),
                                    "fluency/spelling", "minor", "", "rev")
+            session.review_accept(0, "rev")
+            session.review_reject(3, "rev", "too literal")
     finally:
         session.close()
     return path

@@ -55,11 +55,9 @@ def test_the_report_has_every_section(project: Path) -> None:
         page = _parse(report_html(build_report(session)))
     finally:
         session.close()
-    assert {"scores", "effort", "mqm", "review", "charts", "segments"} <= page.ids
+    assert {"scores", "effort", "mqm", "analysis", "review", "charts", "segments"} <= page.ids
     assert {"chart-hter-distribution", "chart-hter-along", "chart-time-per-word",
-            "chart-errors"} <= page.ids
-    if hasattr(ReviewSession, "analysis"):  # the post-editing analysis, once it is in
-        assert {"analysis", "chart-analysis-bands"} <= page.ids
+            "chart-errors", "chart-analysis-bands"} <= page.ids
 
 
 def test_the_report_names_scores_signatures_outliers_and_annotated_diffs(
@@ -78,6 +76,9 @@ def test_the_report_names_scores_signatures_outliers_and_annotated_diffs(
     assert {0, 3, 4, 6, 10, 14, 20} == set(top)  # every edited segment (fewer than 8)
     assert [a.span for a in top[4].annotations] == ["defeated?"]
     assert "line-through" in text and "a question" in text and "“defeated?”" in text
+    assert (report.review.accepted, report.review.rejected) == (1, 1)
+    assert "<h3>Editor ann</h3>" in text and "<h3>Reviewer against the editor</h3>" in text
+    assert sum(band.segments for band in report.analysis.bands) == report.segments
 
 
 def test_the_html_refers_to_nothing_outside_itself(project: Path) -> None:
@@ -159,4 +160,5 @@ def test_an_unedited_project_still_has_every_section(seed_project: Path) -> None
         session.close()
     assert report.top == () and report.effort.limit is None and report.mqm.passed
     assert "No segment was edited." in text and "needs 4 timed segments" in text
-    assert {"scores", "effort", "mqm", "review", "charts", "segments"} <= _parse(text).ids
+    assert {"scores", "effort", "mqm", "analysis", "review", "charts",
+            "segments"} <= _parse(text).ids

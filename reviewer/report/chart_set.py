@@ -28,12 +28,10 @@ def report_charts(report: Report) -> list[Chart]:
     made.append(Chart("errors", "Errors by MQM category and severity",
                       charts.errors_by_category(report.mqm.by_category,
                                                 report.mqm_severities)))
-    if report.analysis is not None:
-        bands = report.analysis.bands
-        made.append(Chart("analysis-bands", "Post-editing analysis bands",
-                          charts.analysis_bands([b.label for b in bands],
-                                                [b.segments for b in bands],
-                                                [b.words for b in bands])))
+    bands = report.analysis.bands
+    made.append(Chart("analysis-bands", "Post-editing analysis bands",
+                      charts.analysis_bands([b.label for b in bands], [b.segments for b in bands],
+                                            [b.words for b in bands])))
     for chart in made:
         chart.figure.suptitle(chart.title, fontsize="medium", fontweight="bold")
     return made

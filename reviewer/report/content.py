@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from reviewer.core.analysis import Analysis
 from reviewer.core.diff import DiffPart, word_diff
 from reviewer.core.mqm import SEVERITIES, MqmScore
 from reviewer.core.review import ReviewOutcome
@@ -62,7 +62,7 @@ class Report:
     mqm: MqmScore
     mqm_threshold: float
     review: ReviewOutcome
-    analysis: Any = None  # Analysis, once the project has one
+    analysis: Analysis
     mqm_severities: tuple[str, ...] = tuple(SEVERITIES)
 
 
@@ -84,7 +84,6 @@ def build_report(session: ReviewSession, now: datetime | None = None) -> Report:
                                                    else s.mt),
                              times.get(s.position, 0), s.hter) for s in segments]
     penalties = [score.apt for score in session.segment_mqm_scores()]
-    analysis = getattr(session, "analysis", None)
     return Report(
         project=session.path.name,
         generated=(now or datetime.now()).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
@@ -94,7 +93,7 @@ def build_report(session: ReviewSession, now: datetime | None = None) -> Report:
         top=_top_segments(session, penalties),
         mqm=session.mqm_score(), mqm_threshold=session.mqm_settings().threshold,
         review=session.review_outcome(),
-        analysis=None if analysis is None else analysis(),
+        analysis=session.analysis(),
     )
 
 

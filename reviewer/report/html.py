@@ -10,8 +10,8 @@ import base64
 import math
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
-from typing import Any
 
+from reviewer.core.analysis import Band
 from reviewer.core.diff import DiffPart
 from reviewer.report.chart_set import report_charts
 from reviewer.report.charts import Chart, render
@@ -153,7 +153,7 @@ def _mqm(report: Report) -> str:
                     totals, table)
 
 
-def _bands(bands: Sequence[Any]) -> str:
+def _bands(bands: Sequence[Band]) -> str:
     return _table(("band", "segments", "% segments", "words", "% words"),
                   ((b.label, b.segments, f"{b.segment_share:.1f}", b.words,
                     f"{b.word_share:.1f}") for b in bands),
@@ -162,8 +162,6 @@ def _bands(bands: Sequence[Any]) -> str:
 
 def _analysis(report: Report) -> str:
     analysis = report.analysis
-    if analysis is None:
-        return ""
     basis = "source" if analysis.word_basis == "source" else "MT"
     body = [f"<p>Character edit distance between the MT and the final text, as a percentage, "
             f"of {analysis.total_segments} segments and {analysis.total_words} words (words "
