@@ -31,7 +31,9 @@ class SessionScores(SessionReading):
             scores=UNKNOWN_SCORES if details is None else details.scores,
             segments=counts["segments"],
             edited=counts["changed"],
-            confirmed=counts.get(f"status:{SegmentStatus.CONFIRMED}", 0),
+            # a reviewed segment was confirmed, then accepted (or edited) by a reviewer
+            confirmed=counts.get(f"status:{SegmentStatus.CONFIRMED}", 0)
+            + counts.get(f"status:{SegmentStatus.REVIEWED}", 0),
             details=details,
             pending=pending,
         )

@@ -182,3 +182,16 @@ def test_review_save_is_what_the_window_saves_in_reviewer_mode(seed_project: Pat
     assert (outcome.edited, outcome.accepted) == (1, 1)
     _document_equals_sacrebleu(session)
     session.close()
+
+
+def test_an_accepted_segment_still_counts_as_confirmed(seed_project: Path) -> None:
+    session = ReviewSession.open(seed_project)
+    session.edit(0, "Putin: the Russian military is succeeding in Syria.", "anna")
+    session.edit(1, session.segment(1).mt, "anna")
+    assert session.summary().confirmed == 2
+    session.review_accept(0, "rita")
+    session.review_edit(1, "Sochi, 22 October.", "rita")
+    assert session.summary().confirmed == 2  # reviewed: confirmed, then accepted or edited
+    session.review_reject(1, "rita", "Keep the agency's dateline as it was")
+    assert session.summary().confirmed == 1  # sent back: not done
+    session.close()
