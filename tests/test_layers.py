@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -31,3 +32,12 @@ def test_the_installed_package_finds_its_resources_and_the_seed() -> None:
     assert seed_file().read_text(encoding="utf-8").startswith("Putin: Russian military")
     for name in ("style.qss", "reviewer.svg", "reviewer.desktop"):
         assert (resources_dir() / name).is_file()
+
+
+def test_matplotlib_is_loaded_only_to_draw_a_chart() -> None:
+    """Every command and the window start half a second sooner without it."""
+    code = ("import sys, reviewer.cli, reviewer.ui.main_window, reviewer.report.output, "
+            "reviewer.report.html; print('matplotlib' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip() == "False", result.stderr

@@ -9,10 +9,11 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: the CLI and window start
+    from matplotlib.figure import Figure  # half a second faster without it
+    from matplotlib.ticker import MaxNLocator
 
 SEVERITY_COLOURS = {"neutral": "#9e9e9e", "minor": "#f2c14e", "major": "#e4572e",
                     "critical": "#8b1e3f"}
@@ -32,6 +33,8 @@ class Chart:
 
 def render(figure: Figure, fmt: str) -> bytes:
     """The figure as ``svg`` or ``png`` bytes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     FigureCanvasAgg(figure)  # Agg for PNG; savefig picks the SVG canvas for svg itself
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else None  # the same report, the same bytes
@@ -39,7 +42,15 @@ def render(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
+def _integer_locator() -> MaxNLocator:
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
 def _figure() -> Figure:
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=_SIZE, layout="constrained")
     figure.add_subplot()
     return figure
@@ -54,7 +65,7 @@ def hter_histogram(hters: Sequence[float]) -> Figure:
     axes.set_xticks(range(0, 120, 10), [*map(str, range(0, 110, 10)), "100+"])
     axes.set_xlabel("HTER (%), bins of 10 points")
     axes.set_ylabel("segments")
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_locator(_integer_locator())
     axes.set_xlim(0, 110)
     return figure
 
@@ -110,7 +121,7 @@ def errors_by_category(counts: Mapping[str, Mapping[str, int]],
             left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.invert_yaxis()
     axes.set_xlabel("errors")
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.xaxis.set_major_locator(_integer_locator())
     if categories:
         axes.legend(loc="lower right", fontsize="small")
     else:
@@ -131,7 +142,7 @@ def analysis_bands(labels: Sequence[str], segments: Sequence[int],
     axes.set_xticks(places, labels)
     axes.set_xlabel("edit distance, MT to final text")
     axes.set_ylabel("segments")
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_locator(_integer_locator())
     twin.set_ylabel("words")
     handles = axes.get_legend_handles_labels()
     twin_handles = twin.get_legend_handles_labels()
