@@ -12,6 +12,7 @@ from reviewer.core.errors import ExitCode, ReviewerError
 from reviewer.core.mqm import (
     SEVERITIES,
     AnnotatedSpan,
+    Annotation,
     MqmSettings,
     category_label,
     check_threshold,
@@ -56,29 +57,51 @@ def run_annotate(args: argparse.Namespace) -> None:
         session.close()
 
 
+def _revision_json(revision: Annotation) -> dict[str, object]:
+    """One revision of an annotation, as ``annotations --history --json`` lists it."""
+    return {"revision": revision.number, "time": revision.created_at,
+            "author": revision.author, "deleted": revision.deleted, "side": revision.side,
+            "start": revision.start, "end": revision.end, "category": revision.category,
+            "severity": revision.severity, "note": revision.note}
+
+
 def run_annotations(args: argparse.Namespace) -> None:
     """List the live annotations, in document order, and the document's MQM score."""
     session = ReviewSession.open(args.project, read_only=True)
     try:
         position = None if args.segment is None else args.segment - 1
-        annotations = session.annotations(position)
+        annotations = session.annotations(position, include_deleted=args.history)
         texts = [session.annotated_text(a) for a in annotations]
+        histories = [session.annotation_history(a.id) if args.history else []
+                     for a in annotations]
         score = session.mqm_score(position)
     finally:
         session.close()
     if args.json:
-        json.dump({"annotations": [AnnotatedSpan(a, t).to_json()
-                                   for a, t in zip(annotations, texts, strict=True)],
-                   "mqm": score.to_json()}, sys.stdout, ensure_ascii=False, indent=2)
+        listed = []
+        for a, text, history in zip(annotations, texts, histories, strict=True):
+            entry = AnnotatedSpan(a, text).to_json()
+            if args.history:
+                entry["deleted"] = a.deleted
+                entry["history"] = [_revision_json(r) for r in history]
+            listed.append(entry)
+        json.dump({"annotations": listed, "mqm": score.to_json()}, sys.stdout,
+                  ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
     if not annotations:
         print("no annotations")
-    for a, text in zip(annotations, texts, strict=True):
+    for a, text, history in zip(annotations, texts, histories, strict=True):
         note = f"  ({a.note})" if a.note else ""
+        gone = "  [deleted]" if a.deleted else ""
         print(visible(f"{a.position + 1:>5}  #{a.id:<4} {a.side:<10} {a.start}-{a.end}  "
                       f"{a.severity:<8} {category_label(a.category)}: "
-                      f"{text[a.start:a.end]!r}  {a.author}{note}"))
+                      f"{text[a.start:a.end]!r}  {a.author}{note}{gone}"))
+        for r in history:
+            what = "deleted" if r.deleted else (f"{r.severity} {category_label(r.category)} "
+                                                f"{r.start}-{r.end}")
+            print(visible(f"{'':>13}rev {r.number}  {r.created_at}  {r.author}: {what}"
+                          + (f"  ({r.note})" if r.note and not r.deleted else "")))
     verdict = "pass" if score.passed else "fail"
     print(f"MQM  APT {score.apt:g}  EWC {score.ewc}  NPT {score.npt:.2f}  "
           f"score {score.score:.2f}  {verdict}")

@@ -236,6 +236,9 @@ def _annotation_parsers(sub: Any) -> None:
     annotations.add_argument("project", type=_path("PROJECT"))
     annotations.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
     annotations.add_argument("--json", action="store_true")
+    annotations.add_argument("--history", action="store_true",
+                             help="every annotation, deleted ones too, with each of its "
+                                  "revisions (who changed what, when)")
 
     settings = sub.add_parser("mqm-settings", help="show or set the project's MQM weights, "
                                                    "pass threshold and categories")

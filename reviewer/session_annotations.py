@@ -83,11 +83,13 @@ class SessionAnnotations(SessionReading):
         """One annotation as it is now (``deleted`` says whether it is)."""
         return self._store.annotation(annotation_id)
 
-    def annotations(self, position: int | None = None) -> list[Annotation]:
-        """The live annotations of one segment or of all, in document order."""
+    def annotations(self, position: int | None = None,
+                    include_deleted: bool = False) -> list[Annotation]:
+        """The live annotations (or all, deleted ones too) of one segment or of all, in
+        document order."""
         if position is not None:
             self._store.segment(position)  # a clear error for a segment that does not exist
-        return self._store.annotations(position)
+        return self._store.annotations(position, include_deleted)
 
     def annotation_history(self, annotation_id: int) -> list[Annotation]:
         """Every revision of an annotation, oldest first, each with its author and time."""

@@ -55,6 +55,28 @@ def test_annotate_lists_and_deletes(project: Path, capsys: pytest.CaptureFixture
     assert out.splitlines()[0] == "no annotations"
 
 
+def test_annotations_history_shows_every_change_and_the_deleted(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "annotate", project, 1, "--start", 0, "--end", 5, "--category", "style",
+        "--severity", "minor", "--author", "rita")
+    run(capsys, "annotate", project, 1, "--start", 7, "--end", 14, "--category", "terminology",
+        "--severity", "major", "--author", "rita")
+    assert run(capsys, "annotate", project, "--delete", 1, "--author", "sam")[0] == 0
+    code, out, _ = run(capsys, "annotations", project, "--history")
+    lines = out.splitlines()
+    assert code == 0 and "[deleted]" in lines[0] and "Style: 'Putin'" in lines[0]
+    assert "rev 1" in lines[1] and "rita: minor Style 0-5" in lines[1]
+    assert "rev 2" in lines[2] and lines[2].endswith("sam: deleted")
+    assert "[deleted]" not in lines[3] and "rev 1" in lines[4]
+    code, out, _ = run(capsys, "annotations", project, "--history", "--json")
+    listed = json.loads(out)["annotations"]
+    assert [(a["id"], a["deleted"], [(r["revision"], r["author"], r["deleted"])
+                                     for r in a["history"]]) for a in listed] == [
+        (1, True, [(1, "rita", False), (2, "sam", True)]), (2, False, [(1, "rita", False)])]
+    assert json.loads(run(capsys, "annotations", project, "--json")[1])["annotations"][0][
+        "id"] == 2  # without --history: the live ones, as before
+
+
 @pytest.mark.parametrize(("arguments", "message"), [
     (("1", "--start", "0", "--end", "500", "--category", "style", "--severity", "minor"),
      "reviewer: error: span 0-500 is not within the mt of segment 1 (0-87, start before end)"),
