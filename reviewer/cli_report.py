@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -14,17 +13,10 @@ from reviewer.session import ReviewSession
 
 
 def _pdf(report: Report) -> bytes:
-    """The PDF, drawn by Qt (loaded only for it, with no display needed)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    """The PDF, drawn by Qt (loaded only for it, as for the window)."""
+    from reviewer.ui.report_pdf import report_pdf_without_window
 
-    from reviewer.ui.report_pdf import report_pdf
-
-    app = QGuiApplication.instance() or QGuiApplication(["reviewer"])  # fonts need one
-    try:
-        return report_pdf(report)
-    finally:
-        del app
+    return report_pdf_without_window(report)
 
 
 def _score_pending(project: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_importing_below_ui_never_loads_pyside6() -> None:
@@ -41,3 +42,12 @@ def test_matplotlib_is_loaded_only_to_draw_a_chart() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_no_module_below_the_window_names_pyside6() -> None:
+    """Not even in a function: Qt is reached only through reviewer.ui."""
+    package = Path(__file__).resolve().parent.parent / "reviewer"
+    naming = [str(path.relative_to(package)) for path in package.rglob("*.py")
+              if "ui" not in path.relative_to(package).parts
+              and "PySide6" in path.read_text(encoding="utf-8")]
+    assert naming == []

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from reviewer.report.charts import Chart, render
 from reviewer.report.content import Report
 from reviewer.report.html import report_html
 
 _CHART_WIDTH = 470  # the chart's width in the page's layout pixels
+
+
+def report_pdf_without_window(report: Report) -> bytes:
+    """The PDF of ``report`` from a command: Qt started offscreen for it (fonts need an
+    application; no display is needed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QGuiApplication.instance() or QGuiApplication(["reviewer"])
+    try:
+        return report_pdf(report)
+    finally:
+        del app
 
 
 def report_pdf(report: Report) -> bytes:
