@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import QWidget
 
 from reviewer.core.tags import CLOSE, OPEN, InlineTag, tags_in
+from reviewer.ui.effort_keys import key_kind
 from reviewer.ui.spelling import SpellingSupport
 from reviewer.ui.tag_chips import (
     chip_format,
@@ -18,10 +19,6 @@ from reviewer.ui.tag_chips import (
     without_private,
 )
 from reviewer.ui.tagged_text import TAG_MIME, TaggedTextEdit, text_from_mime
-
-_DELETE_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
-_NAVIGATION_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                    Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 def source_order(source: str | None, tags: Sequence[InlineTag]) -> list[int]:
@@ -133,10 +130,14 @@ class CorrectionEdit(TaggedTextEdit):
         if event.text() and without_private(event.text()) != event.text():
             event.accept()  # a tag character from a key: never a tag, never text
             return
-        kind = self._classify(event)
+        kind = key_kind(event)
+        # a key typed over a selection deletes it too (Ctrl+A then typing is retyping)
+        overwrites = kind == "insert" and not enter and self.textCursor().hasSelection()
         self._type_plain()
         super().keyPressEvent(event)
         if kind and not self.isReadOnly():
+            if overwrites:
+                self.keystroke.emit("delete")
             self.keystroke.emit(kind)
 
     def _enter(self, event: QKeyEvent) -> bool:
@@ -168,20 +169,6 @@ class CorrectionEdit(TaggedTextEdit):
         if has_chip_properties(fmt):
             cursor.setCharFormat(plain_format(fmt))
             self.setTextCursor(cursor)
-
-    @staticmethod
-    def _classify(event: QKeyEvent) -> str | None:
-        if event.key() in _DELETE_KEYS or event.matches(QKeySequence.StandardKey.Cut):
-            return "delete"
-        if event.key() in _NAVIGATION_KEYS:
-            return "navigate"
-        if event.matches(QKeySequence.StandardKey.Paste):
-            return "insert"
-        text = event.text()
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if text and not control and (text.isprintable() or text in "\r\n\t"):
-            return "insert"
-        return None
 
     # -- clipboard and drops --------------------------------------------------------------
 

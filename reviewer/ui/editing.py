@@ -21,7 +21,7 @@ from reviewer.session import EditResult
 from reviewer.store.project import DraftRecord
 from reviewer.ui.commands import SAVE_ERRORS, EditSegmentCommand, TypingCommand
 from reviewer.ui.draft_scores import DraftScores
-from reviewer.ui.effort_keys import CellEffort, SelectionKeys
+from reviewer.ui.effort_keys import CellEffort
 from reviewer.ui.history_model import local_time
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ class EditingController(QObject):
         self.drafts: dict[int, DraftRecord] = {}
         self._carried: dict[int, Effort] = {}  # a restored draft's effort, until it is saved
         self.cell_effort = CellEffort(window.table, window.editor.pause_limit_ms)
-        SelectionKeys(window.editor.correction_edit, window.editor.correction_edit.keystroke)
         self._replaying = False  # undo/redo is setting text: not new typing
         self._editor_text = ""  # the open segment's text before the latest keystroke
         self._tag_warned: tuple[int, str] | None = None  # confirmed once despite tag problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTextEdit, QWidget
 
@@ -41,26 +41,6 @@ def _has_selection(widget: QObject) -> bool:
     if isinstance(widget, QTextEdit):
         return widget.textCursor().hasSelection()
     return isinstance(widget, QLineEdit) and widget.hasSelectedText()
-
-
-class SelectionKeys(QObject):
-    """Reports what the correction's keystroke signal leaves out: Ctrl+A as navigation,
-    and a key typed over a selection as the deletion it also is."""
-
-    def __init__(self, edit: QTextEdit, report: SignalInstance) -> None:
-        super().__init__(edit)
-        self._report = report  # the correction's keystroke signal
-        edit.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and isinstance(watched, QTextEdit) and not watched.isReadOnly():
-            if event.matches(QKeySequence.StandardKey.SelectAll):
-                self._report.emit("navigate")
-            elif event.key() not in _ENTER_KEYS and key_kind(event) == "insert" \
-                    and _has_selection(watched):
-                self._report.emit("delete")
-        return False
 
 
 class CellEffort(QObject):
