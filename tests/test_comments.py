@@ -12,6 +12,7 @@ import pytest
 from cli_helpers import run
 from formats_helpers import project_from
 from lxml import etree
+from old_project import old_project
 
 from reviewer.core.comments import MAX_COMMENT
 from reviewer.core.errors import ReviewerError
@@ -135,16 +136,7 @@ def test_line_breaks_are_kept_as_newlines_and_bad_targets_named(seed_project: Pa
 
 def test_a_schema_5_project_is_migrated_and_takes_comments(tmp_path: Path) -> None:
     old = tmp_path / "old.review"
-    db = sqlite3.connect(old)
-    for script in MIGRATIONS[:5]:
-        db.executescript(script)
-    db.execute("UPDATE schema_version SET version = 5")
-    db.execute("INSERT INTO segments (position, mt, gap_before, mt_stats, mt_hter, mt_bleu, "
-               "mt_chrf) VALUES (0, 'Hello world', '', '[[0.0,2.0],[2,2,2,1,0,0,2,1,0,0],"
-               "[]]', 0, 100, 100)")
-    db.execute("INSERT INTO totals (id, stats) VALUES (1, '{\"ter\":[0.0,2.0],\"bleu\":"
-               "[2,2,2,1,0,0,2,1,0,0],\"chrf\":[],\"segments\":1}')")
-    db.execute("INSERT INTO properties VALUES ('layout_tail', '')")
+    db = old_project(old, 5)
     db.commit()
     db.close()
     assert len(MIGRATIONS) == SCHEMA_VERSION >= 6

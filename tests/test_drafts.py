@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from old_project import old_project
 
 from reviewer.core.carried_effort import draft_effort
 from reviewer.core.effort import Effort
 from reviewer.session import ReviewSession
 from reviewer.store.project import ProjectStore
-from reviewer.store.schema import MIGRATIONS
 
 
 def test_typing_back_to_the_saved_text_discards_the_draft(seed_project: Path) -> None:
@@ -50,16 +50,7 @@ def test_a_draft_keeps_the_keys_its_typing_took(seed_project: Path) -> None:
 
 def test_a_schema_7_project_keeps_its_drafts_and_learns_their_keys(tmp_path: Path) -> None:
     old = tmp_path / "old.review"
-    db = sqlite3.connect(old)
-    for script in MIGRATIONS[:7]:
-        db.executescript(script)
-    db.execute("UPDATE schema_version SET version = 7")
-    db.execute("INSERT INTO segments (position, mt, gap_before, mt_stats, mt_hter, mt_bleu, "
-               "mt_chrf) VALUES (0, 'Hello world', '', '[[0.0,2.0],[2,2,2,1,0,0,2,1,0,0],"
-               "[]]', 0, 100, 100)")
-    db.execute("INSERT INTO totals (id, stats) VALUES (1, '{\"ter\":[0.0,2.0],\"bleu\":"
-               "[2,2,2,1,0,0,2,1,0,0],\"chrf\":[],\"segments\":1}')")
-    db.execute("INSERT INTO properties VALUES ('layout_tail', '')")
+    db = old_project(old, 7)
     db.execute("INSERT INTO drafts (segment_id, text, author, updated_at, editing_ms) "
                "VALUES (1, 'Hello, world', 'anna', '2026-11-28T10:00:00Z', 3000)")
     db.commit()

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
+from old_project import old_project
 
 from reviewer.core.effort import EffortClock
 from reviewer.core.errors import ReviewerError
 from reviewer.session import ReviewSession, utc_stamp
 from reviewer.store.lock import ProjectLockedError
-from reviewer.store.schema import MIGRATIONS, SCHEMA_VERSION
+from reviewer.store.schema import SCHEMA_VERSION
 
 
 def test_cli_version_export_and_since(seed_project: Path, tmp_path: Path,
@@ -97,15 +98,7 @@ def test_a_second_writer_is_refused_and_named(seed_project: Path) -> None:
 
 def test_an_old_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
     old = tmp_path / "old.review"
-    db = sqlite3.connect(old)
-    db.executescript(MIGRATIONS[0])
-    db.execute("UPDATE schema_version SET version = 1")
-    db.execute("INSERT INTO segments (position, mt, gap_before, mt_stats, mt_hter, mt_bleu, "
-               "mt_chrf) VALUES (0, 'Hello world', '', '[[0.0,2.0],[2,2,2,1,0,0,2,1,0,0],"
-               "[]]', 0, 100, 100)")
-    db.execute("INSERT INTO totals (id, stats) VALUES (1, '{\"ter\":[0.0,2.0],\"bleu\":"
-               "[2,2,2,1,0,0,2,1,0,0],\"chrf\":[],\"segments\":1}')")
-    db.execute("INSERT INTO properties VALUES ('layout_tail', '')")
+    db = old_project(old, 1)
     db.commit()
     db.close()
     earlier = tmp_path / "old.review.schema1.bak"  # a backup of an earlier try stays as it is
