@@ -51,23 +51,45 @@ class SessionBatches(SessionEditing):
         if not author.strip():
             raise ReviewerError("a revision needs an author name")
         changes = self.replacements(find, replacement, regex, match_case, whole_word)
+        matches = sum(count for *_, count in changes)
+        label = f"Replace all {find!r} ({matches} in {len(changes)} segments)"
+        return self.apply_texts([(position, new, None) for position, _old, new, _n in changes],
+                                label, author, progress, matches)
+
+    def apply_texts(self, changes: list[tuple[int, str, str | None]], label: str,
+                    author: str, progress: Progress | None = None, matches: int = 0,
+                    ) -> BatchResult:
+        """Save new texts of many segments as one batch (one undo step): scored in worker
+        processes, then written in one transaction (all or nothing).
+
+        ``changes`` are (position, new text, status); a status of None keeps confirmed and
+        imported segments so and makes others edited.
+        """
+        if not author.strip():
+            raise ReviewerError("a revision needs an author name")
+        for position, new, _status in changes:
+            if self.segment_locked(position):
+                raise ReviewerError(f"segment {position + 1} is locked: the file marks it "
+                                    "as not to be translated")
+            check_segment_length(new, f"the text of segment {position + 1}")
         positions = [position for position, *_ in changes]
         segments = dict(zip(positions, _in_slices(self._store.segments_at, positions),
                             strict=True))
         heads = dict(zip(positions, _in_slices(self._store.head_stats_at, positions),
                          strict=True))
         jobs = [ScoringJob(segments[p].mt, segments[p].reference, new)
-                for p, _old, new, _count in changes]
+                for p, new, _status in changes]
         items = []
         if progress is not None:
             progress(0, len(changes))
         with closing(score_jobs(jobs)) as results:  # closing stops the worker processes
-            for done, ((position, _old, new, _count), result) in enumerate(
+            for done, ((position, new, wanted), result) in enumerate(
                     zip(changes, results, strict=True), 1):
                 segment = segments[position]
-                kept = segment.status in (SegmentStatus.CONFIRMED, SegmentStatus.IMPORTED)
-                status = self._status_for(segment, new,
-                                          segment.status if kept else SegmentStatus.EDITED)
+                if wanted is None:
+                    kept = segment.status in (SegmentStatus.CONFIRMED, SegmentStatus.IMPORTED)
+                    wanted = segment.status if kept else SegmentStatus.EDITED
+                status = self._status_for(segment, new, wanted)
                 before = heads[position]
                 items.append(BatchItem(
                     position, TextState(segment.text, segment.status), TextState(new, status),
@@ -75,8 +97,6 @@ class SessionBatches(SessionEditing):
                     None if result.correction is None else result.correction[0]))
                 if progress is not None and (done % 200 == 0 or done == len(changes)):
                     progress(done, len(changes))
-        matches = sum(count for *_, count in changes)
-        label = f"Replace all {find!r} ({matches} in {len(changes)} segments)"
         return self._write_batch(Batch(label, tuple(items), matches), True, author)
 
     def undo_batch(self, batch: Batch, author: str) -> BatchResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -204,5 +204,36 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER annotation_revisions_are_never_deleted BEFORE DELETE ON annotation_revisions
     BEGIN SELECT RAISE(ABORT, 'annotation revisions are append-only'); END;
     ALTER TABLE revisions ADD COLUMN role TEXT NOT NULL DEFAULT 'editor';
+    """,
+    # 10: remembering fixes. The glossary's terms (a forbidden one is a target term that
+    # must not appear); translation memory units added from TMX, TSV or another project
+    # (the project's own confirmed segments are looked up where they are); learned
+    # suggestions the editor dismissed (segment_id NULL: everywhere).
+    """
+    CREATE TABLE glossary_terms (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        forbidden INTEGER NOT NULL DEFAULT 0,
+        origin TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE tm_units (
+        id INTEGER PRIMARY KEY,
+        source TEXT,
+        mt TEXT,
+        target TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE suggestion_dismissals (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER REFERENCES segments (id),
+        mt_phrase TEXT NOT NULL,
+        suggestion TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
     """,
 ]

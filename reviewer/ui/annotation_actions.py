@@ -19,9 +19,17 @@ from reviewer.core.tags import to_notation
 from reviewer.ui.actions import ActionSpec
 from reviewer.ui.annotation_commands import AnnotationCommand, Write
 from reviewer.ui.annotation_dialog import AnnotationDialog
-from reviewer.ui.annotation_marks import PositionMap, mt_map, paint, shown_map, text_map
+from reviewer.ui.annotation_marks import (
+    ANNOTATIONS,
+    PositionMap,
+    mt_map,
+    paint,
+    shown_map,
+    text_map,
+)
 from reviewer.ui.annotation_panel import score_text
 from reviewer.ui.bring_forward import bring_forward
+from reviewer.ui.extra_marks import set_marks
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -304,15 +312,14 @@ class AnnotationActions:
             if editor.position >= 0 and editor.position == self._position else []
         if spans:
             paint(editor.mt_view, spans, self._mt_map())
-        elif editor.mt_view.extraSelections():
-            editor.mt_view.setExtraSelections([])  # no diff again while typing without marks
+        else:
+            set_marks(editor.mt_view, ANNOTATIONS, [])
 
     def _paint_correction(self) -> None:
         editor = self._window.editor
         if editor.position < 0 or editor.position != self._position \
                 or not any(a.side == "correction" for a in self._annotations):
-            if editor.correction_edit.extraSelections():
-                editor.correction_edit.setExtraSelections([])
+            set_marks(editor.correction_edit, ANNOTATIONS, [])
             return
         current = self._side_notation(editor.position, "correction")
         spans = []

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from reviewer.core.diff import DiffPart, word_diff
 from reviewer.core.tags import InlineTag, tag_char, tag_index, to_notation
+from reviewer.ui.extra_marks import marks_of, set_marks
 from reviewer.ui.tag_chips import OBJECT_CHAR, tag_of_format
 from reviewer.ui.theme import colours
 
@@ -196,6 +197,9 @@ def severity_icon(severity: str) -> QIcon:
     return QIcon(pixmap)
 
 
+ANNOTATIONS = "annotations"  # the key of MQM marks among a view's marks
+
+
 def paint(view: QTextEdit, spans: Sequence[Span], positions: PositionMap) -> None:
     """Mark ``spans`` on ``view`` (replacing earlier marks); an empty span marks nothing."""
     selections = []
@@ -205,7 +209,7 @@ def paint(view: QTextEdit, spans: Sequence[Span], positions: PositionMap) -> Non
             start, end = min(first, length), min(last, length)
             if end > start:
                 selections.append(_selection(view, start, end, span.severity))
-    view.setExtraSelections(selections)
+    set_marks(view, ANNOTATIONS, selections)
 
 
 def _selection(view: QTextEdit, start: int, end: int,
@@ -223,7 +227,7 @@ def _selection(view: QTextEdit, start: int, end: int,
 
 def background_at(view: QTextEdit, position: int) -> QColor | None:
     """The mark's background at document ``position`` of ``view`` (tests, screenshots)."""
-    for selection in view.extraSelections():
+    for selection in marks_of(view, ANNOTATIONS):
         cursor = selection.cursor
         if cursor.selectionStart() <= position < cursor.selectionEnd():
             return selection.format.background().color()
