@@ -21,6 +21,7 @@ from reviewer.store.clock import utc_now
 from reviewer.store.comments import CommentStore
 from reviewer.store.connection import connect, fsync, open_error, write_error
 from reviewer.store.drafts import DraftStore
+from reviewer.store.glossary import GlossaryStore
 from reviewer.store.files import (
     check_regular_file,
     clean_stray_partials,
@@ -63,7 +64,8 @@ __all__ = [
 
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
                    DraftStore, VersionStore, SplitMergeStore, CommentStore,
-                   AnnotationStore, AnalysisReads):
+                   AnnotationStore, AnalysisReads,
+                   GlossaryStore):
     """One open project file."""
 
     @classmethod

@@ -1,0 +1,221 @@
+"""Glossary terms and where they occur in a text: case-insensitive, whole words, several
+words in a row, and tolerant of inflection where Snowball has a stemmer for the language
+("translation memory" finds "translation memories")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from reviewer.core.errors import ReviewerError
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A source term, its target term and what to know about it; a forbidden term is a
+    target term that must not be used."""
+
+    id: int
+    source: str
+    target: str
+    note: str = ""
+    forbidden: bool = False
+    origin: str = ""
+
+    def to_data(self) -> dict[str, object]:
+        """The term as JSON-ready data."""
+        return {"id": self.id, "source": self.source, "target": self.target,
+                "note": self.note, "forbidden": self.forbidden}
+
+
+@dataclass(frozen=True)
+class NewTerm:
+    """A term about to be added (from a file or the editor)."""
+
+    source: str
+    target: str
+    note: str = ""
+    forbidden: bool = False
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A term found in a text: ``text[start:end]`` is the term as written there."""
+
+    start: int
+    end: int
+    term: GlossaryTerm
+
+
+# words: letters and digits, inside which ' and ’ may join (don't, l’homme)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# what may stand between two words of one term: spaces, hyphens, slashes, inline tags
+_JOINER = re.compile(r"[\s\-‐‑‒–/\U0010F000-\U0010FFFD]+")
+
+# language subtags and the Snowball algorithm for each
+_ALGORITHMS = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian",
+    "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian",
+    "nn": "norwegian", "fa": "persian", "pl": "polish", "pt": "portuguese",
+    "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+_AVAILABLE = frozenset(snowballstemmer.algorithms())
+
+
+def stemmer_name(language: str | None) -> str | None:
+    """The Snowball algorithm for a language tag (en, en-US, pt_BR, or a name such as
+    "russian"); None: words are matched as written, ignoring case."""
+    if not language:
+        return None
+    tag = language.strip().lower().replace("_", "-")
+    name = _ALGORITHMS.get(tag.split("-")[0], tag)
+    return name if name in _AVAILABLE else None
+
+
+@lru_cache(maxsize=64)
+def _stemmer(name: str) -> object:
+    return snowballstemmer.stemmer(name)
+
+
+@lru_cache(maxsize=1)
+def _russian_lemmas() -> Callable[[str], list[str]] | None:
+    """The dictionary forms of a Russian word (pymorphy3, which the spelling check also
+    uses): Snowball stems "память" and "памяти" apart."""
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - an install without it stems the words
+        return None
+    analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+
+    def lemmas(word: str) -> list[str]:
+        return [str(parse.normal_form) for parse in analyzer.parse(word)]
+
+    return lemmas
+
+
+Keys = frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def _key(word: str, algorithm: str | None) -> Keys:
+    """What a word is compared by: its stem in lower case (Russian: each dictionary form
+    it may be); two words match when they share one."""
+    folded = word.casefold().replace("’", "'")
+    if algorithm is None:
+        return frozenset((folded,))
+    if algorithm == "russian":
+        folded = folded.replace("ё", "е")
+        lemmas = _russian_lemmas()
+        if lemmas is not None:
+            return frozenset(lemma.replace("ё", "е") for lemma in lemmas(folded)) \
+                or frozenset((folded,))
+    stem: str = _stemmer(algorithm).stemWord(folded)  # type: ignore[attr-defined]
+    return frozenset((stem,))
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
+
+
+def term_keys(phrase: str, language: str | None) -> tuple[Keys, ...]:
+    """The keys of a term's words (empty: the term has no word)."""
+    algorithm = stemmer_name(language)
+    return tuple(_key(word, algorithm) for _start, _end, word in _words(phrase))
+
+
+def _joined(text: str, words: list[tuple[int, int, str]], first: int, count: int) -> bool:
+    """Whether ``count`` words from ``first`` stand together (no punctuation between)."""
+    return all(_JOINER.fullmatch(text, words[index][1], words[index + 1][0])
+               for index in range(first, first + count - 1))
+
+
+def _matches(keys: list[Keys], first: int, wanted: tuple[Keys, ...]) -> bool:
+    """Whether the words from ``first`` are the term's words, one by one."""
+    return first + len(wanted) <= len(keys) and all(
+        not keys[first + offset].isdisjoint(word) for offset, word in enumerate(wanted))
+
+
+class GlossaryIndex:
+    """Terms indexed by the key of their first word: a lookup reads the text's words once
+    and compares only the terms that start with one of them."""
+
+    def __init__(self, terms: Sequence[GlossaryTerm], language: str | None) -> None:
+        self.terms = terms
+        self.language = language
+        self._algorithm = stemmer_name(language)
+        self._by_first: dict[str, list[tuple[tuple[Keys, ...], GlossaryTerm]]] = {}
+        for term in terms:
+            keys = tuple(_key(word, self._algorithm) for _s, _e, word in _words(term.source))
+            for first in keys[0] if keys else ():  # each word it may be
+                self._by_first.setdefault(first, []).append((keys, term))
+
+    def find(self, text: str) -> list[TermHit]:
+        """Every term of the index in ``text``, by start, the longer first."""
+        words = _words(text)
+        keys = [_key(word, self._algorithm) for _start, _end, word in words]
+        hits = {}
+        for index, word_keys in enumerate(keys):
+            for key in word_keys:
+                for wanted, term in self._by_first.get(key, ()):
+                    count = len(wanted)
+                    if _matches(keys, index, wanted) and _joined(text, words, index, count):
+                        hit = TermHit(words[index][0], words[index + count - 1][1], term)
+                        hits[hit.start, hit.end, id(term)] = hit
+        found = list(hits.values())
+        found.sort(key=lambda hit: (hit.start, -hit.end, hit.term.id))
+        return found
+
+
+_RECENT: list[GlossaryIndex] = []  # the indexes of the last few term lists
+
+
+def find_terms(text: str, terms: Sequence[GlossaryTerm], language: str | None) -> list[TermHit]:
+    """Every term whose source occurs in ``text`` (written in ``language``).
+
+    The index of a term list is kept while the same list object is passed again: change
+    the glossary by passing a new list.
+    """
+    for index in _RECENT:
+        if index.terms is terms and index.language == language:
+            return index.find(text)
+    index = GlossaryIndex(terms, language)
+    _RECENT.insert(0, index)
+    del _RECENT[4:]
+    return index.find(text)
+
+
+def phrase_spans(text: str, phrase: str, language: str | None) -> list[tuple[int, int]]:
+    """Where ``phrase`` (whole words, any inflection the stemmer knows) occurs in ``text``."""
+    wanted = term_keys(phrase, language)
+    if not wanted:
+        return []
+    algorithm = stemmer_name(language)
+    words = _words(text)
+    keys = [_key(word, algorithm) for _start, _end, word in words]
+    count = len(wanted)
+    return [(words[index][0], words[index + count - 1][1])
+            for index in range(len(keys) - count + 1)
+            if _matches(keys, index, wanted) and _joined(text, words, index, count)]
+
+
+def target_present(correction: str, target: str, language: str | None) -> bool:
+    """Whether the target term occurs in the correction (written in ``language``)."""
+    return bool(phrase_spans(correction, target, language))
+
+
+def checked_term(source: str, target: str, note: str = "") -> tuple[str, str, str]:
+    """A term's texts trimmed; an empty source or target is refused."""
+    source, target, note = source.strip(), target.strip(), note.strip()
+    if not _WORD.search(source):
+        raise ReviewerError("a glossary term needs a source term (a word at least)")
+    if not _WORD.search(target):
+        raise ReviewerError("a glossary term needs a target term (a word at least)")
+    return source, target, note

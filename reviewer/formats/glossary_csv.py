@@ -1,0 +1,70 @@
+"""Glossaries as CSV or TSV: a header naming the ``source`` and ``target`` columns, an
+optional ``note`` and ``forbidden``; comma, semicolon or tab between cells; UTF-8."""
+
+from __future__ import annotations
+
+import csv
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.glossary import NewTerm
+from reviewer.core.visible import visible
+from reviewer.formats.encoding import decode
+
+_ROLES = {
+    "source": "source", "source term": "source", "src": "source", "term": "source",
+    "target": "target", "target term": "target", "tgt": "target", "translation": "target",
+    "note": "note", "notes": "note", "comment": "note", "comments": "note",
+    "definition": "note", "forbidden": "forbidden", "deprecated": "forbidden",
+}
+_YES = frozenset({"1", "true", "yes", "y", "x", "forbidden", "deprecated"})
+_NO = frozenset({"", "0", "false", "no", "n"})
+
+
+def _delimiter(header: str) -> str:
+    counts = {delimiter: header.count(delimiter) for delimiter in ("\t", ";", ",")}
+    return max(counts, key=lambda delimiter: counts[delimiter])
+
+
+def read_glossary_csv(data: bytes, name: str) -> list[NewTerm]:
+    """The terms of a CSV/TSV glossary, or a one-line error."""
+    text = decode(data, name).text  # a byte-order mark, UTF-8 or a clear Cyrillic code page
+    lines = text.splitlines()
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise ReviewerError(f"{name}: the file is empty")
+    delimiter = _delimiter(lines[first])
+    if delimiter == "\t":  # a tab-separated file has no quoting: a " is part of a term
+        reader = csv.reader(lines[first:], delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+    else:
+        reader = csv.reader(lines[first:], delimiter=delimiter, strict=True)
+    try:
+        rows = [(reader.line_num + first, cells) for cells in reader]
+    except csv.Error as error:
+        raise ReviewerError(f"{name}: line {reader.line_num + first}: {error}") from error
+    header = rows[0][1]
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        role = _ROLES.get(cell.strip().lstrip("\ufeff").lower())
+        if role is not None:
+            roles.setdefault(role, index)
+    if "source" not in roles or "target" not in roles:
+        raise ReviewerError(f"{name}: the first line ({visible(lines[first][:80])}) does not "
+                            "name a source and a target column; a glossary's header is "
+                            "source, target and optionally note, forbidden")
+    terms = []
+    for line, cells in rows[1:]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        values = {role: cells[index].strip() if index < len(cells) else ""
+                  for role, index in roles.items()}
+        if not values["source"] or not values["target"]:
+            raise ReviewerError(f"{name}: line {line} lacks a source or a target term")
+        flag = values.get("forbidden", "").lower()
+        if flag not in _YES and flag not in _NO:
+            raise ReviewerError(f"{name}: line {line}: forbidden is {visible(flag)}; "
+                                "write yes or no (1 or 0)")
+        terms.append(NewTerm(values["source"], values["target"], values.get("note", ""),
+                             flag in _YES))
+    if not terms:
+        raise ReviewerError(f"{name}: no terms below the header")
+    return terms

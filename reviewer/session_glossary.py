@@ -1,0 +1,95 @@
+"""The project's glossary: its terms, imported from TBX or CSV/TSV or edited, and the terms
+found in each segment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reviewer.core.glossary import (
+    GlossaryIndex,
+    GlossaryTerm,
+    NewTerm,
+    TermHit,
+    checked_term,
+)
+from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from reviewer.session_reading import SessionReading
+
+
+class SessionGlossary(SessionReading):
+    """Glossary terms and where they occur."""
+
+    _glossary_index: GlossaryIndex | None = None
+
+    def glossary(self) -> list[GlossaryTerm]:
+        """Every term, oldest first."""
+        return self._store.glossary_terms()
+
+    def add_glossary_term(self, source: str, target: str, note: str = "",
+                          forbidden: bool = False) -> GlossaryTerm:
+        """Add a term (an empty source or target is refused)."""
+        term = self._store.add_glossary_term(NewTerm(*checked_term(source, target, note),
+                                                     forbidden))
+        self._glossary_changed()
+        return term
+
+    def update_glossary_term(self, term_id: int, source: str, target: str, note: str,
+                             forbidden: bool) -> GlossaryTerm:
+        """Change a term (an empty source or target is refused)."""
+        term = self._store.update_glossary_term(
+            term_id, NewTerm(*checked_term(source, target, note), forbidden))
+        self._glossary_changed()
+        return term
+
+    def delete_glossary_term(self, term_id: int) -> None:
+        """Remove a term."""
+        self._store.delete_glossary_term(term_id)
+        self._glossary_changed()
+
+    def import_glossary(self, path: str | os.PathLike[str]) -> int:
+        """Add the terms of a TBX or CSV/TSV file the glossary lacks; how many were added."""
+        from reviewer.formats.glossary_import import read_glossary
+
+        properties = self.properties()
+        terms = read_glossary(Path(path), properties.get(SOURCE_LANGUAGE),
+                              properties.get(TARGET_LANGUAGE))
+        added = self._store.add_glossary_terms(terms, origin=Path(path).name)
+        self._glossary_changed()
+        return added
+
+    def glossary_language(self) -> str | None:
+        """The language terms are looked for in: the source's, or the target's when the
+        segments have no source (the MT is searched then); None when the project does not
+        say (words are then matched as written, ignoring case)."""
+        properties = self.properties()
+        language = properties.get(SOURCE_LANGUAGE) if self.has_source() \
+            else properties.get(TARGET_LANGUAGE)
+        return language or None
+
+    def glossary_target_language(self) -> str | None:
+        """The language of the corrections (and of the terms' targets)."""
+        return self.properties().get(TARGET_LANGUAGE) or None
+
+    def glossary_index(self) -> GlossaryIndex:
+        """The glossary compiled for lookups (kept until the glossary changes)."""
+        if self._glossary_index is None:
+            self._glossary_index = GlossaryIndex(self.glossary(), self.glossary_language())
+        return self._glossary_index
+
+    def glossary_hits_in(self, source: str | None, mt: str) -> list[TermHit]:
+        """The terms in a segment's source, or in its MT when it has no source."""
+        index = self.glossary_index()
+        if not index.terms:
+            return []
+        return index.find(source if source is not None and source.strip() else mt)
+
+    def glossary_hits(self, position: int) -> list[TermHit]:
+        """The terms in segment ``position``'s source (its MT when it has no source)."""
+        if not self.glossary_index().terms:
+            return []
+        segment = self.segment(position)
+        return self.glossary_hits_in(segment.source, segment.mt)
+
+    def _glossary_changed(self) -> None:
+        self._glossary_index = None
