@@ -20,6 +20,7 @@ from reviewer.cli_review import run_review
 from reviewer.cli_revisions import run_edit, run_history
 from reviewer.cli_scores import run_score
 from reviewer.cli_split_merge import run_merge, run_split
+from reviewer.cli_suggestions import run_suggest
 from reviewer.core.errors import ExitCode, ReviewerError
 from reviewer.core.visible import visible
 
@@ -42,7 +43,8 @@ _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "annotate": run_annotate, "annotations": run_annotations,
             "mqm-settings": run_mqm_settings,
             "review": run_review,
-            "report": run_report}
+            "report": run_report,
+            "suggest": run_suggest}
 
 
 def _fail(message: str) -> int:

@@ -19,7 +19,8 @@ SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup",
                "check", "comment", "comments", "qa-settings",
                "annotate", "annotations", "mqm-settings",
                "review",
-               "report")
+               "report",
+               "suggest")
 
 
 def _text(name: str) -> Callable[[str], str]:
@@ -138,6 +139,8 @@ def command_parser() -> argparse.ArgumentParser:
 
     _report_parser(sub)
 
+    _suggest_parser(sub)
+
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
     export.add_argument("output", type=_path("OUTPUT"))
@@ -147,6 +150,25 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
+
+
+def _suggest_parser(sub: Any) -> None:
+    """``suggest`` (run by reviewer.cli_suggestions)."""
+    suggest = sub.add_parser("suggest", help="fixes learned from confirmed corrections, where "
+                                             "the same MT phrase is in segments not yet "
+                                             "confirmed: list, apply or dismiss them")
+    suggest.add_argument("project", type=_path("PROJECT"))
+    suggest.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    suggest.add_argument("--json", action="store_true")
+    suggest.add_argument("--apply", type=int, metavar="K",
+                         help="apply suggestion K of the list (the segment becomes edited)")
+    suggest.add_argument("--apply-all", type=int, metavar="K",
+                         help="apply suggestion K's fix wherever it is suggested (one batch)")
+    suggest.add_argument("--dismiss", type=int, metavar="K",
+                         help="never suggest K's fix in its segment again")
+    suggest.add_argument("--everywhere", action="store_true",
+                         help="with --dismiss: in no segment")
+    suggest.add_argument("--author", type=_text("--author"), help="default: your login name")
 
 
 def _report_parser(sub: Any) -> None:

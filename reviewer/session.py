@@ -38,6 +38,7 @@ from reviewer.session_results import (
     state_scores,
 )
 from reviewer.session_review import SessionReview
+from reviewer.session_suggestions import SessionSuggestions
 from reviewer.store.files import stray_partials
 from reviewer.store.project import NewSegment, ProjectStore
 
@@ -75,7 +76,7 @@ def default_author() -> str:
 
 
 class ReviewSession(SessionBatches, SessionRestructure, SessionExport, SessionChecks,
-                    SessionReview, SessionAnalysis, SessionAnnotations,
+                    SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
                     SessionGlossary):
     """An open project and the operations an editor performs on it."""
 

@@ -47,6 +47,7 @@ from reviewer.store.revision_writes import RevisionWrites
 from reviewer.store.segment_reads import SegmentReads
 from reviewer.store.split_merge import SplitMergeStore
 from reviewer.store.statistics_reads import StatisticsReads
+from reviewer.store.suggestions import SuggestionStore
 from reviewer.store.versions import VersionStore
 
 __all__ = [
@@ -63,7 +64,7 @@ __all__ = [
 
 
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
-                   DraftStore, VersionStore, SplitMergeStore, CommentStore,
+                   DraftStore, VersionStore, SplitMergeStore, CommentStore, SuggestionStore,
                    AnnotationStore, AnalysisReads,
                    GlossaryStore):
     """One open project file."""
