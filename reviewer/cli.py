@@ -12,6 +12,7 @@ from reviewer.cli_analysis import run_analysis
 from reviewer.cli_annotations import run_annotate, run_annotations, run_mqm_settings
 from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_common import ProblemsFoundError
+from reviewer.cli_glossary import run_glossary
 from reviewer.cli_parser import SUBCOMMANDS, command_parser, gui_parser
 from reviewer.cli_project import run_backup, run_export, run_new, run_verify, run_version
 from reviewer.cli_qa import run_check, run_qa_settings
@@ -39,6 +40,7 @@ _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "history": run_history, "export": run_export, "version": run_version,
             "backup": run_backup, "verify": run_verify, "check": _run_check,
             "qa-settings": run_qa_settings,
+            "glossary": run_glossary,
             "comment": run_comment, "comments": run_comments,
             "annotate": run_annotate, "annotations": run_annotations,
             "mqm-settings": run_mqm_settings,

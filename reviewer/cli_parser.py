@@ -17,6 +17,7 @@ SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup",
                "split", "merge",
                "analysis",
                "check", "comment", "comments", "qa-settings",
+               "glossary",
                "annotate", "annotations", "mqm-settings",
                "review",
                "report",
@@ -132,6 +133,8 @@ def command_parser() -> argparse.ArgumentParser:
     _review_parser(sub)
 
     _qa_parsers(sub)
+
+    _glossary_parser(sub)
 
     _split_merge_parsers(sub)
 
@@ -296,6 +299,23 @@ def _comment_parsers(sub: Any) -> None:
     comments.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
     comments.add_argument("--all", action="store_true", help="resolved comments too")
     comments.add_argument("--json", action="store_true")
+
+
+def _glossary_parser(sub: Any) -> None:
+    """``glossary`` (run by reviewer.cli_glossary)."""
+    glossary = sub.add_parser("glossary", help="import a glossary (TBX, CSV, TSV), list its "
+                                               "terms, add or delete one")
+    glossary.add_argument("project", type=_path("PROJECT"))
+    glossary.add_argument("file", nargs="?", type=_path("FILE"),
+                          help="a TBX or CSV/TSV file (header: source, target, note, "
+                               "forbidden): add the terms the glossary lacks")
+    glossary.add_argument("--add", type=_text("--add"), metavar="SOURCE=TARGET",
+                          help="add one term")
+    glossary.add_argument("--note", type=_text("--note"), help="the added term's note")
+    glossary.add_argument("--forbidden", action="store_true",
+                          help="the added target term must not be used")
+    glossary.add_argument("--delete", type=int, metavar="ID", help="delete term ID")
+    glossary.add_argument("--json", action="store_true", help="list as JSON")
 
 
 def _qa_parsers(sub: Any) -> None:

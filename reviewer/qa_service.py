@@ -68,8 +68,9 @@ class SessionQa:
         window's table): no reading of the project file."""
         if self._session.segment_locked(position):
             return []
-        return check_segment(text, mt, source, self._session.segment_tags(position),
-                             self.disabled() if disabled is None else disabled, self._speller)
+        off = self.disabled() if disabled is None else disabled
+        return check_segment(text, mt, source, self._session.segment_tags(position), off,
+                             self._speller) + self._session.glossary_warnings(text, mt, source, off)
 
     def document(self, disabled: Collection[str] | None = None,
                  progress: Progress | None = None) -> list[tuple[int, QaWarning]]:
@@ -87,6 +88,8 @@ class SessionQa:
                 found += [(position, warning) for warning in check_segment(
                     segment.text, segment.mt, segment.source,
                     self._session.segment_tags(position), off, self._speller)]
+                found += [(position, warning) for warning in self._session.glossary_warnings(
+                    segment.text, segment.mt, segment.source, off)]
             if progress is not None and (done % _PROGRESS_EVERY == 0 or done == len(segments)):
                 progress(done, len(segments))
         return found

@@ -4,6 +4,7 @@ found in each segment."""
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from reviewer.core.glossary import (
@@ -13,6 +14,8 @@ from reviewer.core.glossary import (
     TermHit,
     checked_term,
 )
+from reviewer.core.glossary_qa import forbidden_index, glossary_warnings
+from reviewer.core.qa import QaWarning
 from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from reviewer.session_reading import SessionReading
 
@@ -21,6 +24,7 @@ class SessionGlossary(SessionReading):
     """Glossary terms and where they occur."""
 
     _glossary_index: GlossaryIndex | None = None
+    _forbidden_index: GlossaryIndex | None = None
 
     def glossary(self) -> list[GlossaryTerm]:
         """Every term, oldest first."""
@@ -91,5 +95,18 @@ class SessionGlossary(SessionReading):
         segment = self.segment(position)
         return self.glossary_hits_in(segment.source, segment.mt)
 
+    def glossary_warnings(self, text: str, mt: str, source: str | None,
+                          disabled: Collection[str] = ()) -> list[QaWarning]:
+        """The glossary's QA warnings about ``text`` as the correction of a segment with
+        this MT and source (none when the glossary is empty)."""
+        index = self.glossary_index()
+        if not index.terms:
+            return []
+        if self._forbidden_index is None:
+            self._forbidden_index = forbidden_index(index.terms,
+                                                    self.glossary_target_language())
+        return glossary_warnings(text, self.glossary_hits_in(source, mt), self._forbidden_index,
+                                 self._forbidden_index.language, disabled)
+
     def _glossary_changed(self) -> None:
-        self._glossary_index = None
+        self._glossary_index = self._forbidden_index = None

@@ -147,13 +147,18 @@ class GlossaryIndex:
     """Terms indexed by the key of their first word: a lookup reads the text's words once
     and compares only the terms that start with one of them."""
 
-    def __init__(self, terms: Sequence[GlossaryTerm], language: str | None) -> None:
+    __slots__ = ("_algorithm", "_by_first", "language", "terms")
+
+    def __init__(self, terms: Sequence[GlossaryTerm], language: str | None,
+                 on_target: bool = False) -> None:
+        """``on_target``: look for the terms' targets (in texts in the target language)."""
         self.terms = terms
         self.language = language
         self._algorithm = stemmer_name(language)
         self._by_first: dict[str, list[tuple[tuple[Keys, ...], GlossaryTerm]]] = {}
         for term in terms:
-            keys = tuple(_key(word, self._algorithm) for _s, _e, word in _words(term.source))
+            phrase = term.target if on_target else term.source
+            keys = tuple(_key(word, self._algorithm) for _s, _e, word in _words(phrase))
             for first in keys[0] if keys else ():  # each word it may be
                 self._by_first.setdefault(first, []).append((keys, term))
 

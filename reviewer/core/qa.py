@@ -27,6 +27,8 @@ WHITESPACE = "whitespace"
 DOUBLE_SPACE = "double-space"
 REPEATED_WORD = "repeated-word"
 SPELLING = "spelling"
+GLOSSARY = "glossary"  # these two: reviewer/core/glossary_qa.py, with the project's glossary
+FORBIDDEN_TERM = "forbidden-term"
 
 CHECKS: dict[str, str] = {  # id: what it finds, in the order warnings are listed
     EMPTY: "an empty correction",
@@ -39,6 +41,8 @@ CHECKS: dict[str, str] = {  # id: what it finds, in the order warnings are liste
     DOUBLE_SPACE: "two or more spaces in a row",
     REPEATED_WORD: "a word written twice in a row",
     SPELLING: "a word the target language's dictionary lacks",
+    GLOSSARY: "a glossary term of the source (the MT) whose target is missing",
+    FORBIDDEN_TERM: "a term the glossary forbids, used in the correction",
 }
 DISABLED_PROPERTY = "qa_disabled"  # the project's switched-off checks, "id,id"
 

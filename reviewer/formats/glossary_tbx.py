@@ -20,7 +20,7 @@ _ENTRIES = frozenset({"termEntry", "conceptEntry"})
 _LANGUAGES = frozenset({"langSet", "langSec"})
 _TERM_HOLDERS = frozenset({"tig", "ntig", "termSec"})
 _STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
-_NOTE_TYPES = frozenset({"definition", "note", "context", "explanation"})
+_NOTE_TYPES = frozenset({"definition", "note", "explanation"})  # not examples ("context")
 _FORBIDDEN = ("deprecated", "superseded", "forbidden", "rejected", "obsolete")
 
 
@@ -33,8 +33,9 @@ class _Term:
 
 @dataclass
 class _Entry:
-    note: str = ""
+    note: str = ""  # the concept's
     languages: dict[str, list[_Term]] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # each language section's
 
 
 def _text(element: etree._Element) -> str:
@@ -95,7 +96,7 @@ def _entries(root: etree._Element) -> list[_Entry]:
             terms += [term for holder in language
                       if isinstance(holder.tag, str) and local_name(holder) in _TERM_HOLDERS
                       for term in [_term_of(holder)] if term is not None]
-            entry.note = entry.note or _note_of(language)
+            entry.notes[tag] = entry.notes.get(tag) or _note_of(language)
         entries.append(entry)
     return entries
 
@@ -147,7 +148,9 @@ def read_glossary_tbx(data: bytes, name: str, source: str | None = None,
     for entry in entries:
         for source_term in entry.languages.get(source_language, []):
             for target_term in entry.languages.get(target_language, []):
-                note = target_term.note or source_term.note or entry.note
+                note = target_term.note or source_term.note \
+                    or entry.notes.get(target_language) or entry.notes.get(source_language) \
+                    or entry.note
                 terms.append(NewTerm(source_term.text, target_term.text, note,
                                      target_term.forbidden))
     if not terms:

@@ -21,7 +21,6 @@ from reviewer.store.clock import utc_now
 from reviewer.store.comments import CommentStore
 from reviewer.store.connection import connect, fsync, open_error, write_error
 from reviewer.store.drafts import DraftStore
-from reviewer.store.glossary import GlossaryStore
 from reviewer.store.files import (
     check_regular_file,
     clean_stray_partials,
@@ -30,6 +29,7 @@ from reviewer.store.files import (
     refuse_existing,
     remove_partial,
 )
+from reviewer.store.glossary import GlossaryStore
 from reviewer.store.lock import ProjectLock
 from reviewer.store.maintenance import Maintenance
 from reviewer.store.records import (
