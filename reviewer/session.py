@@ -28,6 +28,7 @@ from reviewer.session_checks import PROJECT_WORDS_PROPERTY, SessionChecks
 from reviewer.session_export import SessionExport
 from reviewer.session_glossary import SessionGlossary
 from reviewer.session_history import CURRENT, utc_stamp
+from reviewer.session_memory import SessionMemory
 from reviewer.session_restructure import SessionRestructure
 from reviewer.session_results import (
     UNKNOWN_SCORES,
@@ -77,7 +78,7 @@ def default_author() -> str:
 
 class ReviewSession(SessionBatches, SessionRestructure, SessionExport, SessionChecks,
                     SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
-                    SessionGlossary):
+                    SessionGlossary, SessionMemory):
     """An open project and the operations an editor performs on it."""
 
     def __init__(self, store: ProjectStore) -> None:

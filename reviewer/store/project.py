@@ -32,6 +32,7 @@ from reviewer.store.files import (
 from reviewer.store.glossary import GlossaryStore
 from reviewer.store.lock import ProjectLock
 from reviewer.store.maintenance import Maintenance
+from reviewer.store.memory import MemoryStore
 from reviewer.store.records import (
     DraftRecord,
     NewRevision,
@@ -66,7 +67,7 @@ __all__ = [
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
                    DraftStore, VersionStore, SplitMergeStore, CommentStore, SuggestionStore,
                    AnnotationStore, AnalysisReads,
-                   GlossaryStore):
+                   GlossaryStore, MemoryStore):
     """One open project file."""
 
     @classmethod

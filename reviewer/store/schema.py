@@ -209,6 +209,10 @@ MIGRATIONS: list[str] = [
     # must not appear); translation memory units added from TMX, TSV or another project
     # (the project's own confirmed segments are looked up where they are); learned
     # suggestions the editor dismissed (segment_id NULL: everywhere).
+    # A TM unit's and a segment's key (its source, else its MT) are indexed by their
+    # trigrams (SQLite FTS5, kept up to date by triggers, so imports, splits and merges
+    # stay indexed) for fuzzy-match candidates; the *_terms tables count the keys holding
+    # each trigram, so a lookup starts from its rarest ones.
     """
     CREATE TABLE glossary_terms (
         id INTEGER PRIMARY KEY,
@@ -227,6 +231,37 @@ MIGRATIONS: list[str] = [
         origin TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
+    CREATE VIRTUAL TABLE tm_key_index USING fts5(
+        key, content='', tokenize='trigram', detail='none');
+    CREATE VIRTUAL TABLE tm_key_terms USING fts5vocab(tm_key_index, 'row');
+    CREATE TRIGGER tm_units_indexed AFTER INSERT ON tm_units BEGIN
+        INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
+    END;
+    CREATE TRIGGER tm_units_unindexed AFTER DELETE ON tm_units BEGIN
+        INSERT INTO tm_key_index (tm_key_index, rowid, key)
+        VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
+    END;
+    CREATE TRIGGER tm_units_reindexed AFTER UPDATE OF source, mt ON tm_units BEGIN
+        INSERT INTO tm_key_index (tm_key_index, rowid, key)
+        VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
+        INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
+    END;
+    CREATE VIRTUAL TABLE segment_key_index USING fts5(
+        key, content='', tokenize='trigram', detail='none');
+    CREATE VIRTUAL TABLE segment_key_terms USING fts5vocab(segment_key_index, 'row');
+    CREATE TRIGGER segments_indexed AFTER INSERT ON segments BEGIN
+        INSERT INTO segment_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
+    END;
+    CREATE TRIGGER segments_unindexed AFTER DELETE ON segments BEGIN
+        INSERT INTO segment_key_index (segment_key_index, rowid, key)
+        VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
+    END;
+    CREATE TRIGGER segments_reindexed AFTER UPDATE OF source, mt ON segments BEGIN
+        INSERT INTO segment_key_index (segment_key_index, rowid, key)
+        VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
+        INSERT INTO segment_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
+    END;
+    INSERT INTO segment_key_index (rowid, key) SELECT id, coalesce(source, mt) FROM segments;
     CREATE TABLE suggestion_dismissals (
         id INTEGER PRIMARY KEY,
         segment_id INTEGER REFERENCES segments (id),
