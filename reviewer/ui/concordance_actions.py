@@ -21,21 +21,24 @@ OBJECT = "\ufffc"  # a tag chip in the editor
 
 
 class ConcordanceActions:
-    """Opens the concordance (one window, asked for again: in front with a new search)."""
+    """Opens the concordance: one window, asked for again in front (a new search for the
+    words selected)."""
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.dialog: ConcordanceDialog | None = None
         window.action_table.add(CONCORDANCE, self.open)
+        window.model.modelReset.connect(self._on_model_model_reset)
 
     def open(self) -> ConcordanceDialog:
         """Ctrl+K: the concordance in front, searching the words selected, if any."""
         window = self._window
         words = self.selected_words()
         dialog = self.dialog
-        if dialog is None or not dialog.isVisible() or dialog.parent() is not window:
+        if dialog is None:
             dialog = self.dialog = ConcordanceDialog(self._search, window)
             dialog.segmentActivated.connect(self._on_dialog_segment_activated)
+        if not dialog.isVisible():  # closed: back with its last search
             window.show_dialog(dialog)
         if words:
             dialog.set_query(words)
@@ -55,6 +58,10 @@ class ConcordanceActions:
     def _search(self, query: str, match_case: bool) -> Sequence[ConcordanceHit]:
         """Runs off the GUI thread, on the project shown when it was asked for."""
         return self._window.session.concordance(query, limit=LIMIT, match_case=match_case)
+
+    def _on_model_model_reset(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.search_now()  # another project (or its segments split, merged)
 
     def _on_dialog_segment_activated(self, position: int) -> None:
         window = self._window
