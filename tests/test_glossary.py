@@ -49,6 +49,13 @@ def test_a_russian_term_is_found_in_another_case() -> None:
     assert not target_present("в памяти", "память переводов", "ru")
 
 
+def test_terms_with_marks_inside_or_at_their_ends() -> None:
+    terms = [term(1, "C++"), term(2, "U.S."), term(3, "SYS_ERR_406"), term(4, "ERR")]
+    assert spans("C, C++ and c++; the US, the U.S.; SYS_ERR_406 or ERR 5", terms, "en") == [
+        "C++", "c++", "U.S.", "SYS_ERR_406", "ERR"]
+    assert target_present("Use C++.", "c++", "en") and not target_present("Use C.", "C++", "en")
+
+
 def test_an_unknown_language_matches_words_as_written_ignoring_case() -> None:
     assert stemmer_name("xx-YY") is None
     assert stemmer_name(None) is None

@@ -51,8 +51,8 @@ class TermHit:
     term: GlossaryTerm
 
 
-# words: letters and digits, inside which ' and ’ may join (don't, l’homme)
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# words: letters, digits and _ (SYS_ERR_406), inside which ' and ’ may join (don't, l’homme)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 # what may stand between two words of one term: spaces, hyphens, slashes, inline tags
 _JOINER = re.compile(r"[\s\-‐‑‒–/\U0010F000-\U0010FFFD]+")
 
@@ -96,7 +96,7 @@ def _russian_lemmas() -> Callable[[str], list[str]] | None:
     analyzer = pymorphy3.MorphAnalyzer(lang="ru")
 
     def lemmas(word: str) -> list[str]:
-        return [str(parse.normal_form) for parse in analyzer.parse(word)]
+        return [str(form) for form in analyzer.normal_forms(word)]
 
     return lemmas
 
@@ -125,22 +125,55 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
 
 
-def term_keys(phrase: str, language: str | None) -> tuple[Keys, ...]:
-    """The keys of a term's words (empty: the term has no word)."""
-    algorithm = stemmer_name(language)
-    return tuple(_key(word, algorithm) for _start, _end, word in _words(phrase))
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A phrase as its words are compared: their keys, what stands between them, and the
+    marks stuck to its ends ("C++", "U.S.")."""
+
+    keys: tuple[Keys, ...]
+    gaps: tuple[str, ...]
+    prefix: str
+    suffix: str
 
 
-def _joined(text: str, words: list[tuple[int, int, str]], first: int, count: int) -> bool:
-    """Whether ``count`` words from ``first`` stand together (no punctuation between)."""
-    return all(_JOINER.fullmatch(text, words[index][1], words[index + 1][0])
-               for index in range(first, first + count - 1))
+def _pattern(phrase: str, algorithm: str | None) -> _Pattern:
+    words = _words(phrase)
+    if not words:
+        return _Pattern((), (), "", "")
+    return _Pattern(tuple(_key(word, algorithm) for _start, _end, word in words),
+                    tuple(phrase[words[index][1]:words[index + 1][0]].casefold()
+                          for index in range(len(words) - 1)),
+                    phrase[:words[0][0]].strip().casefold(),
+                    phrase[words[-1][1]:].strip().casefold())
 
 
-def _matches(keys: list[Keys], first: int, wanted: tuple[Keys, ...]) -> bool:
-    """Whether the words from ``first`` are the term's words, one by one."""
-    return first + len(wanted) <= len(keys) and all(
-        not keys[first + offset].isdisjoint(word) for offset, word in enumerate(wanted))
+def _gap_fits(written: str, wanted: str) -> bool:
+    """Whether ``written`` between two words of a text may stand for the term's gap: the
+    same marks, or spaces, hyphens, slashes and tags for any of them."""
+    return written.casefold() == wanted or bool(_JOINER.fullmatch(written)
+                                                and _JOINER.fullmatch(wanted))
+
+
+def _match(text: str, words: list[tuple[int, int, str]], keys: list[Keys], first: int,
+           pattern: _Pattern) -> tuple[int, int] | None:
+    """Where the pattern occurs with its first word at word ``first`` of the text."""
+    count = len(pattern.keys)
+    if first + count > len(keys) or any(keys[first + offset].isdisjoint(word)
+                                        for offset, word in enumerate(pattern.keys)):
+        return None
+    if not all(_gap_fits(text[words[first + offset][1]:words[first + offset + 1][0]], gap)
+               for offset, gap in enumerate(pattern.gaps)):
+        return None
+    start, end = words[first][0], words[first + count - 1][1]
+    if pattern.prefix:
+        if text[max(start - len(pattern.prefix), 0):start].casefold() != pattern.prefix:
+            return None
+        start -= len(pattern.prefix)
+    if pattern.suffix:
+        if text[end:end + len(pattern.suffix)].casefold() != pattern.suffix:
+            return None
+        end += len(pattern.suffix)
+    return start, end
 
 
 class GlossaryIndex:
@@ -155,12 +188,11 @@ class GlossaryIndex:
         self.terms = terms
         self.language = language
         self._algorithm = stemmer_name(language)
-        self._by_first: dict[str, list[tuple[tuple[Keys, ...], GlossaryTerm]]] = {}
+        self._by_first: dict[str, list[tuple[_Pattern, GlossaryTerm]]] = {}
         for term in terms:
-            phrase = term.target if on_target else term.source
-            keys = tuple(_key(word, self._algorithm) for _s, _e, word in _words(phrase))
-            for first in keys[0] if keys else ():  # each word it may be
-                self._by_first.setdefault(first, []).append((keys, term))
+            pattern = _pattern(term.target if on_target else term.source, self._algorithm)
+            for first in pattern.keys[0] if pattern.keys else ():  # each word it may be
+                self._by_first.setdefault(first, []).append((pattern, term))
 
     def find(self, text: str) -> list[TermHit]:
         """Every term of the index in ``text``, by start, the longer first."""
@@ -169,11 +201,10 @@ class GlossaryIndex:
         hits = {}
         for index, word_keys in enumerate(keys):
             for key in word_keys:
-                for wanted, term in self._by_first.get(key, ()):
-                    count = len(wanted)
-                    if _matches(keys, index, wanted) and _joined(text, words, index, count):
-                        hit = TermHit(words[index][0], words[index + count - 1][1], term)
-                        hits[hit.start, hit.end, id(term)] = hit
+                for pattern, term in self._by_first.get(key, ()):
+                    span = _match(text, words, keys, index, pattern)
+                    if span is not None:
+                        hits[span[0], span[1], id(term)] = TermHit(span[0], span[1], term)
         found = list(hits.values())
         found.sort(key=lambda hit: (hit.start, -hit.end, hit.term.id))
         return found
@@ -199,16 +230,14 @@ def find_terms(text: str, terms: Sequence[GlossaryTerm], language: str | None) -
 
 def phrase_spans(text: str, phrase: str, language: str | None) -> list[tuple[int, int]]:
     """Where ``phrase`` (whole words, any inflection the stemmer knows) occurs in ``text``."""
-    wanted = term_keys(phrase, language)
-    if not wanted:
-        return []
     algorithm = stemmer_name(language)
+    pattern = _pattern(phrase, algorithm)
+    if not pattern.keys:
+        return []
     words = _words(text)
     keys = [_key(word, algorithm) for _start, _end, word in words]
-    count = len(wanted)
-    return [(words[index][0], words[index + count - 1][1])
-            for index in range(len(keys) - count + 1)
-            if _matches(keys, index, wanted) and _joined(text, words, index, count)]
+    spans = (_match(text, words, keys, index, pattern) for index in range(len(words)))
+    return [span for span in spans if span is not None]
 
 
 def target_present(correction: str, target: str, language: str | None) -> bool:
