@@ -106,6 +106,14 @@ def test_tsv_and_semicolons_and_a_forbidden_column(tmp_path: Path) -> None:
     assert pairs(read_glossary(semicolons)) == [("memory", "память", False)]
 
 
+def test_csv_columns_headed_with_the_project_languages(tmp_path: Path) -> None:
+    path = write(tmp_path, "terms.csv", "id,ru,en-US\n1,память переводов,translation memory\n")
+    assert pairs(read_glossary(path, "en", "ru")) == [
+        ("translation memory", "память переводов", False)]
+    with pytest.raises(ReviewerError, match="does not name a source and a target column"):
+        read_glossary(path, "en", "de")
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("address bar,adresní řádek\n", "does not name a source and a target column"),
     ("source,target\n", "no terms below the header"),

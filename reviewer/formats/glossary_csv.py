@@ -25,8 +25,22 @@ def _delimiter(header: str) -> str:
     return max(counts, key=lambda delimiter: counts[delimiter])
 
 
-def read_glossary_csv(data: bytes, name: str) -> list[NewTerm]:
-    """The terms of a CSV/TSV glossary, or a one-line error."""
+def _language_column(header: list[str], language: str | None) -> int | None:
+    """The column headed with ``language`` (``en`` heads ``en-US`` too, and the reverse)."""
+    if not language:
+        return None
+    wanted = language.strip().lower().replace("_", "-")
+    cells = [cell.strip().lstrip("\ufeff").lower().replace("_", "-") for cell in header]
+    if wanted in cells:
+        return cells.index(wanted)
+    return next((index for index, cell in enumerate(cells)
+                 if cell and cell.split("-")[0] == wanted.split("-")[0]), None)
+
+
+def read_glossary_csv(data: bytes, name: str, source_language: str | None = None,
+                      target_language: str | None = None) -> list[NewTerm]:
+    """The terms of a CSV/TSV glossary, or a one-line error; without ``source`` and
+    ``target`` columns, the columns headed with the project's languages (``en``, ``ru``)."""
     text = decode(data, name).text  # a byte-order mark, UTF-8 or a clear Cyrillic code page
     lines = text.splitlines()
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
@@ -47,10 +61,16 @@ def read_glossary_csv(data: bytes, name: str) -> list[NewTerm]:
         role = _ROLES.get(cell.strip().lstrip("\ufeff").lower())
         if role is not None:
             roles.setdefault(role, index)
+    if "source" not in roles and "target" not in roles:
+        source = _language_column(header, source_language)
+        target = _language_column(header, target_language)
+        if source is not None and target is not None and source != target:
+            roles.update(source=source, target=target)
     if "source" not in roles or "target" not in roles:
         raise ReviewerError(f"{name}: the first line ({visible(lines[first][:80])}) does not "
                             "name a source and a target column; a glossary's header is "
-                            "source, target and optionally note, forbidden")
+                            "source, target (or the project's two languages) and optionally "
+                            "note, forbidden")
     terms = []
     for line, cells in rows[1:]:
         if not any(cell.strip() for cell in cells):

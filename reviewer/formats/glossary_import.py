@@ -25,6 +25,6 @@ def read_glossary(path: Path, source_language: str | None = None,
     if path.suffix.lower() == ".tbx" or _looks_xml(data):
         terms = read_glossary_tbx(data, name, source_language, target_language)
     else:
-        terms = read_glossary_csv(data, name)
+        terms = read_glossary_csv(data, name, source_language, target_language)
     return [NewTerm(*checked_term(term.source, term.target, term.note), term.forbidden)
             for term in terms]
