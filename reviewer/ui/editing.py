@@ -270,6 +270,14 @@ class EditingController(QObject):
         window.statusBar().showMessage(f"Copied the {what} into the correction "
                                        "(Ctrl+Z takes it back).", 4000)
 
+    def as_step(self, label: str, typing: Callable[[], object]) -> None:
+        """Run ``typing`` (text put in the correction) as an undo step of its own."""
+        self._step_label = label
+        try:
+            typing()
+        finally:
+            self._step_label = ""
+
     def insert_next_tag(self) -> None:
         """Insert the next source tag the correction lacks at the cursor (F8, Ctrl+,)."""
         window = self._window

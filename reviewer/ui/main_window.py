@@ -23,6 +23,7 @@ from reviewer.ui.editor_pane import EditorPane
 from reviewer.ui.editor_zoom import EditorZoom
 from reviewer.ui.filter_actions import add_filter_actions
 from reviewer.ui.first_start_tip import FirstStartTip
+from reviewer.ui.glossary_actions import GlossaryActions
 from reviewer.ui.history_panel import HistoryPanel
 from reviewer.ui.interaction import Interaction
 from reviewer.ui.late_scores import LateScores
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
         self.report_actions = ReportActions(self)  # File → Export report…
         self.annotations = AnnotationActions(self)  # MQM: F7, the marks, the list, the score
+        self.glossary = GlossaryActions(self)  # terms marked, Ctrl+Shift+G, Tools → Glossary…
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)

@@ -34,6 +34,7 @@ class Colours:
     extra_tag: str  # the border of a chip only the MT had
     editor_change: str  # reviewer mode's track changes: the editor's edits of the MT
     reviewer_change: str  # and the reviewer's edits of the editor's text
+    term_background: str  # glossary terms found in the segment (text and diffs readable)
     status: dict[str, str] = field(default_factory=dict)
     # MQM annotations: the background of a span by severity (text and diffs readable on it)
     severity: dict[str, str] = field(default_factory=dict)
@@ -53,7 +54,7 @@ LIGHT_COLOURS = Colours(
     inserted_background="#e8f0fe", muted="#666666", error="#b00020", warning="#9a5800",
     misspelled="#d32f2f", pair_fill="#ede7f6", pair_text="#4527a0", code_fill="#e0f2f1",
     code_text="#00695c", extra_tag="#ef6c00",
-    editor_change="#1565c0", reviewer_change="#ad1457",
+    editor_change="#1565c0", reviewer_change="#ad1457", term_background="#d7f5dd",
     status={SegmentStatus.CONFIRMED: "#2e7d32", SegmentStatus.EDITED: "#b45309",
             SegmentStatus.REVIEWED: "#00695c", SegmentStatus.REJECTED: "#ad1457",
             SegmentStatus.IMPORTED: "#6a1b9a", SegmentStatus.DRAFT: "#c62828",
@@ -67,7 +68,7 @@ DARK_COLOURS = Colours(
     inserted_background="#1f3352", muted="#a0a0a0", error="#ff8a80", warning="#ffcc80",
     misspelled="#ff6e6e", pair_fill="#3b3152", pair_text="#d1c4e9", code_fill="#1e3d3a",
     code_text="#a7ffeb", extra_tag="#ffab40",
-    editor_change="#82b1ff", reviewer_change="#f48fb1",
+    editor_change="#82b1ff", reviewer_change="#f48fb1", term_background="#1b3a2a",
     status={SegmentStatus.CONFIRMED: "#81c784", SegmentStatus.EDITED: "#ffb74d",
             SegmentStatus.REVIEWED: "#80cbc4", SegmentStatus.REJECTED: "#f48fb1",
             SegmentStatus.IMPORTED: "#ce93d8", SegmentStatus.DRAFT: "#ff8a80",
