@@ -22,29 +22,18 @@ from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.glossary_dialog import GlossaryDialog
 from reviewer.ui.glossary_marks import TermTips, clear_terms, paint_terms
 from reviewer.ui.glossary_panel import TermsLabel, add_under, distinct_terms, pick_term
+from reviewer.ui.match_actions import MENU, tools_menu
 from reviewer.ui.tag_chips import has_chip_properties, plain_format
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
 
-MENU = "&Tools"
 EDIT = ActionSpec("glossary.edit", MENU, "&Glossary…", separator_before=True)
 INSERT = ActionSpec("glossary.insert", MENU, "Insert glossary &term", ("Ctrl+Shift+G",))
 IMPORT = ActionSpec("glossary.import", MENU, "Import a glossary &file…")
 GLOSSARY_FILTER = ("Glossaries (*.tbx *.csv *.tsv *.tab *.txt);;TBX (*.tbx);;"
                    "CSV or TSV (*.csv *.tsv *.tab *.txt);;All files (*)")
 READ_ONLY = "This project is open read-only: its glossary cannot be changed."
-
-
-def tools_menu(window: MainWindow) -> QMenu:
-    """The Tools menu, before Help (made by whichever part comes first)."""
-    table = window.action_table
-    menu = table.menus.get(MENU)
-    if menu is None:
-        menu = QMenu(MENU, window)
-        window.menuBar().insertMenu(table.menus["&Help"].menuAction(), menu)
-        table.menus[MENU] = menu
-    return menu
 
 
 class GlossaryActions:
