@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from reviewer.cli_common import print_json, say, segment_position
 from reviewer.core.errors import ExitCode, ReviewerError
@@ -31,7 +32,7 @@ def run_suggest(args: argparse.Namespace) -> None:
         position = None if args.segment is None else segment_position(session, args.segment)
         found = session.suggestions(position)
         if not chosen:
-            _list(found, args.json)
+            _list([_in_notation(session, suggestion) for suggestion in found], args.json)
             return
         number = getattr(args, chosen[0])
         if not 1 <= number <= len(found):
@@ -53,6 +54,21 @@ def run_suggest(args: argparse.Namespace) -> None:
             say(f"{fix} dismissed {where}")
     finally:
         session.close()
+
+
+def _in_notation(session: ReviewSession, suggestion: Suggestion) -> Suggestion:
+    """The suggestion with its texts and span in the tag notation (``<1>`` is three)."""
+    position = suggestion.position
+    if not session.segment_tags(position):
+        return suggestion
+    text = session.segment(position).text
+
+    def notation(part: str) -> str:
+        return session.notation(position, part)
+
+    return replace(suggestion, start=len(notation(text[:suggestion.start])),
+                   end=len(notation(text[:suggestion.end])), mt=notation(suggestion.mt),
+                   suggestion=notation(suggestion.suggestion))
 
 
 def _list(found: list[Suggestion], as_json: bool) -> None:

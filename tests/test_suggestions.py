@@ -177,3 +177,22 @@ def test_cli_lists_applies_and_dismisses(project: Path,
     assert code == 1 and err == ("reviewer: error: no suggestion 3: there are 0 "
                                  "(reviewer suggest PROJECT lists them)\n")
     assert run(capsys, "suggest", project, "--apply", 1, "--dismiss", 1)[0] == 2
+
+
+def test_cli_spans_and_texts_are_in_the_tag_notation(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from tagged_project import MT_1, MT_2, MT_2_NOTATION, tagged_project
+
+    project = tagged_project(tmp_path)
+    session = ReviewSession.open(project)
+    session.edit(0, MT_1.replace("October", "Oct."), "ann")
+    session.edit(1, MT_2.replace("the box", "the box October"), "ann", SegmentStatus.EDITED)
+    (found,) = session.suggestions(1)
+    session.close()
+    notation = MT_2_NOTATION.replace("the box", "the box October")
+    code, out, _ = run(capsys, "suggest", project, "--json")
+    assert code == 0
+    start = notation.index("October")
+    assert json.loads(out) == [{"segment": 2, "start": start, "end": start + 7, "mt": "October",
+                                "suggestion": "Oct.", "learned_from": 1}]
+    assert found.start != start  # the stored text counts a tag as one character
