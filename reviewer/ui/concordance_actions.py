@@ -46,6 +46,16 @@ class ConcordanceActions:
         dialog.search_edit.selectAll()
         return dialog
 
+    def wait(self) -> None:
+        """Let a search that runs end (the project is about to close)."""
+        if self.dialog is not None:
+            self.dialog.wait()
+
+    def close(self) -> None:
+        """Close the window (the main window closes)."""
+        if self.dialog is not None:
+            self.dialog.close()
+
     def selected_words(self) -> str:
         """The words selected in the correction, else in the MT (tags left out)."""
         editor = self._window.editor

@@ -136,6 +136,11 @@ class ConcordanceDialog(QDialog):
         self.count_label.setText(f"Searching for “{query}”…")
         self._job.request(lambda _progress: (query, search(query, match_case)))
 
+    def wait(self) -> None:
+        """Search no more for now and let a search that runs end."""
+        self._timer.stop()
+        self._job.wait()
+
     def go_to_current(self) -> None:
         """Open the segment of the hit selected (a hit of the project)."""
         index = self.table.currentIndex()

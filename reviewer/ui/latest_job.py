@@ -63,6 +63,12 @@ class LatestJob(QObject):
         self._requested += 1
         self._waiting = None
 
+    def wait(self, milliseconds: int = QUIT_WAIT_MS) -> None:
+        """Drop what waits and let the running job end (its project is about to close)."""
+        self.drop()
+        if self._task is not None:
+            self._task.wait(milliseconds)
+
     def _start(self, job: Callable[[Callable[[int, int], None]], object]) -> None:
         task = Task(job)  # no parent: a dialog deleted meanwhile must not take the thread
         _ALIVE.add(task)

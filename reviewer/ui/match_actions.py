@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 from shiboken6 import Shiboken
 
@@ -79,6 +79,21 @@ class MatchActions(QObject):
         table.menus["&View"].addAction(self.dock.toggleViewAction())
         window.editor.segmentLoaded.connect(self._on_editor_segment_loaded)
         window.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self._closing = False
+        window.installEventFilter(self)  # its closing waits for the lookups (below)
+
+    def wait(self) -> None:
+        """Let the lookup and the search that run end (the project is about to close: a
+        thread must not read a closed project)."""
+        self._lookups.wait()
+        self.concordance.wait()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self._closing = True  # before the window saves the typing and closes the project
+            self.wait()
+            self.concordance.close()
+        return False
 
     # -- looking up ----------------------------------------------------------------------
 
@@ -86,6 +101,8 @@ class MatchActions(QObject):
         """Look up the open segment's matches in the background; the pane shows them."""
         window = self._window
         position = window.editor.position
+        if self._closing:
+            return
         if position < 0 or position >= window.model.rowCount():
             self._lookups.drop()
             self._shown = -1
@@ -139,14 +156,9 @@ class MatchActions(QObject):
         match = matches[number - 1]
         if not edit.hasFocus():
             edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        editing = window.editing
-        # named, the typing step stays one of its own (as copying the MT in does): Ctrl+Z
-        # brings back the text typed before it
-        editing._step_label = f"Insert match {number} into segment {position + 1}"
-        try:
-            window.editor.replace_text(match.target)
-        finally:
-            editing._step_label = ""
+        # a step of its own, as copying the MT in is: Ctrl+Z brings back the text before it
+        window.editing.as_step(f"Insert match {number} into segment {position + 1}",
+                               lambda: window.editor.replace_text(match.target))
         self._say(f"Inserted match {number} ({match.score}%) into the correction "
                   "(Ctrl+Z takes it back).")
 
