@@ -13,6 +13,7 @@ from reviewer.cli_annotations import run_annotate, run_annotations, run_mqm_sett
 from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_common import ProblemsFoundError
 from reviewer.cli_glossary import run_glossary
+from reviewer.cli_memory import run_concordance, run_matches, run_memory
 from reviewer.cli_parser import SUBCOMMANDS, command_parser, gui_parser
 from reviewer.cli_project import run_backup, run_export, run_new, run_verify, run_version
 from reviewer.cli_qa import run_check, run_qa_settings
@@ -46,7 +47,8 @@ _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "mqm-settings": run_mqm_settings,
             "review": run_review,
             "report": run_report,
-            "suggest": run_suggest}
+            "suggest": run_suggest,
+            "memory": run_memory, "matches": run_matches, "concordance": run_concordance}
 
 
 def _fail(message: str) -> int:

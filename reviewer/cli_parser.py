@@ -21,7 +21,8 @@ SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup",
                "annotate", "annotations", "mqm-settings",
                "review",
                "report",
-               "suggest")
+               "suggest",
+               "memory", "matches", "concordance")
 
 
 def _text(name: str) -> Callable[[str], str]:
@@ -144,6 +145,8 @@ def command_parser() -> argparse.ArgumentParser:
 
     _suggest_parser(sub)
 
+    _memory_parsers(sub)
+
     export = sub.add_parser("export", help="write the corrected document")
     export.add_argument("project", type=_path("PROJECT"))
     export.add_argument("output", type=_path("OUTPUT"))
@@ -153,6 +156,35 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=_text("--version"), metavar="LABEL",
                         help="export a labelled version exactly as it was")
     return parser
+
+
+def _memory_parsers(sub: Any) -> None:
+    """``memory``, ``matches`` and ``concordance`` (run by reviewer.cli_memory)."""
+    memory = sub.add_parser("memory", help="the project's translation memory: add a TMX, TSV "
+                                           "or another project's confirmed segments, or "
+                                           "list what was added")
+    memory.add_argument("project", type=_path("PROJECT"))
+    memory.add_argument("action", nargs="?", choices=("add",), help="add FILE's units")
+    memory.add_argument("file", nargs="?", type=_path("FILE"),
+                        help="a .tmx, a .tsv/.csv (source, target) or a .review project")
+    memory.add_argument("--json", action="store_true")
+    matches = sub.add_parser("matches", help="the best fuzzy matches for a segment from the "
+                                             "project's confirmed segments and its memory")
+    matches.add_argument("project", type=_path("PROJECT"))
+    matches.add_argument("segment", type=int, metavar="N", help="the segment (from 1)")
+    matches.add_argument("--min", type=int, default=50, metavar="PERCENT",
+                         help="the lowest match percentage shown (default: 50)")
+    matches.add_argument("--limit", type=int, default=5, metavar="K",
+                         help="at most K matches (default: 5)")
+    matches.add_argument("--json", action="store_true")
+    concordance = sub.add_parser("concordance", help="a word or phrase in the project's "
+                                                     "sources, MT, corrections and memory")
+    concordance.add_argument("project", type=_path("PROJECT"))
+    concordance.add_argument("text", type=_text("TEXT"))
+    concordance.add_argument("--match-case", action="store_true")
+    concordance.add_argument("--limit", type=int, default=200, metavar="K",
+                             help="at most K hits (default: 200)")
+    concordance.add_argument("--json", action="store_true")
 
 
 def _suggest_parser(sub: Any) -> None:

@@ -2,7 +2,7 @@
 
 The project's own confirmed segments are a memory from the first confirm (their current
 text is the target); units added from TMX, TSV or another project are the rest. Matches
-are scored by ``reviewer.core.memory.match_score`` on candidates the store's trigram
+are scored by ``reviewer.core.memory.match_score`` on candidates the store's word
 index finds, never on a scan of every unit.
 """
 
@@ -75,6 +75,9 @@ class SessionMemory(SessionReading):
             units = read_tm_units(file, langs)
         if progress is not None:
             progress(0, len(units))
+        if isinstance(self._store, ProjectStore):
+            return self._store.add_tm_units(units, file.name, progress)
+        # the window's store is in a process of its own: a callback cannot go there
         added = self._store.add_tm_units(units, file.name)
         if progress is not None:
             progress(added, len(units))
@@ -83,6 +86,11 @@ class SessionMemory(SessionReading):
     def memory_size(self) -> int:
         """How many units were added (the project's own segments not counted)."""
         return self._store.tm_size()
+
+    def memory_project_units(self) -> int:
+        """How many of the project's segments are in its memory (confirmed or reviewed)."""
+        counts = self._store.counts()
+        return sum(counts.get(f"status:{status.value}", 0) for status in DONE_STATUSES)
 
     def memory_origins(self) -> list[tuple[str, int]]:
         """Each file or project units were added from, with how many, in the order added."""

@@ -1,15 +1,18 @@
 """The store's side of translation memory: units added from files, and fuzzy-match
-candidates found through the trigram indexes of schema 10 (no scan of every unit).
+candidates found through the word indexes of schema 10 (no scan of every unit).
 
-A lookup takes the key's trigrams that the fewest keys hold (``*_key_terms``), up to a
-bounded number of postings, and returns the keys that share most of them and whose length
-a match of the wanted score allows; ``reviewer.core.memory`` scores those.
+A lookup counts, for each word of the key, the keys holding it (up to ``COMMON``: a word
+more keys hold tells little), takes the rarest words within a budget of postings, and
+returns the keys that share most of them and whose length a match of the wanted score
+allows; ``reviewer.core.memory`` scores those. A key of common words only is looked up by
+all its words at once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from reviewer.core.memory import PROJECT_ORIGIN, TmUnit, length_bounds, search_pattern
@@ -17,37 +20,49 @@ from reviewer.core.status import DONE_STATUSES
 from reviewer.store.clock import utc_now
 from reviewer.store.transactions import StoreBase
 
-MAX_TERMS = 24  # trigrams looked up per query
-MAX_POSTINGS = 30_000  # keys those trigrams may list in all (the rarest one always counts)
+COMMON = 1000  # a word more keys hold is not looked up alone
+MAX_POSTINGS = 5000  # keys the chosen words may list in all (the rarest one always counts)
 CANDIDATES = 200  # keys rescored per query and source (the project, the added units)
+SHARED = 1000  # keys sharing the most words whose length is then checked
+TOGETHER = 3  # the rarest common words looked up together
+ADD_SLICE = 20_000  # units added per statement
 _DONE = ", ".join(f"'{status.value}'" for status in sorted(DONE_STATUSES))
+_WORD = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokenizer splits at "_" too
 
 CandidateRow = tuple[int, str | None, str | None, str, str, int | None]
 """(id, source, mt, target, origin, position): position only for the project's segments."""
 
 
-def trigrams(text: str) -> set[str]:
-    """The trigrams FTS5's trigram tokenizer indexes a text by (case folded)."""
-    folded = text.lower()
-    return {folded[index:index + 3] for index in range(len(folded) - 2)}
-
-
-def _quoted(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
+def words(text: str) -> list[str]:
+    """The key's distinct words, each quoted for an FTS5 query."""
+    return ['"' + word + '"' for word in sorted(set(_WORD.findall(text.lower())))]
 
 
 class MemoryStore(StoreBase):
     """Units added to the project's translation memory, and lookups in them."""
 
-    def add_tm_units(self, units: Sequence[TmUnit], origin: str) -> int:
-        """Add units (one transaction, indexed by the triggers); returns how many."""
+    def add_tm_units(self, units: Sequence[TmUnit], origin: str,
+                     progress: Callable[[int, int], None] | None = None) -> int:
+        """Add units in one transaction; returns how many. They enter through a temporary
+        table in slices, one statement each: FTS5 writes its index once per statement,
+        so a row at a time would cost several times as long."""
         now = utc_now()
+        total = len(units)
         with self._write() as db:
-            db.executemany(
-                "INSERT INTO tm_units (source, mt, target, origin, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                ((unit.source, unit.mt, unit.target, origin, now) for unit in units))
-        return len(units)
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS new_tm_units "
+                       "(source TEXT, mt TEXT, target TEXT NOT NULL)")
+            for start in range(0, total, ADD_SLICE):
+                db.execute("DELETE FROM temp.new_tm_units")
+                db.executemany("INSERT INTO temp.new_tm_units VALUES (?, ?, ?)",
+                               ((unit.source, unit.mt, unit.target)
+                                for unit in units[start:start + ADD_SLICE]))
+                db.execute("INSERT INTO tm_units (source, mt, target, origin, created_at) "
+                           "SELECT source, mt, target, ?, ? FROM temp.new_tm_units ORDER BY rowid",
+                           (origin, now))
+                if progress is not None:
+                    progress(min(start + ADD_SLICE, total), total)
+            db.execute("DROP TABLE temp.new_tm_units")
+        return total
 
     def tm_size(self) -> int:
         """How many units were added (the project's own segments not counted)."""
@@ -61,63 +76,65 @@ class MemoryStore(StoreBase):
     def tm_candidates(self, key: str, min_score: int) -> list[CandidateRow]:
         """Added units whose key may score ``min_score`` against ``key``."""
         low, high = length_bounds(len(key), min_score)
-        select = ("SELECT u.id, u.source, u.mt, u.target, u.origin, NULL FROM tm_units u "
-                  "WHERE length(coalesce(u.source, u.mt)) BETWEEN ? AND ? ")
-        terms = self._rarest(key, "tm_key_terms")
-        if not terms:
-            if len(key) >= 3:  # not one trigram in common: nothing can come near
-                return []
-            return self._rows(select + "LIMIT ?", (low, high, CANDIDATES))
-        hits = " UNION ALL ".join(
-            "SELECT rowid AS id FROM tm_key_index WHERE tm_key_index MATCH ?" for _ in terms)
-        return self._rows(
-            f"WITH hits AS ({hits}), shared AS (SELECT id, count(*) AS n FROM hits GROUP BY id) "
+        return self._candidates(
+            key, "tm_key_index",
             "SELECT u.id, u.source, u.mt, u.target, u.origin, NULL FROM shared "
             "JOIN tm_units u ON u.id = shared.id "
             "WHERE length(coalesce(u.source, u.mt)) BETWEEN ? AND ? "
-            "ORDER BY shared.n DESC, u.id LIMIT ?",
-            (*map(_quoted, terms), low, high, CANDIDATES))
+            "ORDER BY shared.n DESC, u.id LIMIT ?", (low, high, CANDIDATES))
 
     def segment_candidates(self, key: str, min_score: int, exclude: int) -> list[CandidateRow]:
         """Confirmed segments (not the one at ``exclude``) whose key may score
         ``min_score`` against ``key``, with their current text as target."""
         low, high = length_bounds(len(key), min_score)
-        columns = ("SELECT s.id, s.source, s.mt, r.text, 'project', s.position "
-                   "FROM segments s JOIN revisions r ON r.id = s.head_revision ")
-        where = (f"s.position >= 0 AND s.position != ? AND r.status IN ({_DONE}) "
-                 "AND length(coalesce(s.source, s.mt)) BETWEEN ? AND ? ")
-        terms = self._rarest(key, "segment_key_terms")
-        if not terms:
-            if len(key) >= 3:
-                return []
-            return self._rows(columns + "WHERE " + where + "LIMIT ?",
-                              (exclude, low, high, CANDIDATES))
-        hits = " UNION ALL ".join(
-            "SELECT rowid AS id FROM segment_key_index WHERE segment_key_index MATCH ?"
-            for _ in terms)
-        return self._rows(
-            f"WITH hits AS ({hits}), shared AS (SELECT id, count(*) AS n FROM hits GROUP BY id) "
-            + columns + "JOIN shared ON shared.id = s.id WHERE " + where
-            + "ORDER BY shared.n DESC, s.position LIMIT ?",
-            (*map(_quoted, terms), exclude, low, high, CANDIDATES))
+        return self._candidates(
+            key, "segment_key_index",
+            "SELECT s.id, s.source, s.mt, r.text, 'project', s.position FROM shared "
+            "JOIN segments s ON s.id = shared.id JOIN revisions r ON r.id = s.head_revision "
+            f"WHERE s.position >= 0 AND s.position != ? AND r.status IN ({_DONE}) "
+            "AND length(coalesce(s.source, s.mt)) BETWEEN ? AND ? "
+            "ORDER BY shared.n DESC, s.position LIMIT ?", (exclude, low, high, CANDIDATES))
 
-    def _rarest(self, key: str, vocabulary: str) -> list[str]:
-        """The key's trigrams that the fewest keys hold, within the postings budget."""
-        grams = sorted(trigrams(key))
-        if not grams:
+    def _candidates(self, key: str, index: str, select: str,
+                    parameters: tuple[object, ...]) -> list[CandidateRow]:
+        """``select`` over ``shared`` (id, n): the keys in ``index`` holding ``n`` of the
+        key's words."""
+        terms = words(key)
+        if not terms:
             return []
-        counts = sorted(
-            (int(row[1]), str(row[0])) for row in self._db.execute(
-                f"SELECT term, doc FROM {vocabulary} WHERE term IN ("  # noqa: S608
-                + ", ".join("?" * len(grams)) + ")", grams))
-        chosen: list[str] = []
+        counted = []
+        for term in terms:  # each count stops at COMMON + 1: a common word costs little
+            try:
+                count = int(self._db.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? "
+                    "LIMIT ?)", (term, COMMON + 1)).fetchone()[0])
+            except sqlite3.OperationalError:  # a word FTS5 reads as several: left out
+                continue
+            if count:
+                counted.append((count, term))
+        rare: list[str] = []
         postings = 0
-        for count, term in counts:
-            if chosen and (postings + count > MAX_POSTINGS or len(chosen) >= MAX_TERMS):
+        # longer words first among the common ones (their counts stop at the same number)
+        common = [term for count, term in sorted(counted, key=lambda item: (item[0], -len(item[1])))
+                  if count > COMMON]
+        for count, term in sorted(counted):
+            if count > COMMON or (rare and postings + count > MAX_POSTINGS):
                 break
-            chosen.append(term)
+            rare.append(term)
             postings += count
-        return chosen
+        if not counted:
+            return []
+        # a key counts each rare word it holds; one holding the rarest common words together
+        # (a match whose rare words changed) comes next, and half a word before the others
+        hits = [f"SELECT rowid AS id, 1 AS n FROM {index} WHERE {index} MATCH ?"] * len(rare)
+        together = common[:TOGETHER]
+        if together:
+            hits.append(f"SELECT * FROM (SELECT rowid AS id, 0.5 AS n FROM {index} "
+                        f"WHERE {index} MATCH ? LIMIT {COMMON})")
+        shared = (f"WITH hits AS ({' UNION ALL '.join(hits)}), shared AS (SELECT id, sum(n) AS n "
+                  f"FROM hits GROUP BY id ORDER BY n DESC LIMIT {SHARED}) ")
+        terms = [*rare, *([" AND ".join(together)] if together else [])]
+        return self._rows(shared + select, (*terms, *parameters))
 
     def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[CandidateRow]:
         return [(int(row[0]), row[1], row[2], str(row[3]), str(row[4]),

@@ -209,10 +209,9 @@ MIGRATIONS: list[str] = [
     # must not appear); translation memory units added from TMX, TSV or another project
     # (the project's own confirmed segments are looked up where they are); learned
     # suggestions the editor dismissed (segment_id NULL: everywhere).
-    # A TM unit's and a segment's key (its source, else its MT) are indexed by their
-    # trigrams (SQLite FTS5, kept up to date by triggers, so imports, splits and merges
-    # stay indexed) for fuzzy-match candidates; the *_terms tables count the keys holding
-    # each trigram, so a lookup starts from its rarest ones.
+    # A TM unit's and a segment's key (its source, else its MT) are indexed by their words
+    # (SQLite FTS5, kept up to date by triggers, so imports, splits and merges stay
+    # indexed): a lookup's candidates are the keys sharing most of its rarest words.
     """
     CREATE TABLE glossary_terms (
         id INTEGER PRIMARY KEY,
@@ -231,9 +230,7 @@ MIGRATIONS: list[str] = [
         origin TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
-    CREATE VIRTUAL TABLE tm_key_index USING fts5(
-        key, content='', tokenize='trigram', detail='none');
-    CREATE VIRTUAL TABLE tm_key_terms USING fts5vocab(tm_key_index, 'row');
+    CREATE VIRTUAL TABLE tm_key_index USING fts5(key, content='', detail='none');
     CREATE TRIGGER tm_units_indexed AFTER INSERT ON tm_units BEGIN
         INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
     END;
@@ -246,9 +243,7 @@ MIGRATIONS: list[str] = [
         VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
         INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
     END;
-    CREATE VIRTUAL TABLE segment_key_index USING fts5(
-        key, content='', tokenize='trigram', detail='none');
-    CREATE VIRTUAL TABLE segment_key_terms USING fts5vocab(segment_key_index, 'row');
+    CREATE VIRTUAL TABLE segment_key_index USING fts5(key, content='', detail='none');
     CREATE TRIGGER segments_indexed AFTER INSERT ON segments BEGIN
         INSERT INTO segment_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
     END;
