@@ -60,7 +60,7 @@ def _tmx_units(data: bytes, name: str, langs: tuple[str, str] | None) -> list[Tm
         texts: dict[str, str] = {}
         for tuv in tu.iterchildren("{*}tuv"):
             language = str(tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
-            seg = tuv.find("{*}seg")
+            seg = next(tuv.iterchildren("{*}seg"), None)
             if seg is not None and language in (source, target):
                 texts.setdefault(language, _seg_text(seg).strip())
         if texts.get(source) and texts.get(target):
@@ -72,6 +72,8 @@ def _tmx_units(data: bytes, name: str, langs: tuple[str, str] | None) -> list[Tm
 
 def _seg_text(element: etree._Element) -> str:
     """The text of a ``seg`` (or ``hi``), inline codes left out."""
+    if not len(element):
+        return element.text or ""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and local_name(child) not in _CODES:

@@ -26,6 +26,8 @@ CANDIDATES = 200  # keys rescored per query and source (the project, the added u
 SHARED = 1000  # keys sharing the most words whose length is then checked
 TOGETHER = 3  # the rarest common words looked up together
 ADD_SLICE = 20_000  # units added per statement
+MAX_CACHED = 200_000  # word counts kept per index between lookups
+_INDEXED = {"tm_key_index": "tm_units", "segment_key_index": "segments"}
 _DONE = ", ".join(f"'{status.value}'" for status in sorted(DONE_STATUSES))
 _WORD = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokenizer splits at "_" too
 
@@ -102,14 +104,18 @@ class MemoryStore(StoreBase):
         terms = words(key)
         if not terms:
             return []
+        known = self._word_counts(index)
         counted = []
         for term in terms:  # each count stops at COMMON + 1: a common word costs little
-            try:
-                count = int(self._db.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? "
-                    "LIMIT ?)", (term, COMMON + 1)).fetchone()[0])
-            except sqlite3.OperationalError:  # a word FTS5 reads as several: left out
-                continue
+            count = known.get(term)
+            if count is None:
+                try:
+                    count = int(self._db.execute(
+                        f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? "
+                        "LIMIT ?)", (term, COMMON + 1)).fetchone()[0])
+                except sqlite3.OperationalError:  # a word FTS5 reads as several: left out
+                    count = 0
+                known[term] = count
             if count:
                 counted.append((count, term))
         rare: list[str] = []
@@ -135,6 +141,19 @@ class MemoryStore(StoreBase):
                   f"FROM hits GROUP BY id ORDER BY n DESC LIMIT {SHARED}) ")
         terms = [*rare, *([" AND ".join(together)] if together else [])]
         return self._rows(shared + select, (*terms, *parameters))
+
+    def _word_counts(self, index: str) -> dict[str, int]:
+        """The counts of words looked up in ``index`` so far, while no key was added to it
+        (keys are only ever added: new ids; split and merged segments too)."""
+        table = _INDEXED[index]
+        version = int(self._db.execute(
+            f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])  # noqa: S608
+        caches: dict[str, tuple[int, dict[str, int]]] = self.__dict__.setdefault(
+            "_memory_word_counts", {})
+        cached = caches.get(index)
+        if cached is None or cached[0] != version or len(cached[1]) > MAX_CACHED:
+            cached = caches[index] = (version, {})
+        return cached[1]
 
     def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[CandidateRow]:
         return [(int(row[0]), row[1], row[2], str(row[3]), str(row[4]),
