@@ -28,6 +28,7 @@ from reviewer.ui.history_panel import HistoryPanel
 from reviewer.ui.interaction import Interaction
 from reviewer.ui.late_scores import LateScores
 from reviewer.ui.live_scorer import LiveScorer
+from reviewer.ui.match_actions import MatchActions
 from reviewer.ui.navigation import Navigation
 from reviewer.ui.new_project_dialog import NewProjectRequest
 from reviewer.ui.preference_actions import PreferenceActions
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(self)  # File → Export report…
         self.annotations = AnnotationActions(self)  # MQM: F7, the marks, the list, the score
         self.glossary = GlossaryActions(self)  # terms marked, Ctrl+Shift+G, Tools → Glossary…
+        self.memory = MatchActions(self)  # the Translation memory pane, Ctrl+1…3, Ctrl+K
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)

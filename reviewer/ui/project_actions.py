@@ -59,6 +59,7 @@ class ProjectActions:
         if session is None:
             return False
         window.editing.save_pending()
+        window.memory.wait()  # no lookup thread reads the project as it closes
         window.session.close()
         window.session = session
         window.show_session()
