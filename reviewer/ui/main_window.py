@@ -43,6 +43,7 @@ from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
 from reviewer.ui.split_merge import SplitMergeActions
 from reviewer.ui.status_summary import StatusSummary
+from reviewer.ui.suggestion_actions import SuggestionActions
 from reviewer.ui.table_filters import TableFilters
 from reviewer.ui.task_progress import TaskRunner
 from reviewer.ui.theme_actions import ThemeActions
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.qa = QaActions(self)  # row icons, the live QA line, Check document, QA checks…
         self.report_actions = ReportActions(self)  # File → Export report…
         self.annotations = AnnotationActions(self)  # MQM: F7, the marks, the list, the score
+        self.suggestions = SuggestionActions(self)  # learned fixes: marks, Ctrl+. and more
         self.glossary = GlossaryActions(self)  # terms marked, Ctrl+Shift+G, Tools → Glossary…
         self.memory = MatchActions(self)  # the Translation memory pane, Ctrl+1…3, Ctrl+K
         self.tip.use_actions(self.action_table)  # worded with every action's keys

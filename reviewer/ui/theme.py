@@ -38,6 +38,8 @@ class Colours:
     status: dict[str, str] = field(default_factory=dict)
     # MQM annotations: the background of a span by severity (text and diffs readable on it)
     severity: dict[str, str] = field(default_factory=dict)
+    # learned fixes: the dashed underline of an MT phrase in the correction, and its line
+    suggestion: str = "#00796b"
 
     def qcolor(self, name: str) -> QColor:
         """One of the colours above as a ``QColor``."""
@@ -60,7 +62,8 @@ LIGHT_COLOURS = Colours(
             SegmentStatus.IMPORTED: "#6a1b9a", SegmentStatus.DRAFT: "#c62828",
             SegmentStatus.LOCKED: "#546e7a"},
     severity={"neutral": "#e8ebef", "minor": "#fff3a8", "major": "#ffe6c7",
-              "critical": "#ffe2e7"})
+              "critical": "#ffe2e7"},
+    suggestion="#00796b")
 
 # lighter tints of the same hues: readable (contrast ≥ 4.5) on the dark window colours
 DARK_COLOURS = Colours(
@@ -74,7 +77,8 @@ DARK_COLOURS = Colours(
             SegmentStatus.IMPORTED: "#ce93d8", SegmentStatus.DRAFT: "#ff8a80",
             SegmentStatus.LOCKED: "#b0bec5"},
     severity={"neutral": "#363a41", "minor": "#3d3915", "major": "#4f2f12",
-              "critical": "#5c1f2b"})
+              "critical": "#5c1f2b"},
+    suggestion="#4db6ac")
 
 _current: list[Colours] = []  # set by apply_theme; empty: follow the palette
 
