@@ -74,6 +74,8 @@ class ConcordanceDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # one line a hit: as high as the context's rich text drawn with its margin
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         for column in (COL_WHERE, COL_FIELD):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -44,9 +44,12 @@ def where_text(hit: ConcordanceHit) -> str:
 
 
 def context_html(hit: ConcordanceHit) -> str:
-    """The hit in its context as rich text, the hit bold on the theme's insertion tint."""
+    """The hit in its context as rich text, the hit bold in the theme's insertion colours
+    (readable on a selected row too: they come with their own background)."""
     before, found, after = around(hit.text, hit.start, hit.end)
-    style = f"background-color:{colours().inserted_background};font-weight:bold"
+    look = colours()
+    style = (f"color:{look.inserted};background-color:{look.inserted_background};"
+             "font-weight:bold")
     return (f"{html.escape(before)}<span style='{style}'>{html.escape(found)}</span>"
             f"{html.escape(after)}")
 
