@@ -118,24 +118,28 @@ def main() -> None:
             print(f"reviewer memory add: {added:,} units from a "
                   f"{tmx.stat().st_size / 2**20:.0f} MB TMX in "
                   f"{time.perf_counter() - started:.1f} s (one transaction)")
-            index_times, scan_times, found = [], [], 0
+            index_times, index_cpu, scan_times, scan_cpu, found = [], [], [], [], 0
             keys = [source for source, _target in units]
             for position, query in enumerate(queries):
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 matches = session.matches(position, args.min)
                 index_times.append(time.perf_counter() - started)
-                started = time.perf_counter()
+                index_cpu.append(time.process_time() - cpu)
+                started, cpu = time.perf_counter(), time.process_time()
                 best = process.extract(query, keys, scorer=Levenshtein.normalized_similarity,
                                        limit=5, score_cutoff=args.min / 100)
                 scores = sorted((match_score(query, keys[index]) for _key, _d, index in best),
                                 reverse=True)
                 scan_times.append(time.perf_counter() - started)
+                scan_cpu.append(time.process_time() - cpu)
                 scanned = scores[0] if scores and scores[0] >= args.min else None
                 found += (matches[0].score if matches else None) == scanned
         finally:
             session.close()
     print(f"index ({len(queries)} lookups): {figures(index_times)}")
+    print(f"             CPU time: {figures(index_cpu)}")
     print(f"scan  ({len(queries)} lookups): {figures(scan_times)}")
+    print(f"             CPU time: {figures(scan_cpu)}")
     print(f"the index is {statistics.median(scan_times) / statistics.median(index_times):.0f}× "
           f"faster at the median; it found the scan's best score for {found} of "
           f"{len(queries)} queries ({100 * found / len(queries):.1f} %)")

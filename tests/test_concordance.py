@@ -65,3 +65,17 @@ def test_an_empty_query_is_refused(session: ReviewSession) -> None:
     with pytest.raises(ReviewerError, match="needs a word or phrase"):
         session.concordance("  ")
     session.close()
+
+
+def test_any_letters_and_wildcards_are_literal(tmp_path: Path) -> None:
+    segments = [ImportedSegment(mt=mt) for mt in ("Kein Ärger mit 50% Rabatt.", "a_b und axb.",
+                                                   "Straße")]
+    session = ReviewSession.create(tmp_path / "p.review", ImportedDocument(
+        segments, Layout(("", "\n", "\n", "\n")), "lines"))
+    assert spans(session.concordance("ärger")) == [("mt", "Ärger", 0)]
+    assert spans(session.concordance("50%")) == [("mt", "50%", 0)]
+    assert spans(session.concordance("A_B")) == [("mt", "a_b", 1)]
+    assert spans(session.concordance("STRASSE")) == []  # no case folds ß into ss here
+    assert spans(session.concordance("straße", match_case=True)) == []
+    assert spans(session.concordance("Straße", match_case=True)) == [("mt", "Straße", 2)]
+    session.close()

@@ -147,7 +147,7 @@ class MemoryStore(StoreBase):
         (keys are only ever added: new ids; split and merged segments too)."""
         table = _INDEXED[index]
         version = int(self._db.execute(
-            f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])  # noqa: S608
+            f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
         caches: dict[str, tuple[int, dict[str, int]]] = self.__dict__.setdefault(
             "_memory_word_counts", {})
         cached = caches.get(index)
@@ -167,32 +167,51 @@ class MemoryStore(StoreBase):
         and targets: (field, text, start, end, origin, position), at most ``limit``."""
         found: list[tuple[str, str, int, int, str, int | None]] = []
         pattern = search_pattern(query, match_case)
+        where, values = _holding(("s.source", "s.mt", "r.text"), query, match_case)
         segments = ("SELECT s.position, s.source, s.mt, coalesce(r.text, s.mt) FROM segments s "
-                    "LEFT JOIN revisions r ON r.id = s.head_revision "
-                    "WHERE s.position >= ? ORDER BY s.position LIMIT ?")
-        for row in self._slices(segments, batch):
+                    f"LEFT JOIN revisions r ON r.id = s.head_revision WHERE s.position >= ? "
+                    f"{where} ORDER BY s.position LIMIT ?")
+        for row in self._slices(segments, values, batch):
             position, source, mt, text = int(row[0]), row[1], str(row[2]), str(row[3])
             fields: tuple[tuple[str, str | None], ...] = (
                 ("source", source), ("mt", mt), ("correction", text if text != mt else None))
             if _collect(found, pattern, limit, fields, PROJECT_ORIGIN, position):
                 return found
-        units = "SELECT id, source, target, origin FROM tm_units WHERE id >= ? ORDER BY id LIMIT ?"
-        for row in self._slices(units, batch):
+        where, values = _holding(("source", "target"), query, match_case)
+        units = ("SELECT id, source, target, origin FROM tm_units WHERE id >= ? "
+                 f"{where} ORDER BY id LIMIT ?")
+        for row in self._slices(units, values, batch):
             fields = (("tm source", row[1]), ("tm target", str(row[2])))
             if _collect(found, pattern, limit, fields, str(row[3]), None):
                 return found
         return found
 
-    def _slices(self, sql: str, batch: int) -> Iterator[tuple[Any, ...]]:
-        """The rows of ``sql`` (ordered by its first column, which ``?`` bounds from below),
-        read ``batch`` at a time."""
+    def _slices(self, sql: str, values: tuple[str, ...],
+                batch: int) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` (ordered by its first column, which its first ``?`` bounds
+        from below; then ``values``; then the LIMIT), read ``batch`` at a time."""
         start = 0
         while True:
-            rows = self._db.execute(sql, (start, batch)).fetchall()
+            rows = self._db.execute(sql, (start, *values, batch)).fetchall()
             yield from rows
             if len(rows) < batch:
                 return
             start = int(rows[-1][0]) + 1
+
+
+def _holding(columns: Sequence[str], query: str, match_case: bool) -> tuple[str, tuple[str, ...]]:
+    """SQL keeping the rows where one of ``columns`` may hold ``query``, so that only those
+    reach Python. LIKE ignores the case of ASCII letters only: a query with other letters
+    is not filtered without ``match_case``."""
+    if match_case:
+        test, value = "instr({}, ?) > 0", query
+    elif query.isascii():
+        test = "{} LIKE ? ESCAPE '\\'"
+        value = "%" + re.sub(r"([\\%_])", r"\\\1", query) + "%"
+    else:
+        return "", ()
+    return ("AND (" + " OR ".join(test.format(column) for column in columns) + ")",
+            (value,) * len(columns))
 
 
 def _collect(found: list[tuple[str, str, int, int, str, int | None]], pattern: re.Pattern[str],
