@@ -98,6 +98,9 @@ def command_parser() -> argparse.ArgumentParser:
     edit.add_argument("text", type=_text("TEXT"),
                       help="the new text; tags as <1>…</1> and <2/>, a literal <1> as \\<1>")
     edit.add_argument("--author", type=_text("--author"), help="default: your login name")
+    edit.add_argument("--propagate", action="store_true",
+                      help="then write the text to the segment's unconfirmed repetitions "
+                           "(same source, or same MT without one) as one undo step")
 
     score = sub.add_parser("score", help="document and segment scores")
     score.add_argument("project", type=_path("PROJECT"))

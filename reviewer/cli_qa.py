@@ -67,5 +67,6 @@ def run_qa_settings(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({check: check not in disabled for check in CHECKS})
         return
+    width = max(map(len, CHECKS)) + 2
     for check, description in CHECKS.items():
-        print(f"{check:<15}{'off' if check in disabled else 'on':<5}{description}")
+        print(f"{check:<{width}}{'off' if check in disabled else 'on':<5}{description}")

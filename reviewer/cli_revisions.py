@@ -17,7 +17,7 @@ from reviewer.core.scoring import score_segment
 from reviewer.core.status import SegmentStatus
 from reviewer.core.visible import visible
 from reviewer.formats.limits import check_segment_length
-from reviewer.session import ReviewSession, default_author
+from reviewer.session import BatchResult, EditResult, ReviewSession, default_author
 
 
 def run_edit(args: argparse.Namespace) -> None:
@@ -28,22 +28,40 @@ def run_edit(args: argparse.Namespace) -> None:
         position = _position(session, args.n)
         result = session.edit(position, session.from_notation(position, args.text),
                               args.author or default_author())
+        propagated = session.propagate(position, args.author or default_author()) \
+            if args.propagate else None
     finally:
         session.close()
     for problem in result.tag_problems:
         print(f"reviewer: warning: segment {args.n}: {problem.message}", file=sys.stderr)
+    _print_edit(args.n, result)
+    if propagated is not None:
+        print(_propagation_line(args.n, propagated))
+
+
+def _propagation_line(n: int, result: BatchResult) -> str:
+    """How many repetitions a propagation changed, and which."""
+    changed = sorted(revision.position + 1 for revision in result.revisions)
+    if not changed:
+        return f"segment {n}: no unconfirmed repetitions to propagate to"
+    which = ", ".join(map(str, changed))
+    return f"segment {n}: propagated to {len(changed)} repetition" \
+        f"{'' if len(changed) == 1 else 's'} (segment{'' if len(changed) == 1 else 's'} {which})"
+
+
+def _print_edit(n: int, result: EditResult) -> None:
     scores, summary = result.segment, result.summary
     if result.revision is None:
-        print(f"segment {args.n}: unchanged, no new revision")
+        print(f"segment {n}: unchanged, no new revision")
         return
     doc = summary.scores
     document = (f"document scores {pending_text(summary.pending)}" if summary.pending else
                 f"document HTER {doc.hter:.2f}, BLEU {doc.bleu:.2f}, chrF {doc.chrf:.2f}")
     if scores.pending:
-        print(f"segment {args.n}: revision {result.revision.number} saved; {document}: its "
+        print(f"segment {n}: revision {result.revision.number} saved; {document}: its "
               f"scores take too long to wait for and will be {LATER}")
         return
-    print(f"segment {args.n}: revision {result.revision.number} saved "
+    print(f"segment {n}: revision {result.revision.number} saved "
           f"(HTER {scores.hter:.2f}, BLEU {scores.bleu:.2f}, chrF {scores.chrf:.2f}); "
           f"{document}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
+from reviewer.core.consistency import Saved, document_warnings, with_document_warnings
 from reviewer.core.lexicon import lexicon_future
 from reviewer.core.qa import QaWarning, Speller, check_segment
 from reviewer.core.spelling import dictionary_language
@@ -82,6 +83,7 @@ class SessionQa:
         off = self.disabled() if disabled is None else disabled
         segments = self._session.segments()
         found: list[tuple[int, QaWarning]] = []
+        saved: list[Saved] = []  # for the checks across segments
         for done, segment in enumerate(segments, 1):
             position = segment.position
             if segment.status != SegmentStatus.NEW and not self._session.segment_locked(position):
@@ -90,6 +92,8 @@ class SessionQa:
                     self._session.segment_tags(position), off, self._speller)]
                 found += [(position, warning) for warning in self._session.glossary_warnings(
                     segment.text, segment.mt, segment.source, off)]
+                saved.append(Saved(position, segment.source, segment.mt, segment.text))
             if progress is not None and (done % _PROGRESS_EVERY == 0 or done == len(segments)):
                 progress(done, len(segments))
-        return found
+        return with_document_warnings(found, document_warnings(
+            saved, self._session.has_source(), off))

@@ -29,6 +29,7 @@ from reviewer.session_export import SessionExport
 from reviewer.session_glossary import SessionGlossary
 from reviewer.session_history import CURRENT, utc_stamp
 from reviewer.session_memory import SessionMemory
+from reviewer.session_repetitions import SessionRepetitions
 from reviewer.session_restructure import SessionRestructure
 from reviewer.session_results import (
     UNKNOWN_SCORES,
@@ -76,7 +77,8 @@ def default_author() -> str:
         return "editor"
 
 
-class ReviewSession(SessionBatches, SessionRestructure, SessionExport, SessionChecks,
+class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
+                    SessionBatches, SessionRestructure, SessionExport, SessionChecks,
                     SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
                     SessionGlossary, SessionMemory):
     """An open project and the operations an editor performs on it."""

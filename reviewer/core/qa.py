@@ -29,6 +29,9 @@ REPEATED_WORD = "repeated-word"
 SPELLING = "spelling"
 GLOSSARY = "glossary"  # these two: reviewer/core/glossary_qa.py, with the project's glossary
 FORBIDDEN_TERM = "forbidden-term"
+# across segments (reviewer/core/consistency.py): in document checks only
+INCONSISTENT_TRANSLATION = "inconsistent-translation"
+INCONSISTENT_SOURCE = "inconsistent-source"
 
 CHECKS: dict[str, str] = {  # id: what it finds, in the order warnings are listed
     EMPTY: "an empty correction",
@@ -43,6 +46,9 @@ CHECKS: dict[str, str] = {  # id: what it finds, in the order warnings are liste
     SPELLING: "a word the target language's dictionary lacks",
     GLOSSARY: "a glossary term of the source (the MT) whose target is missing",
     FORBIDDEN_TERM: "a term the glossary forbids, used in the correction",
+    INCONSISTENT_TRANSLATION: "the same source (MT without a source) as other segments, "
+                              "translated differently",
+    INCONSISTENT_SOURCE: "the same correction as segments whose source has other words",
 }
 DISABLED_PROPERTY = "qa_disabled"  # the project's switched-off checks, "id,id"
 

@@ -43,6 +43,7 @@ from reviewer.store.records import (
     SegmentState,
     VersionRecord,
 )
+from reviewer.store.repetition_reads import RepetitionReads
 from reviewer.store.revision_reads import RevisionReads
 from reviewer.store.revision_writes import RevisionWrites
 from reviewer.store.segment_reads import SegmentReads
@@ -66,7 +67,7 @@ __all__ = [
 
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
                    DraftStore, VersionStore, SplitMergeStore, CommentStore, SuggestionStore,
-                   AnnotationStore, AnalysisReads,
+                   AnnotationStore, AnalysisReads, RepetitionReads,
                    GlossaryStore, MemoryStore):
     """One open project file."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 
 from reviewer.core.carried_effort import added, draft_effort
 from reviewer.core.effort import Effort
@@ -32,6 +32,8 @@ DRAFT_DELAY_MS = 1500  # typing reaches the project file this soon, even mid-sen
 
 class EditingController(QObject):
     """Loads the current segment into the editor and saves what the editor does."""
+
+    confirmed = Signal(int)  # position: the editor saved it confirmed (repetition_actions.py)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -202,6 +204,8 @@ class EditingController(QObject):
                 position, text, SegmentStatus.CONFIRMED, f"Confirm segment {position + 1}",
                 self.typing_effort(position), keeps_typing=True):
             return
+        if not window.editor.locked:
+            self.confirmed.emit(position)
         window.editor.show_tag_problems(problems)
         if problems and self._tag_warned != (position, text):
             self._tag_warned = (position, text)

@@ -36,6 +36,7 @@ from reviewer.ui.project_actions import PROJECT_FILTER, ProjectActions, open_or_
 from reviewer.ui.qa_actions import QaActions
 from reviewer.ui.read_only_mode import ReadOnlyMode
 from reviewer.ui.recent_projects import RecentProjects
+from reviewer.ui.repetition_actions import RepetitionActions
 from reviewer.ui.report_actions import ReportActions
 from reviewer.ui.review_mode import ReviewMode
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(self)  # File → Export report…
         self.annotations = AnnotationActions(self)  # MQM: F7, the marks, the list, the score
         self.suggestions = SuggestionActions(self)  # learned fixes: marks, Ctrl+. and more
+        self.repetitions = RepetitionActions(self)  # after a confirm: propagate (Ctrl+Shift+P)
         self.glossary = GlossaryActions(self)  # terms marked, Ctrl+Shift+G, Tools → Glossary…
         self.memory = MatchActions(self)  # the Translation memory pane, Ctrl+1…3, Ctrl+K
         self.tip.use_actions(self.action_table)  # worded with every action's keys

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 
+from reviewer.core.consistency import Saved, document_warnings, with_document_warnings
 from reviewer.core.lexicon import lexicon_future
 from reviewer.core.qa import SPELLING, TAGS, QaWarning, Speller, check_segment
 from reviewer.core.spelling import dictionary_language
@@ -157,6 +158,7 @@ class QaActions(QObject):
         qa = self.session_qa()
         disabled, speller = qa.disabled(), qa.speller
         items = self._saved_segments()
+        has_source = window.session.has_source()
 
         def job(progress: Progress | None = None) -> Found:
             found: Found = []
@@ -165,7 +167,10 @@ class QaActions(QObject):
                           check_segment(text, mt, source, tags, disabled, speller)]
                 if progress is not None and (done % 200 == 0 or done == len(items)):
                     progress(done, len(items))
-            return found
+            across = [Saved(position, source, mt, text) for position, text, mt, source, _tags
+                      in items]  # the checks across segments (core/consistency.py)
+            return with_document_warnings(found, document_warnings(across, has_source,
+                                                                   disabled))
 
         if len(items) <= INLINE_SEGMENTS:
             self._show_document(job())
