@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QMenu, QWidget
 
 from reviewer.core.glossary import GlossaryTerm
 from reviewer.ui.glossary_marks import term_line
-from reviewer.ui.theme import colours
 
 SHOWN = 6  # terms listed; more are counted
 
@@ -43,7 +42,6 @@ class TermsLabel(QLabel):
         text = "Terms: " + " · ".join(lines[:SHOWN]) + (f" · and {more} more" if more > 0
                                                        else "")
         self.setText(text)
-        self.setStyleSheet(f"color: {colours().muted};")
         self.setToolTip("\n".join(lines) + (f"\n{keys} inserts a target at the cursor."
                                            if keys else ""))
         self.show()

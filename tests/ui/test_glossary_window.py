@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from qt_helpers import ScriptedInteraction, type_text
-from test_keyboard import CTRL, SHIFT, activated, key
+from test_keyboard import ALT, CTRL, SHIFT, activated, key
 from test_keyboard_reach import mnemonic_clashes
-from test_theme import _contrast
+from test_theme import _contrast, _restore_look  # noqa: F401 (restores the look)
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCursor
@@ -22,7 +22,14 @@ from reviewer.session import ReviewSession
 from reviewer.ui.glossary_dialog import GlossaryDialog
 from reviewer.ui.glossary_marks import term_background_at
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.theme import DARK_COLOURS, LIGHT_COLOURS, Colours, colours, dark_palette
+from reviewer.ui.theme import (
+    DARK,
+    DARK_COLOURS,
+    LIGHT_COLOURS,
+    Colours,
+    colours,
+    dark_palette,
+)
 
 # the seed article's first segment (it has no source: terms are looked for in the MT)
 FIRST = "Putin: Russian military to act in Syria successful, but terrorism has not been defeated"
@@ -102,6 +109,22 @@ def test_a_term_stays_marked_while_the_correction_changes_the_mt_view(
     assert marked(window, "mt_view", "terrorism") == [term_colour()] * len("terrorism")
 
 
+def test_a_term_is_marked_among_reviewer_mode_track_changes(
+        opened: Callable[..., MainWindow], seed_project: Path,
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = ReviewSession.open(seed_project)
+    session.edit(0, FIRST.replace("Russian", "very Russian"), "editor")
+    session.close()
+    window = opened(("Russian military", "российские военные", "", False))
+    key(qtbot, window.editor.correction_edit, Qt.Key.Key_R, CTRL | ALT)  # reviewer mode
+    assert window.review_mode.active
+    window.select_row(0)
+    shown = window.editor.mt_view.toPlainText()
+    assert "very Russian" in shown  # the editor's insertion is shown, not a term
+    assert marked(window, "mt_view", "Russian military") == [term_colour()] * 16
+    assert set(marked(window, "mt_view", "very")) == {None}
+
+
 def test_a_term_of_the_source_is_marked_in_the_source_view(
         open_window: Callable[[Path], MainWindow], tmp_path: Path,
         qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -114,6 +137,8 @@ def test_a_term_of_the_source_is_marked_in_the_source_view(
     assert marked(window, "source_view", "Кот") == [term_colour()] * 3
     assert set(marked(window, "mt_view", "cat")) == {None}
     assert window.glossary.terms_label.lines() == ["кот → cat"]
+    window.theme_actions.actions[DARK].trigger()  # repainted in the dark look's colour
+    assert marked(window, "source_view", "Кот") == [QColor(DARK_COLOURS.term_background)] * 3
 
 
 def test_ctrl_shift_g_inserts_the_target_and_ctrl_z_takes_only_it_back(
