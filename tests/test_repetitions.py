@@ -11,6 +11,7 @@ from cli_helpers import run
 
 from reviewer.core.status import SegmentStatus
 from reviewer.session import ReviewSession
+from reviewer.store.repetition_reads import by_text
 
 CAT, DOG = "The cat sat on the mat.", "The dog barked."
 MT = "Die Katze sass auf der Matte."
@@ -108,10 +109,10 @@ def test_an_edited_segment_propagates_as_edited(tmp_path: Path,
     finally:
         session.close()
     db = sqlite3.connect(project)
-    indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master "
-                                            "WHERE type = 'index'")}
+    plan = " ".join(str(row) for row in db.execute("EXPLAIN QUERY PLAN " + by_text("source"),
+                                                   ("x",)))
     db.close()
-    assert "segments_by_source" in indexes  # the lookup is an index, not a scan
+    assert "USING INDEX segments_by_source" in plan  # a lookup, not a scan per confirm
 
 
 def test_without_a_source_the_mt_is_compared(tmp_path: Path,

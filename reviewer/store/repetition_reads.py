@@ -19,9 +19,7 @@ class RepetitionReads(StoreBase):
     def segments_with(self, column: str, text: str) -> list[SegmentRecord]:
         """The segments whose ``column`` (source or mt) is exactly ``text``, in order."""
         self._index(column)
-        # "+": the position's index must not win over the text's (a scan in position order)
-        rows = self._db.execute(SEGMENT_SELECT + f"WHERE s.{_checked(column)} = ? "
-                                "AND +s.position >= 0", (text,))
+        rows = self._db.execute(by_text(column), (text,))
         return sorted(map(segment_record, rows), key=lambda record: record.position)
 
     def repeated(self, column: str) -> list[list[int]]:
@@ -50,6 +48,13 @@ class RepetitionReads(StoreBase):
             with suppress(sqlite3.Error, ReviewerError), self._write() as db:
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON segments ({column})")
         indexed.add(column)
+
+
+def by_text(column: str) -> str:
+    """The query of the segments whose ``column`` is a given text."""
+    # "+" keeps the planner off the position's index (a scan in position order) whatever
+    # statistics it may have
+    return SEGMENT_SELECT + f"WHERE s.{_checked(column)} = ? AND +s.position >= 0"
 
 
 def _checked(column: str) -> str:
