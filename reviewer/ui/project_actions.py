@@ -60,6 +60,7 @@ class ProjectActions:
             return False
         window.editing.save_pending()
         window.memory.wait()  # no lookup thread reads the project as it closes
+        window.suggestions.stop()  # nor the one learning fixes
         window.session.close()
         window.session = session
         window.show_session()

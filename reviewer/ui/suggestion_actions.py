@@ -75,6 +75,7 @@ class SuggestionActions(QObject):
         add_under(editor, editor.qa_warning, self.line)
         self._learner: _Learner | None = None
         self._again = False
+        self._closing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LEARN_DELAY_MS)
@@ -101,6 +102,8 @@ class SuggestionActions(QObject):
 
     def learn(self) -> None:
         """Learn the document's fixes again in a thread (nothing new: answered at once)."""
+        if self._closing:  # the project is closed: nothing may read it
+            return
         if self._window.tasks.busy:  # a batch writes: once it is done
             self._timer.start()
             return
@@ -200,6 +203,7 @@ class SuggestionActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
+            self._closing = True  # the window closes its project next
             self.stop()
             return False
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) \
@@ -223,13 +227,10 @@ class SuggestionActions(QObject):
         if suggestion is None:
             window.statusBar().showMessage(NONE_HERE, 4000)
             return
-        editing = window.editing
-        editing._step_label = (f"Apply ‘{suggestion.suggestion}’ in segment "
-                               f"{suggestion.position + 1}")  # a step of its own, as Ctrl+Shift+M
-        try:
-            window.editor.replace_text(suggestion.applied(window.editor.text()))
-        finally:
-            editing._step_label = ""
+        applied = suggestion.applied(window.editor.text())
+        window.editing.as_step(f"Apply ‘{suggestion.suggestion}’ in segment "
+                               f"{suggestion.position + 1}",
+                               lambda: window.editor.replace_text(applied))
         self._put_cursor_after(suggestion)
         window.statusBar().showMessage(f"Applied {describe(suggestion)} (Ctrl+Z takes it "
                                        "back).", 6000)

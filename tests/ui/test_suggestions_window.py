@@ -126,3 +126,20 @@ def test_a_confirm_teaches_the_open_document_at_once(
     open_at(window, qtbot, 18)
     qtbot.waitUntil(lambda: len(underlined(window.editor.correction_edit)) == 1,
                     timeout=10000)
+
+
+def test_another_project_shows_only_its_own_fixes(
+        open_window, taught: Path, seed: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+        qtbot) -> None:
+    from reviewer.formats.plaintext import import_plain_text
+
+    other = tmp_path / "other.review"
+    ReviewSession.create(other, import_plain_text(seed)).close()
+    window = open_window(taught)
+    open_at(window, qtbot, 18)
+    assert len(underlined(window.editor.correction_edit)) == 1
+    assert window.open_project(other)
+    qtbot.waitUntil(lambda: window.suggestions.learned is not None, timeout=10000)
+    window.select_row(18)
+    assert underlined(window.editor.correction_edit) == []
+    assert len(window.suggestions.learned.index) == 0
