@@ -36,6 +36,12 @@ def test_stop_words_alone_take_a_word_of_context_each_side() -> None:
         ("spoke of the", "spoke about the")]
 
 
+def test_a_deletion_and_a_number_word_take_context_too() -> None:
+    assert pairs("for almost one and a half years the coalition",
+                 "for almost a year and a half the coalition") == [
+        ("almost one and", "almost a year and"), ("half years the", "half the")]
+
+
 def test_stop_words_without_content_even_in_context_are_skipped() -> None:
     assert pairs("and it is of it", "and it is for it") == []
 

@@ -9,11 +9,11 @@ Rules (see docs/user-guide.md, "Fixes learned from corrections"):
   not "the President of" deleted and "Federation" → "President" (which would turn every
   "Russian Federation" into "Russian President").
 - A change with no MT words (a pure insertion) is skipped: there is nothing to find.
-- A change whose MT side is only stop words gets one word of context on each side
-  ("the the" → "the" is learned as "the the results" → "the results"); one that is only
-  punctuation gets the word after it ("”, – said" → ",” said"), and one that only changes
-  case gets the word before it ("Armed forces" → "Armed Forces"). Without a content word
-  even then, it is skipped: it would fire everywhere.
+- A change whose MT side is only stop words, or that only deletes, gets one word of context
+  on each side ("the the" → "the" is learned as "the the results" → "the results"); one
+  that is only punctuation gets the word after it ("”, – said" → ",” said"), and one that
+  only changes case gets the word before it ("Armed forces" → "Armed Forces"). Without a
+  content word even then, it is skipped: it would fire everywhere.
 - The same MT phrase (compared case-insensitively) learned with different corrections
   keeps the most frequent correction; a tie goes to the most recent.
 - Occurrences are found case-insensitively on whole words, in one pass over a text's
@@ -42,6 +42,10 @@ _STOP_WORDS_TEXT = (
     "the their theirs them themselves then there these they this those through to too under "
     "until up very was we were what when where which while who whom why will with would you "
     "your yours yourself yourselves "
+    # as common in news MT, and as ambiguous alone
+    "one two three four five six seven eight nine ten first second also may might must "
+    "shall us like well even still yet however thus therefore whether though although "
+    "upon within without via per among "
 )
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
@@ -115,25 +119,39 @@ def normalised(text: str) -> tuple[str, ...]:
     return tuple(" " if token.isspace() else token.casefold() for token in tokens(text))
 
 
-def _regions(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
-    """Changed runs (MT tokens i1:i2, correction tokens j1:j2), short gaps merged."""
-    regions: list[tuple[int, int, int, int]] = []
+def _changes(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """Runs of MT tokens i1:i2 replaced by correction tokens j1:j2, nothing equal inside."""
+    changes: list[tuple[int, int, int, int]] = []
     # rapidfuzz's alignment (in C): difflib's takes most of the time of learning a document
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
             continue
         i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if changes and changes[-1][1] == i1 and changes[-1][3] == j1:
+            changes[-1] = (changes[-1][0], i2, changes[-1][2], j2)
+        else:
+            changes.append((i1, i2, j1, j2))
+    return changes
+
+
+def _regions(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """Changed runs (MT tokens i1:i2, correction tokens j1:j2), short gaps merged."""
+    regions: list[list[tuple[int, int, int, int]]] = []
+    for change in _changes(a, b):
+        i1, i2, j1, j2 = change
         if regions:
-            p1, p2, q1, q2 = regions[-1]
+            p1, q1 = regions[-1][0][0], regions[-1][0][2]
+            p2, q2 = regions[-1][-1][1], regions[-1][-1][3]
             gap = sum(map(_is_word, a[p2:i1]))
             short = sum(map(_is_word, a[p1:i2])) <= MAX_MERGED_WORDS
             moved = _content(a[p1:p2]) & _content(b[j1:j2]) \
                 or _content(b[q1:q2]) & _content(a[i1:i2])
             if gap == 0 or short and (gap == 1 or gap <= MAX_GAP_WORDS and moved):
-                regions[-1] = (p1, i2, q1, j2)
+                regions[-1].append(change)
                 continue
-        regions.append((i1, i2, j1, j2))
-    return [_without_shared_ends(a, b, *region) for region in regions]
+        regions.append([change])
+    return [_without_shared_ends(a, b, region[0][0], region[-1][1], region[0][2], region[-1][3])
+            for region in regions]
 
 
 def _without_shared_ends(a: list[str], b: list[str], i1: int, i2: int, j1: int,
@@ -163,7 +181,8 @@ def fixes_of(mt: str, correction: str, position: int = 0) -> list[Fix]:
             grow_right = _to_word(a, i2, right_limit, 1)
             if not grow_right:
                 grow_left = _to_word(a, i1 - 1, left_limit - 1, -1)
-        elif not _has_content(words):
+        elif not _has_content(words) or not "".join(b[j1:j2]).strip():
+            # stop words only, or a deletion: "years" → "" must not fire on every "years"
             grow_left = _to_word(a, i1 - 1, left_limit - 1, -1)
             grow_right = _to_word(a, i2, right_limit, 1)
         elif "".join(a[i1:i2]).casefold() == "".join(b[j1:j2]).casefold():
@@ -172,6 +191,10 @@ def fixes_of(mt: str, correction: str, position: int = 0) -> list[Fix]:
             grow_left = _to_word(a, i1 - 1, left_limit - 1, -1)
             if not grow_left:
                 grow_right = _to_word(a, i2, right_limit, 1)
+        if a[i1 - grow_left:i1] != b[j1 - grow_left:j1]:
+            grow_left = 0  # an insertion was trimmed there: no shared word to take
+        if a[i2:i2 + grow_right] != b[j2:j2 + grow_right]:
+            grow_right = 0
         s1, s2 = i1 - grow_left, i2 + grow_right
         if not _has_content(t for t in a[s1:s2] if _is_word(t)):
             continue
