@@ -2,7 +2,7 @@
 unit with rapidfuzz, side by side in one run, on the same queries.
 
     python benchmarks/tm_lookup.py                  # 100,000 units, 400 queries
-    python benchmarks/tm_lookup.py --units 20000 --queries 200
+    python benchmarks/tm_lookup.py --units 20000 --queries 200 --segments 0
 
 The units are sentences of 3 to 40 real English words (pyspellchecker's frequency list,
 drawn with their frequencies, so common words recur and rare ones do not) and a made-up
@@ -12,6 +12,8 @@ to four words changed (a fuzzy match exists), half new sentences (usually none d
 through their indexes); the scan is ``rapidfuzz.process.extract`` over every unit's key
 with the same score. Recall: the share of queries where the index finds the scan's best
 score. Adding the units is timed too, from a TMX file as ``reviewer memory add`` reads it.
+Then a project of 20,000 segments (every third a changed copy of the one before), every
+other one confirmed, looks matches up among its own segments.
 Not part of the test suite.
 """
 
@@ -87,6 +89,8 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--min", type=int, default=50, help="minimum match percentage")
+    parser.add_argument("--segments", type=int, default=20_000,
+                        help="then look up among a project's own segments (0: not)")
     args = parser.parse_args()
 
     from rapidfuzz import process
@@ -143,6 +147,39 @@ def main() -> None:
     print(f"the index is {statistics.median(scan_times) / statistics.median(index_times):.0f}× "
           f"faster at the median; it found the scan's best score for {found} of "
           f"{len(queries)} queries ({100 * found / len(queries):.1f} %)")
+    if args.segments:
+        own_segments(writer, args.segments, args.min)
+
+
+def own_segments(writer: Sentences, count: int, min_score: int) -> None:
+    """Lookups among a big project's own segments, every other one confirmed."""
+    from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
+    from reviewer.core.status import SegmentStatus
+    from reviewer.session import ReviewSession
+
+    sources: list[list[str]] = []
+    for index in range(count):  # every third a changed copy of the one before
+        sources.append(writer.changed(sources[-1]) if index % 3 == 2 else writer.sentence())
+    segments = [ImportedSegment(mt=text(writer.translated(words)), source=text(words))
+                for words in sources]
+    with tempfile.TemporaryDirectory() as folder:
+        session = ReviewSession.create(Path(folder) / "own.review", ImportedDocument(
+            segments, Layout(("",) + ("\n",) * count), "lines"))
+        try:
+            session.apply_texts([(position, segments[position].mt + " (checked)",
+                                  SegmentStatus.CONFIRMED)
+                                 for position in range(0, count, 2)], "confirm", "bench")
+            times, cpu_times, found = [], [], 0
+            for position in range(1, count, max(1, count // 400)):
+                started, cpu = time.perf_counter(), time.process_time()
+                found += bool(session.matches(position, min_score))
+                times.append(time.perf_counter() - started)
+                cpu_times.append(time.process_time() - cpu)
+        finally:
+            session.close()
+    print(f"own segments ({count:,}, {count // 2:,} confirmed; {len(times)} lookups, "
+          f"{found} with a match): {figures(times)}")
+    print(f"             CPU time: {figures(cpu_times)}")
 
 
 if __name__ == "__main__":

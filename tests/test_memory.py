@@ -16,6 +16,7 @@ from old_project import old_project
 from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
 from reviewer.core.errors import ReviewerError
 from reviewer.core.memory import PROJECT_ORIGIN, TmMatch, match_score
+from reviewer.core.status import SegmentStatus
 from reviewer.session import ReviewSession
 
 DATA = Path(__file__).parent / "data"
@@ -64,7 +65,7 @@ def test_confirmed_segments_are_a_memory_from_the_first_confirm(tmp_path: Path) 
 def test_only_confirmed_segments_count(tmp_path: Path) -> None:
     session = make(tmp_path / "p.review", [(None, "The cat sat on the mat."),
                                            (None, "The dog sat on the mat.")])
-    session.edit(0, "Die Katze sass auf der Matte.", "ed", status="edited")
+    session.edit(0, "Die Katze sass auf der Matte.", "ed", status=SegmentStatus.EDITED)
     assert session.matches(1) == []
     session.edit(0, "Die Katze sass auf der Matte.", "ed")
     assert [(m.score, m.target) for m in session.matches(1)] == [
@@ -200,4 +201,28 @@ def test_an_older_project_gets_its_segments_indexed(tmp_path: Path) -> None:
     session.edit(0, "Hallo Welt", "ed")
     # 'Hello world' against 'Hello world!': one edit in 12 = 91.7 %
     assert [(m.score, m.target) for m in session.matches(1)] == [(91, "Hallo Welt")]
+    session.close()
+
+
+def test_unconfirmed_segments_never_crowd_out_confirmed_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.store.memory
+
+    monkeypatch.setattr(reviewer.store.memory, "SHARED", 1)  # one key per lookup kept
+    session = make(tmp_path / "p.review", [
+        (None, "Check the pressure valve before starting the pump."),
+        (None, "Check the pressure valve before starting the pump!"),  # closer, unconfirmed
+        (None, "Check the pressure valve after stopping the pump."),
+    ])
+    session.edit(2, "Prüfen Sie das Druckventil nach dem Anhalten der Pumpe.", "ed")
+    session.edit(0, "", "ed", status=SegmentStatus.EDITED)  # not confirmed, and empty
+    assert [m.position for m in session.matches(1)] == [2]
+    session.close()
+
+
+def test_an_emptied_segment_offers_nothing(tmp_path: Path) -> None:
+    session = make(tmp_path / "p.review", [(None, "The cat sat on the mat."),
+                                           (None, "The dog sat on the mat.")])
+    session.edit(0, "", "ed")
+    assert session.matches(1) == []
     session.close()

@@ -2,10 +2,9 @@
 candidates found through the word indexes of schema 10 (no scan of every unit).
 
 A lookup counts, for each word of the key, the keys holding it (up to ``COMMON``: a word
-more keys hold tells little), takes the rarest words within a budget of postings, and
-returns the keys that share most of them and whose length a match of the wanted score
-allows; ``reviewer.core.memory`` scores those. A key of common words only is looked up by
-all its words at once.
+more keys hold tells little), takes the rarest words within a budget of postings and the
+rarest common words together, and returns the keys that share most of them and whose
+length a match of the wanted score allows; ``reviewer.core.memory`` scores those.
 """
 
 from __future__ import annotations
@@ -21,9 +20,9 @@ from reviewer.store.clock import utc_now
 from reviewer.store.transactions import StoreBase
 
 COMMON = 1000  # a word more keys hold is not looked up alone
-MAX_POSTINGS = 5000  # keys the chosen words may list in all (the rarest one always counts)
+MAX_POSTINGS = 3000  # keys the chosen words may list in all (the rarest one always counts)
 CANDIDATES = 200  # keys rescored per query and source (the project, the added units)
-SHARED = 1000  # keys sharing the most words whose length is then checked
+SHARED = 500  # keys sharing the most words whose length is then checked
 TOGETHER = 3  # the rarest common words looked up together
 ADD_SLICE = 20_000  # units added per statement
 MAX_CACHED = 200_000  # word counts kept per index between lookups
@@ -79,7 +78,7 @@ class MemoryStore(StoreBase):
         """Added units whose key may score ``min_score`` against ``key``."""
         low, high = length_bounds(len(key), min_score)
         return self._candidates(
-            key, "tm_key_index",
+            key, "tm_key_index", "", (),
             "SELECT u.id, u.source, u.mt, u.target, u.origin, NULL FROM shared "
             "JOIN tm_units u ON u.id = shared.id "
             "WHERE length(coalesce(u.source, u.mt)) BETWEEN ? AND ? "
@@ -89,18 +88,21 @@ class MemoryStore(StoreBase):
         """Confirmed segments (not the one at ``exclude``) whose key may score
         ``min_score`` against ``key``, with their current text as target."""
         low, high = length_bounds(len(key), min_score)
+        # only the segments that can be a match compete for the keys kept
+        done = ("WHERE EXISTS (SELECT 1 FROM segments s JOIN revisions r "
+                "ON r.id = s.head_revision WHERE s.id = hits.id AND s.position >= 0 "
+                f"AND s.position != ? AND r.status IN ({_DONE}) AND r.text != '') ")
         return self._candidates(
-            key, "segment_key_index",
+            key, "segment_key_index", done, (exclude,),
             "SELECT s.id, s.source, s.mt, r.text, 'project', s.position FROM shared "
             "JOIN segments s ON s.id = shared.id JOIN revisions r ON r.id = s.head_revision "
-            f"WHERE s.position >= 0 AND s.position != ? AND r.status IN ({_DONE}) "
-            "AND length(coalesce(s.source, s.mt)) BETWEEN ? AND ? "
-            "ORDER BY shared.n DESC, s.position LIMIT ?", (exclude, low, high, CANDIDATES))
+            "WHERE length(coalesce(s.source, s.mt)) BETWEEN ? AND ? "
+            "ORDER BY shared.n DESC, s.position LIMIT ?", (low, high, CANDIDATES))
 
-    def _candidates(self, key: str, index: str, select: str,
-                    parameters: tuple[object, ...]) -> list[CandidateRow]:
-        """``select`` over ``shared`` (id, n): the keys in ``index`` holding ``n`` of the
-        key's words."""
+    def _candidates(self, key: str, index: str, keep: str, kept: tuple[object, ...],
+                    select: str, parameters: tuple[object, ...]) -> list[CandidateRow]:
+        """``select`` over ``shared`` (id, n): the keys in ``index`` (those ``keep``, a
+        WHERE clause with the values ``kept``, allows) holding ``n`` of the key's words."""
         terms = words(key)
         if not terms:
             return []
@@ -138,9 +140,9 @@ class MemoryStore(StoreBase):
             hits.append(f"SELECT * FROM (SELECT rowid AS id, 0.5 AS n FROM {index} "
                         f"WHERE {index} MATCH ? LIMIT {COMMON})")
         shared = (f"WITH hits AS ({' UNION ALL '.join(hits)}), shared AS (SELECT id, sum(n) AS n "
-                  f"FROM hits GROUP BY id ORDER BY n DESC LIMIT {SHARED}) ")
+                  f"FROM hits {keep}GROUP BY id ORDER BY n DESC LIMIT {SHARED}) ")
         terms = [*rare, *([" AND ".join(together)] if together else [])]
-        return self._rows(shared + select, (*terms, *parameters))
+        return self._rows(shared + select, (*terms, *kept, *parameters))
 
     def _word_counts(self, index: str) -> dict[str, int]:
         """The counts of words looked up in ``index`` so far, while no key was added to it
