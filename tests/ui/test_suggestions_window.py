@@ -89,7 +89,8 @@ def test_apply_everywhere_then_one_ctrl_z_restores_every_segment(
         assert segment.text == text.replace("”, – said", ",” said")
         assert segment.status == SegmentStatus.EDITED
     assert window.editor.text() == window.session.segment(3).text
-    window.undo_stack.undo()
+    qtbot.keyClick(window.editor.correction_edit, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier)  # one Ctrl+Z: every segment back
     qtbot.waitUntil(lambda: not window.busy and window.undo_stack.index() == 0,
                     timeout=20000)
     for position, text in texts.items():
