@@ -173,9 +173,9 @@ class SuggestionActions(QObject):
         found: list[Suggestion] = []
         if self.learned is not None and position >= 0 and self._open(position):
             found = self.learned.find(position, text)
-        if found != self.found or not found:
-            self.found = found
+        if found or self.found:  # none before and none now: nothing to paint as you type
             paint_suggestions(editor.correction_edit, text, found)
+        self.found = found
         self._show_line()
 
     def _open(self, position: int) -> bool:

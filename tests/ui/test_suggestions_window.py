@@ -144,3 +144,22 @@ def test_another_project_shows_only_its_own_fixes(
     window.select_row(18)
     assert underlined(window.editor.correction_edit) == []
     assert len(window.suggestions.learned.index) == 0
+
+
+def test_the_tooltip_on_the_phrase_names_the_fix(
+        open_window, taught: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QToolTip
+
+    window = open_window(taught)
+    open_at(window, qtbot, 18)
+    edit = window.editor.correction_edit
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(window.editor.text().index(PHRASE) + 3)
+    at = edit.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, at, edit.viewport().mapToGlobal(at))
+    QApplication.sendEvent(edit.viewport(), event)
+    assert QToolTip.text() == ("learned from segment 7: ‘President of the Russian Federation’ → "
+                               "‘Russian President’ — Ctrl+. applies it")
+    QToolTip.hideText()
