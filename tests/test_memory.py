@@ -226,3 +226,21 @@ def test_an_emptied_segment_offers_nothing(tmp_path: Path) -> None:
     session.edit(0, "", "ed")
     assert session.matches(1) == []
     session.close()
+
+
+def test_short_keys_of_common_words_find_their_match(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.store.memory
+
+    monkeypatch.setattr(reviewer.store.memory, "COMMON", 1)  # every word here is common
+    session = make(tmp_path / "p.review", [(None, "Save a file")])
+    tsv = tmp_path / "units.tsv"
+    tsv.write_text("Save the file\tDatei speichern\nSave the folder\tOrdner speichern\n"
+                   "Open a file\tEine Datei öffnen\nClose a folder\tEinen Ordner schließen\n"
+                   "Open the file\tDatei öffnen\n", encoding="utf-8")
+    session.add_memory(tsv)
+    # 'a' → 'the': 3 edits in 13 characters: 10/13 = 76.9 %
+    # 'Save' → 'Open': 4 edits in 11: 7/11 = 63.6 %
+    assert [(m.score, m.target) for m in session.matches(0, min_score=61)] == [
+        (76, "Datei speichern"), (63, "Eine Datei öffnen")]
+    session.close()

@@ -4,7 +4,8 @@ candidates found through the word indexes of schema 10 (no scan of every unit).
 A lookup counts, for each word of the key, the keys holding it (up to ``COMMON``: a word
 more keys hold tells little), takes the rarest words within a budget of postings and the
 rarest common words together, and returns the keys that share most of them and whose
-length a match of the wanted score allows; ``reviewer.core.memory`` scores those.
+length a match of the wanted score allows; ``reviewer.core.memory`` scores those. A short
+key, whose words are often all common, also gets the keys closest to its length.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ MAX_POSTINGS = 3000  # keys the chosen words may list in all (the rarest one alw
 CANDIDATES = 200  # keys rescored per query and source (the project, the added units)
 SHARED = 500  # keys sharing the most words whose length is then checked
 TOGETHER = 3  # the rarest common words looked up together
+SHORT_KEY = 24  # a key this short (a few common words, often) is looked up by length too:
+SHORT_CANDIDATES = 500  # the keys closest to its length that could score SHORT_SCORE
+SHORT_SCORE = 70
 ADD_SLICE = 20_000  # units added per statement
 MAX_CACHED = 200_000  # word counts kept per index between lookups
 _INDEXED = {"tm_key_index": "tm_units", "segment_key_index": "segments"}
@@ -77,12 +81,20 @@ class MemoryStore(StoreBase):
     def tm_candidates(self, key: str, min_score: int) -> list[CandidateRow]:
         """Added units whose key may score ``min_score`` against ``key``."""
         low, high = length_bounds(len(key), min_score)
-        return self._candidates(
+        found = self._candidates(
             key, "tm_key_index", "", (),
             "SELECT u.id, u.source, u.mt, u.target, u.origin, NULL FROM shared "
             "JOIN tm_units u ON u.id = shared.id "
             "WHERE length(coalesce(u.source, u.mt)) BETWEEN ? AND ? "
             "ORDER BY shared.n DESC, u.id LIMIT ?", (low, high, CANDIDATES))
+        if len(key) > SHORT_KEY:
+            return found
+        low, high = length_bounds(len(key), max(min_score, SHORT_SCORE))
+        return _joined(found, self._rows(
+            "SELECT id, source, mt, target, origin, NULL FROM tm_units "
+            "WHERE length(coalesce(source, mt)) BETWEEN ? AND ? "
+            "ORDER BY abs(length(coalesce(source, mt)) - ?) LIMIT ?",
+            (low, high, len(key), SHORT_CANDIDATES)))
 
     def segment_candidates(self, key: str, min_score: int, exclude: int) -> list[CandidateRow]:
         """Confirmed segments (not the one at ``exclude``) whose key may score
@@ -92,12 +104,22 @@ class MemoryStore(StoreBase):
         done = ("WHERE EXISTS (SELECT 1 FROM segments s JOIN revisions r "
                 "ON r.id = s.head_revision WHERE s.id = hits.id AND s.position >= 0 "
                 f"AND s.position != ? AND r.status IN ({_DONE}) AND r.text != '') ")
-        return self._candidates(
+        columns = ("SELECT s.id, s.source, s.mt, r.text, 'project', s.position FROM ")
+        found = self._candidates(
             key, "segment_key_index", done, (exclude,),
-            "SELECT s.id, s.source, s.mt, r.text, 'project', s.position FROM shared "
-            "JOIN segments s ON s.id = shared.id JOIN revisions r ON r.id = s.head_revision "
+            columns + "shared JOIN segments s ON s.id = shared.id "
+            "JOIN revisions r ON r.id = s.head_revision "
             "WHERE length(coalesce(s.source, s.mt)) BETWEEN ? AND ? "
             "ORDER BY shared.n DESC, s.position LIMIT ?", (low, high, CANDIDATES))
+        if len(key) > SHORT_KEY:
+            return found
+        low, high = length_bounds(len(key), max(min_score, SHORT_SCORE))
+        return _joined(found, self._rows(
+            columns + "segments s JOIN revisions r ON r.id = s.head_revision "
+            "WHERE length(coalesce(s.source, s.mt)) BETWEEN ? AND ? AND s.position >= 0 "
+            f"AND s.position != ? AND r.status IN ({_DONE}) AND r.text != '' "
+            "ORDER BY abs(length(coalesce(s.source, s.mt)) - ?) LIMIT ?",
+            (low, high, exclude, len(key), SHORT_CANDIDATES)))
 
     def _candidates(self, key: str, index: str, keep: str, kept: tuple[object, ...],
                     select: str, parameters: tuple[object, ...]) -> list[CandidateRow]:
@@ -199,6 +221,12 @@ class MemoryStore(StoreBase):
             if len(rows) < batch:
                 return
             start = int(rows[-1][0]) + 1
+
+
+def _joined(first: list[CandidateRow], more: list[CandidateRow]) -> list[CandidateRow]:
+    """``first``, then the rows of ``more`` not in it."""
+    seen = {row[0] for row in first}
+    return first + [row for row in more if row[0] not in seen]
 
 
 def _holding(columns: Sequence[str], query: str, match_case: bool) -> tuple[str, tuple[str, ...]]:

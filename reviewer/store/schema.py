@@ -211,7 +211,8 @@ MIGRATIONS: list[str] = [
     # suggestions the editor dismissed (segment_id NULL: everywhere).
     # A TM unit's and a segment's key (its source, else its MT) are indexed by their words
     # (SQLite FTS5, kept up to date by triggers, so imports, splits and merges stay
-    # indexed): a lookup's candidates are the keys sharing most of its rarest words.
+    # indexed): a lookup's candidates are the keys sharing most of its rarest words; a
+    # short key's are also the keys of about its length (the *_by_key_length indexes).
     """
     CREATE TABLE glossary_terms (
         id INTEGER PRIMARY KEY,
@@ -257,6 +258,8 @@ MIGRATIONS: list[str] = [
         INSERT INTO segment_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
     END;
     INSERT INTO segment_key_index (rowid, key) SELECT id, coalesce(source, mt) FROM segments;
+    CREATE INDEX tm_units_by_key_length ON tm_units (length(coalesce(source, mt)));
+    CREATE INDEX segments_by_key_length ON segments (length(coalesce(source, mt)));
     CREATE TABLE suggestion_dismissals (
         id INTEGER PRIMARY KEY,
         segment_id INTEGER REFERENCES segments (id),
