@@ -29,8 +29,10 @@ def session_speller(session: ReviewSession, wait: bool = True) -> Speller | None
 class SessionQa:
     """The QA warnings of an open project's segments."""
 
-    def __init__(self, session: ReviewSession, speller: Speller | None = None) -> None:
+    def __init__(self, session: ReviewSession, speller: Speller | None = None,
+                 glossary_wait: bool = True) -> None:
         self._session = session
+        self._glossary_wait = glossary_wait  # False: no glossary checks until it is compiled
         self._speller = speller  # the spelling check's hook: None finds no misspellings
         self._disabled: frozenset[str] | None = None
 
@@ -71,7 +73,8 @@ class SessionQa:
             return []
         off = self.disabled() if disabled is None else disabled
         return check_segment(text, mt, source, self._session.segment_tags(position), off,
-                             self._speller) + self._session.glossary_warnings(text, mt, source, off)
+                             self._speller) + self._session.glossary_warnings(
+            text, mt, source, off, self._glossary_wait)
 
     def document(self, disabled: Collection[str] | None = None,
                  progress: Progress | None = None) -> list[tuple[int, QaWarning]]:

@@ -4,7 +4,8 @@ found in each segment."""
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+import threading
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from reviewer.core.glossary import (
@@ -19,12 +20,16 @@ from reviewer.core.qa import QaWarning
 from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from reviewer.session_reading import SessionReading
 
+GLOSSARY_AT_ONCE = 300  # terms compiled on the spot (a few ms); more take up to seconds
+_COMPILING = threading.Lock()  # a window's thread compiles while its GUI thread may look
+
 
 class SessionGlossary(SessionReading):
     """Glossary terms and where they occur."""
 
     _glossary_index: GlossaryIndex | None = None
     _forbidden_index: GlossaryIndex | None = None
+    _glossary_generation = 0  # changes of the glossary so far
 
     def glossary(self) -> list[GlossaryTerm]:
         """Every term, oldest first."""
@@ -78,8 +83,34 @@ class SessionGlossary(SessionReading):
     def glossary_index(self) -> GlossaryIndex:
         """The glossary compiled for lookups (kept until the glossary changes)."""
         if self._glossary_index is None:
-            self._glossary_index = GlossaryIndex(self.glossary(), self.glossary_language())
-        return self._glossary_index
+            self.glossary_compiler()()
+        index = self._glossary_index  # None only if it changed meanwhile: compile again
+        return index if index is not None else self.glossary_index()
+
+    def glossary_compiler(self) -> Callable[[], None]:
+        """Read the glossary now; compiling it (for lookups and checks) is the work
+        returned, which reads nothing from the project, so a thread may do it."""
+        terms, generation = self.glossary(), self._glossary_generation
+        language, target = self.glossary_language(), self.glossary_target_language()
+
+        def compile_glossary() -> None:
+            index = GlossaryIndex(terms, language)
+            forbidden = forbidden_index(index.terms, target)
+            with _COMPILING:
+                if generation == self._glossary_generation:  # else the glossary changed
+                    self._glossary_index, self._forbidden_index = index, forbidden
+
+        return compile_glossary
+
+    def glossary_at_hand(self) -> bool:
+        """Whether lookups answer at once: the glossary is compiled, or small enough to
+        compile on the spot (it is, then). A big one is left to ``glossary_compiler``."""
+        if self._glossary_index is not None:
+            return True
+        if self._store.glossary_term_count() > GLOSSARY_AT_ONCE:
+            return False
+        self.glossary_compiler()()
+        return True
 
     def glossary_hits_in(self, source: str | None, mt: str) -> list[TermHit]:
         """The terms in a segment's source, or in its MT when it has no source."""
@@ -96,17 +127,19 @@ class SessionGlossary(SessionReading):
         return self.glossary_hits_in(segment.source, segment.mt)
 
     def glossary_warnings(self, text: str, mt: str, source: str | None,
-                          disabled: Collection[str] = ()) -> list[QaWarning]:
+                          disabled: Collection[str] = (), wait: bool = True) -> list[QaWarning]:
         """The glossary's QA warnings about ``text`` as the correction of a segment with
-        this MT and source (none when the glossary is empty)."""
-        index = self.glossary_index()
-        if not index.terms:
+        this MT and source (none when the glossary is empty, or, unless ``wait``, while a
+        big glossary is not compiled yet)."""
+        if not wait and not self.glossary_at_hand():
             return []
-        if self._forbidden_index is None:
-            self._forbidden_index = forbidden_index(index.terms,
-                                                    self.glossary_target_language())
+        index = self.glossary_index()
+        if not index.terms or self._forbidden_index is None:
+            return []
         return glossary_warnings(text, self.glossary_hits_in(source, mt), self._forbidden_index,
                                  self._forbidden_index.language, disabled)
 
     def _glossary_changed(self) -> None:
-        self._glossary_index = self._forbidden_index = None
+        with _COMPILING:  # a compile under way for the old terms will not store them
+            self._glossary_generation += 1
+            self._glossary_index = self._forbidden_index = None

@@ -31,6 +31,10 @@ class GlossaryStore(StoreBase):
         """Every term, oldest first."""
         return [_term(row) for row in self._db.execute(_SELECT + "ORDER BY id")]
 
+    def glossary_term_count(self) -> int:
+        """How many terms the glossary has."""
+        return int(self._db.execute("SELECT count(*) FROM glossary_terms").fetchone()[0])
+
     def glossary_term(self, term_id: int) -> GlossaryTerm:
         """One term by id."""
         return self._term_in(self._db, term_id)

@@ -22,10 +22,12 @@ from reviewer.ui.bring_forward import bring_forward
 from reviewer.ui.glossary_dialog import GlossaryDialog
 from reviewer.ui.glossary_marks import TermTips, clear_terms, paint_terms
 from reviewer.ui.glossary_panel import TermsLabel, add_under, distinct_terms, pick_term
+from reviewer.ui.latest_job import LatestJob
 from reviewer.ui.match_actions import MENU, tools_menu
 from reviewer.ui.tag_chips import has_chip_properties, plain_format
 
 if TYPE_CHECKING:
+    from reviewer.session import ReviewSession
     from reviewer.ui.main_window import MainWindow
 
 EDIT = ActionSpec("glossary.edit", MENU, "&Glossary…", separator_before=True)
@@ -49,6 +51,8 @@ class GlossaryActions:
         self._hits: list[TermHit] = []
         self._in_source = False  # found in the source (else in the MT)
         self.picker: QMenu | None = None  # the terms to choose from, while shown
+        self._compiler = LatestJob(window)  # compiles a big glossary off the GUI thread
+        self._compiler.succeeded.connect(self._on_compiler_succeeded)
         self._tips = (TermTips(editor.source_view), TermTips(editor.mt_view))
         tools_menu(window)
         table = window.action_table
@@ -66,8 +70,12 @@ class GlossaryActions:
         window = self._window
         position = window.editor.position
         self._position = position
+        session = window.session
         try:
-            self._hits = [] if position < 0 else window.session.glossary_hits(position)
+            if position >= 0 and not session.glossary_at_hand():
+                self._compile(session)  # a big glossary: compiled in a thread, then shown
+                position = -1
+            self._hits = [] if position < 0 else session.glossary_hits(position)
         except ReviewerError as error:
             self._hits = []
             self._say(str(error))
@@ -76,6 +84,22 @@ class GlossaryActions:
         keys = key_text(window.action_table.keys(INSERT.name))
         self.terms_label.show_terms([hit.term for hit in self._hits], keys)
         self._paint()
+
+    def _compile(self, session: ReviewSession) -> None:
+        compile_glossary = session.glossary_compiler()  # read here: the thread only works
+
+        def job(_progress: object) -> ReviewSession:
+            compile_glossary()
+            return session
+
+        self._compiler.request(job)
+        self._say("Compiling the glossary…")
+
+    def _on_compiler_succeeded(self, session: object) -> None:
+        window = self._window
+        if session is window.session and window.session.glossary_at_hand():
+            self.refresh()
+            window.qa.refresh()  # the glossary's checks, now that it can be asked
 
     def terms(self) -> list[GlossaryTerm]:
         """The open segment's terms, each once, in the order found."""

@@ -71,7 +71,7 @@ class QaActions(QObject):
         """The QA of the window's project (made again when another project is shown)."""
         session = self._window.session
         if self._qa is None or self._qa.session is not session:
-            self._qa = SessionQa(session, self._speller(session))
+            self._qa = SessionQa(session, self._speller(session), glossary_wait=False)
         return self._qa
 
     def refresh(self) -> None:

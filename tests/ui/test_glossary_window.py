@@ -4,6 +4,7 @@ changing, deleting, filtering and importing terms, and a read-only window refusi
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
+from reviewer import session_glossary
 from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
+from reviewer.core.glossary import GlossaryIndex
 from reviewer.session import ReviewSession
 from reviewer.ui.glossary_dialog import GlossaryDialog
 from reviewer.ui.glossary_marks import term_background_at
@@ -291,3 +294,27 @@ def test_term_marks_keep_text_and_diffs_readable(look: Colours, text: QColor,
         assert _contrast(colour, background) >= 4.5, colour.name()
     assert _contrast(background, base) >= 1.1  # seen on the view's own background
     assert look.term_background not in look.severity.values()  # not an MQM mark
+
+
+def test_a_big_glossary_is_compiled_off_the_gui_thread_then_marked(
+        open_window: Callable[[Path], MainWindow], seed_project: Path, qtbot,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled_in: list[bool] = []  # per compile: on the GUI thread?
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        compiled_in.append(threading.current_thread() is threading.main_thread())
+        return GlossaryIndex(*args, **kwargs)
+
+    monkeypatch.setattr(session_glossary, "GlossaryIndex", spy)
+    session = ReviewSession.open(seed_project)
+    session.add_glossary_term("terrorism", "терроризм")
+    for number in range(400):  # more than is compiled on the spot
+        session.add_glossary_term(f"filler term {number}", f"термин {number}")
+    session.close()
+    window = activated(qtbot, open_window(seed_project))
+    window.select_row(0)
+    qtbot.waitUntil(lambda: marked(window, "mt_view", "terrorism")
+                    == [term_colour()] * len("terrorism"), timeout=10_000)
+    assert "терроризм" in window.glossary.terms_label.text()
+    window.select_row(1)  # compiled once: the next segment's terms come at once
+    assert compiled_in == [False]
