@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 import string
-import time
 from pathlib import Path
 
 import pytest
 
+from reviewer.core import glossary
 from reviewer.core.errors import ReviewerError
 from reviewer.core.glossary import (
     GlossaryIndex,
@@ -70,7 +70,9 @@ def test_target_present_ignores_case_and_inflection() -> None:
     assert not target_present("mémoire du traduction", "mémoire de traduction", "fr")
 
 
-def test_a_lookup_in_a_10000_term_glossary_takes_well_under_10_ms() -> None:
+def test_a_lookup_in_a_10000_term_glossary_compares_only_terms_of_its_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # its speed is measured in benchmarks/glossary_lookup.py; here: no scan of every term
     rng = random.Random(12)
     terms = [term(i, " ".join("".join(rng.choices(string.ascii_lowercase, k=6))
                               for _ in range(rng.randint(1, 3)))) for i in range(10_000)]
@@ -78,13 +80,12 @@ def test_a_lookup_in_a_10000_term_glossary_takes_well_under_10_ms() -> None:
     index = GlossaryIndex(terms, "en")
     text = ("Russian military to act in Syria successful, but terrorism has not been "
             "defeated; they defeated terrorism, said the President of Russia. ") * 2
-    index.find(text)
-    start = time.perf_counter()
-    for _ in range(20):
-        hits = index.find(text)
-    elapsed = (time.perf_counter() - start) / 20
+    compared = []
+    match = glossary._match
+    monkeypatch.setattr(glossary, "_match", lambda *args: compared.append(1) or match(*args))
+    hits = index.find(text)
     assert [hit.term.id for hit in hits] == [10_001, 10_001]
-    assert elapsed < 0.005
+    assert len(compared) <= 8  # the terms whose first word is one of the text's
 
 
 def test_session_terms_added_changed_deleted_and_found(seed_project: Path) -> None:
