@@ -1,5 +1,6 @@
 """Glossaries as CSV or TSV: a header naming the ``source`` and ``target`` columns, an
-optional ``note`` and ``forbidden``; comma, semicolon or tab between cells; UTF-8."""
+optional ``note`` and ``forbidden``; comma, semicolon or tab between cells; UTF-8 (or a
+byte-order mark's encoding, or Excel's cp1252); cells quoted as Excel quotes them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.glossary import NewTerm
 from reviewer.core.visible import visible
 from reviewer.formats.encoding import decode
+from reviewer.formats.excel_text import excel_encoding
 
 _ROLES = {
     "source": "source", "source term": "source", "src": "source", "term": "source",
@@ -37,24 +39,41 @@ def _language_column(header: list[str], language: str | None) -> int | None:
                  if cell and cell.split("-")[0] == wanted.split("-")[0]), None)
 
 
+def _excel_tsv_rows(lines: list[str], first: int) -> list[tuple[int, list[str]]] | None:
+    """The rows of a TSV quoted as Excel's "Unicode Text" quotes a cell holding a quote, a
+    tab or a line break (its quotes doubled), or None if it is not quoted so."""
+    if not any(line.startswith('"') or '\t"' in line for line in lines):
+        return None
+    reader = csv.reader(lines, delimiter="\t", strict=True)
+    try:
+        return [(reader.line_num + first, cells) for cells in reader]
+    except csv.Error:
+        return None
+
+
 def read_glossary_csv(data: bytes, name: str, source_language: str | None = None,
                       target_language: str | None = None) -> list[NewTerm]:
     """The terms of a CSV/TSV glossary, or a one-line error; without ``source`` and
     ``target`` columns, the columns headed with the project's languages (``en``, ``ru``)."""
-    text = decode(data, name).text  # a byte-order mark, UTF-8 or a clear Cyrillic code page
-    lines = text.splitlines()
+    # a byte-order mark, UTF-8, a clear Cyrillic code page, else Excel's Western cp1252
+    text = decode(data, name, excel_encoding(data)).text
+    lines = text.splitlines(keepends=True)  # a quoted cell may hold a line break
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise ReviewerError(f"{name}: the file is empty")
     delimiter = _delimiter(lines[first])
-    if delimiter == "\t":  # a tab-separated file has no quoting: a " is part of a term
-        reader = csv.reader(lines[first:], delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
-    else:
-        reader = csv.reader(lines[first:], delimiter=delimiter, strict=True)
-    try:
-        rows = [(reader.line_num + first, cells) for cells in reader]
-    except csv.Error as error:
-        raise ReviewerError(f"{name}: line {reader.line_num + first}: {error}") from error
+    rows = _excel_tsv_rows(lines[first:], first) if delimiter == "\t" else None
+    if rows is None:
+        # a TSV not quoted as Excel quotes: a " is part of a term
+        if delimiter == "\t":
+            reader = csv.reader(lines[first:], delimiter="\t", quoting=csv.QUOTE_NONE,
+                                strict=True)
+        else:
+            reader = csv.reader(lines[first:], delimiter=delimiter, strict=True)
+        try:
+            rows = [(reader.line_num + first, cells) for cells in reader]
+        except csv.Error as error:
+            raise ReviewerError(f"{name}: line {reader.line_num + first}: {error}") from error
     header = rows[0][1]
     roles: dict[str, int] = {}
     for index, cell in enumerate(header):
@@ -67,7 +86,8 @@ def read_glossary_csv(data: bytes, name: str, source_language: str | None = None
         if source is not None and target is not None and source != target:
             roles.update(source=source, target=target)
     if "source" not in roles or "target" not in roles:
-        raise ReviewerError(f"{name}: the first line ({visible(lines[first][:80])}) does not "
+        raise ReviewerError(f"{name}: the first line ({visible(lines[first].rstrip()[:80])}) "
+                            "does not "
                             "name a source and a target column; a glossary's header is "
                             "source, target (or the project's two languages) and optionally "
                             "note, forbidden")
