@@ -105,3 +105,25 @@ def test_an_external_dtd_is_not_fetched(tmp_path: Path) -> None:
                     '<term>a</term></tig></langSet><langSet xml:lang="de"><tig><term>b</term>'
                     "</tig></langSet></termEntry></body></text></martif>", encoding="utf-8")
     assert [(t.source, t.target) for t in read_glossary(path)] == [("a", "b")]
+
+
+def test_omegat_glossaries_have_no_header() -> None:
+    omegat = DATA / "real" / "omegat"
+    assert pairs(read_glossary(omegat / "glossary-test.tab")) == [
+        ("kde", "koo moo", "", False), ("question", "qqqqq", "", False),
+        ("地球システム", "System Terre",
+         "https://fr.wikipedia.org/wiki/Science_du_syst%C3%A8me_Terre", False),
+        ("손가락", "Korean Term", "", False)]
+    assert pairs(read_glossary(omegat / "glossary-testUTF16LE.txt")) == [
+        ("UTF", "Unicode Transformation Format", "Comment #1", False),
+        ("LE", "Little Endian", "Comment #2", False)]
+
+
+def test_omegat_writes_a_comment_line_first(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.txt"
+    path.write_text("# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
+                    "file\tDatei\n# a comment\nfolder\n\nsave\tspeichern\tverb\n",
+                    encoding="utf-8")
+    # a line without a target is skipped, as OmegaT skips it
+    assert pairs(read_glossary(path)) == [("file", "Datei", "", False),
+                                          ("save", "speichern", "verb", False)]

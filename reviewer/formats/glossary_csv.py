@@ -54,11 +54,14 @@ def _excel_tsv_rows(lines: list[str], first: int) -> list[tuple[int, list[str]]]
 def read_glossary_csv(data: bytes, name: str, source_language: str | None = None,
                       target_language: str | None = None) -> list[NewTerm]:
     """The terms of a CSV/TSV glossary, or a one-line error; without ``source`` and
-    ``target`` columns, the columns headed with the project's languages (``en``, ``ru``)."""
+    ``target`` columns, the columns headed with the project's languages (``en``, ``ru``);
+    a TSV naming neither is OmegaT's glossary: source, target and comment, no header."""
     # a byte-order mark, UTF-8, a clear Cyrillic code page, else Excel's Western cp1252
     text = decode(data, name, excel_encoding(data)).text
     lines = text.splitlines(keepends=True)  # a quoted cell may hold a line break
-    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    # OmegaT starts a glossary with "# Glossary in tab-separated format -*- coding: utf-8 -*-"
+    first = next((index for index, line in enumerate(lines) if line.strip()
+                  and not (line.startswith("#") and "\t" not in line)), None)
     if first is None:
         raise ReviewerError(f"{name}: the file is empty")
     delimiter = _delimiter(lines[first])
@@ -85,6 +88,11 @@ def read_glossary_csv(data: bytes, name: str, source_language: str | None = None
         target = _language_column(header, target_language)
         if source is not None and target is not None and source != target:
             roles.update(source=source, target=target)
+    body = rows[1:]
+    headerless = "source" not in roles and "target" not in roles and delimiter == "\t" \
+        and len(header) >= 2
+    if headerless:  # OmegaT's glossaries: source, target, comment; no header
+        roles, body = {"source": 0, "target": 1, "note": 2}, rows
     if "source" not in roles or "target" not in roles:
         raise ReviewerError(f"{name}: the first line ({visible(lines[first].rstrip()[:80])}) "
                             "does not "
@@ -92,11 +100,13 @@ def read_glossary_csv(data: bytes, name: str, source_language: str | None = None
                             "source, target (or the project's two languages) and optionally "
                             "note, forbidden")
     terms = []
-    for line, cells in rows[1:]:
+    for line, cells in body:
         if not any(cell.strip() for cell in cells):
             continue
         values = {role: cells[index].strip() if index < len(cells) else ""
                   for role, index in roles.items()}
+        if headerless and (cells[0].startswith("#") or not values["target"]):
+            continue  # OmegaT's comment lines, and lines without a target, which it skips
         if not values["source"] or not values["target"]:
             raise ReviewerError(f"{name}: line {line} lacks a source or a target term")
         flag = values.get("forbidden", "").lower()
