@@ -152,3 +152,18 @@ def test_an_external_dtd_is_not_fetched(tmp_path: Path) -> None:
                     '<seg>a</seg></tuv><tuv xml:lang="de"><seg>b</seg></tuv></tu></body></tmx>',
                     encoding="utf-8")
     assert [(u.source, u.target) for u in read_tm_units(path)] == [("a", "b")]
+
+
+def test_a_unit_repeated_in_the_file_is_added_once(tmp_path: Path) -> None:
+    unit = ('<tu><tuv xml:lang="en-US"><seg>Save the file.</seg></tuv>'
+            '<tuv xml:lang="de-DE"><seg>Speichern Sie die Datei.</seg></tuv></tu>')
+    other = ('<tu><tuv xml:lang="en-US"><seg>Save the file.</seg></tuv>'
+             '<tuv xml:lang="de-DE"><seg>Datei speichern.</seg></tuv></tu>')
+    path = tmp_path / "export.tmx"  # Trados exports a unit once per context it was used in
+    path.write_text('<tmx version="1.4"><header srclang="en-US"/><body>'
+                    f"{unit * 3}{other}{unit}</body></tmx>", encoding="utf-8")
+    session = make(tmp_path / "p.review", [("Save the file!", "x")], ("en", "de"))
+    assert session.add_memory(path) == 2
+    assert [m.target for m in session.matches(0)] == [
+        "Speichern Sie die Datei.", "Datei speichern."]
+    session.close()

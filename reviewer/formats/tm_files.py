@@ -32,13 +32,16 @@ def is_project(path: Path) -> bool:
 
 
 def read_tm_units(path: Path, langs: tuple[str, str] | None = None) -> list[TmUnit]:
-    """The units a TMX or TSV/CSV file holds; one-line errors for a missing or bad file."""
+    """The units a TMX or TSV/CSV file holds, each once (Trados exports a unit once per
+    context it was used in); one-line errors for a missing or bad file."""
     data = read_file_bytes(path)
     name = path.name
     suffix = path.suffix.lower()
     if suffix == ".tmx" or (suffix not in (".tsv", ".csv", ".txt", ".tab") and _looks_xml(data)):
-        return tmx_units(data, name, langs)
-    return _delimited_units(data, name, "csv" if suffix == ".csv" else "tsv")
+        units = tmx_units(data, name, langs)
+    else:
+        units = _delimited_units(data, name, "csv" if suffix == ".csv" else "tsv")
+    return list(dict.fromkeys(units))
 
 
 def _looks_xml(data: bytes) -> bool:
