@@ -127,3 +127,12 @@ def test_omegat_writes_a_comment_line_first(tmp_path: Path) -> None:
     # a line without a target is skipped, as OmegaT skips it
     assert pairs(read_glossary(path)) == [("file", "Datei", "", False),
                                           ("save", "speichern", "verb", False)]
+
+
+def test_a_multiterm_xml_export() -> None:
+    path = TOOLS / "multiterm-export.xml"
+    assert pairs(read_glossary(path, "en", "de")) == [
+        ("save", "speichern", "Write the open file to disk.", False),
+        ("save", "abspeichern", "Write the open file to disk.", False),
+        ("folder", "Ordner", "", False)]
+    assert [t.target for t in read_glossary(path)] == ["speichern", "abspeichern", "Ordner"]

@@ -1,5 +1,6 @@
 """Glossaries as TBX: TBX-Basic of ISO 30042:2008 (``martif``: termEntry, langSet, tig or
-ntig, term) and TBX v3 (``tbx``: conceptEntry, langSec, termSec, term), DCA or DCT style.
+ntig, term) and TBX v3 (``tbx``: conceptEntry, langSec, termSec, term), DCA or DCT style; and MultiTerm's XML export (``mtf``: conceptGrp, languageGrp with its
+``language lang``, termGrp, term), which Trados users hand over as their termbase.
 
 A concept's terms in the source language each pair with each of its terms in the target
 language; a target term whose status is deprecated or superseded becomes a forbidden term.
@@ -16,9 +17,9 @@ from reviewer.core.glossary import NewTerm
 from reviewer.formats.safexml import local_name, parse_xml
 
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ENTRIES = frozenset({"termEntry", "conceptEntry"})
-_LANGUAGES = frozenset({"langSet", "langSec"})
-_TERM_HOLDERS = frozenset({"tig", "ntig", "termSec"})
+_ENTRIES = frozenset({"termEntry", "conceptEntry", "conceptGrp"})
+_LANGUAGES = frozenset({"langSet", "langSec", "languageGrp"})
+_TERM_HOLDERS = frozenset({"tig", "ntig", "termSec", "termGrp"})  # termGrp: MultiTerm's
 _STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 _NOTE_TYPES = frozenset({"definition", "note", "explanation"})  # not examples ("context")
 _FORBIDDEN = ("deprecated", "superseded", "forbidden", "rejected", "obsolete")
@@ -49,7 +50,7 @@ def _note_of(element: etree._Element) -> str:
             continue
         name = local_name(child)
         if name == "note" or name in _NOTE_TYPES \
-                or name == "descrip" and child.get("type") in _NOTE_TYPES:
+                or name == "descrip" and str(child.get("type", "")).lower() in _NOTE_TYPES:
             text = _text(child)
             if text:
                 return text
@@ -82,6 +83,12 @@ def _term_of(holder: etree._Element) -> _Term | None:
     return _Term(_text(term), _is_forbidden(holder), note)
 
 
+def _multiterm_lang(group: etree._Element) -> str:
+    """A MultiTerm languageGrp's tag: its ``<language type="English" lang="EN-US"/>``."""
+    return next((str(child.get("lang") or "") for child in group
+                 if isinstance(child.tag, str) and local_name(child) == "language"), "")
+
+
 def _entries(root: etree._Element) -> list[_Entry]:
     entries = []
     for element in root.iter():
@@ -91,7 +98,8 @@ def _entries(root: etree._Element) -> list[_Entry]:
         for language in element:
             if not isinstance(language.tag, str) or local_name(language) not in _LANGUAGES:
                 continue
-            tag = (language.get(_LANG) or language.get("lang") or "").strip()
+            tag = (language.get(_LANG) or language.get("lang") or _multiterm_lang(language)
+                   or "").strip()
             terms = entry.languages.setdefault(tag, [])
             terms += [term for holder in language
                       if isinstance(holder.tag, str) and local_name(holder) in _TERM_HOLDERS
@@ -136,9 +144,9 @@ def read_glossary_tbx(data: bytes, name: str, source: str | None = None,
                       target: str | None = None) -> list[NewTerm]:
     """The term pairs of a TBX file from the source to the target language."""
     root = parse_xml(data, name).getroot()
-    if local_name(root) not in ("martif", "tbx"):
+    if local_name(root) not in ("martif", "tbx", "mtf"):
         raise ReviewerError(f"{name}: not a TBX file (its root is <{local_name(root)}>, "
-                            "not <martif> or <tbx>)")
+                            "not <martif>, <tbx> or MultiTerm's <mtf>)")
     entries = _entries(root)
     if not entries:
         raise ReviewerError(f"{name}: the TBX file holds no terms (no termEntry or "
