@@ -1,6 +1,7 @@
 """Glossaries as TBX: TBX-Basic of ISO 30042:2008 (``martif``: termEntry, langSet, tig or
-ntig, term) and TBX v3 (``tbx``: conceptEntry, langSec, termSec, term), DCA or DCT style; and MultiTerm's XML export (``mtf``: conceptGrp, languageGrp with its
-``language lang``, termGrp, term), which Trados users hand over as their termbase.
+ntig, term) and TBX v3 (``tbx``: conceptEntry, langSec, termSec, term), DCA or DCT style;
+and MultiTerm's XML export (``mtf``: conceptGrp, languageGrp with its ``language lang``,
+termGrp, term), which Trados users hand over as their termbase.
 
 A concept's terms in the source language each pair with each of its terms in the target
 language; a target term whose status is deprecated or superseded becomes a forbidden term.
