@@ -102,6 +102,7 @@ def replace_segments(db: sqlite3.Connection, first: int, count: int,
     db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
     _update_counts(db, counted)
     _move_comments(db, [row[0] for row in old], new_ids)
+    _carry_dismissals(db, [row[0] for row in old], new_ids)
     last_version = int(db.execute("SELECT coalesce(max(id), 0) FROM versions").fetchone()[0])
     db.execute("INSERT INTO segment_changes (kind, created_at, author, last_version, "
                "old_segments, new_segments) VALUES (?, ?, ?, ?, ?, ?)",
@@ -154,6 +155,21 @@ def _move_comments(db: sqlite3.Connection, old_ids: list[int], new_ids: list[int
         return
     db.executemany("UPDATE comments SET segment_id = ? WHERE segment_id = ?",
                    [(new_ids[0], old_id) for old_id in old_ids])
+
+
+def _carry_dismissals(db: sqlite3.Connection, old_ids: list[int], new_ids: list[int]
+                      ) -> None:
+    """A learned fix dismissed in a segment that leaves stays dismissed in every segment
+    that takes its place (the phrase may be in any of them)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                  "AND name = 'suggestion_dismissals'").fetchone() is None:
+        return
+    marks = ", ".join("?" * len(old_ids))
+    db.executemany(
+        "INSERT INTO suggestion_dismissals (segment_id, mt_phrase, suggestion, author, "
+        "created_at) SELECT DISTINCT ?, mt_phrase, suggestion, author, created_at "
+        f"FROM suggestion_dismissals WHERE segment_id IN ({marks})",
+        [(new_id, *old_ids) for new_id in new_ids])
 
 
 def _changes(db: sqlite3.Connection, after_version: int = 0
