@@ -110,6 +110,9 @@ class GlossaryActions:
         when the segment has several)."""
         window = self._window
         edit = window.editor.correction_edit
+        if window.session.read_only:
+            self._say("Read-only: a term cannot be inserted (you can still look them up).")
+            return
         if window.editor.position < 0 or edit.isReadOnly():
             self._say("This segment cannot be edited.")
             return

@@ -97,7 +97,10 @@ class RepetitionActions(QObject):
     def propagate_segment(self, position: int) -> bool:
         """Write segment ``position``'s saved text to its repetitions in a task."""
         window = self._window
-        if window.session.read_only or window.tasks.busy:
+        if window.session.read_only:
+            window.statusBar().showMessage("Read-only: nothing can be propagated.", 6000)
+            return False
+        if window.tasks.busy:
             return False
         window.editing.save_pending()
         window.editing.stop_drafts()

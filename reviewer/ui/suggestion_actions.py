@@ -220,9 +220,19 @@ class SuggestionActions(QObject):
 
     # -- acting --------------------------------------------------------------------------
 
+    def _refused_read_only(self) -> bool:
+        """Say so and return True when the project is open read-only."""
+        if not self._window.session.read_only:
+            return False
+        self._window.statusBar().showMessage(
+            "Read-only: learned fixes cannot be applied or dismissed.", 6000)
+        return True
+
     def apply(self) -> None:
         """Ctrl+.: put the fix in the correction, as one typing step of its own."""
         window = self._window
+        if self._refused_read_only():
+            return
         suggestion = self.at_cursor()
         if suggestion is None:
             window.statusBar().showMessage(NONE_HERE, 4000)
@@ -246,6 +256,8 @@ class SuggestionActions(QObject):
     def apply_everywhere(self) -> bool:
         """Ctrl+Shift+.: the fix in every unconfirmed segment that has it, as one batch."""
         window = self._window
+        if self._refused_read_only():
+            return False
         suggestion = self.at_cursor()
         if suggestion is None:
             window.statusBar().showMessage(NONE_HERE, 4000)
@@ -284,6 +296,8 @@ class SuggestionActions(QObject):
     def dismiss(self, everywhere: bool = False) -> None:
         """Ctrl+Alt+.: no longer suggest the fix here (or anywhere); remembered."""
         window = self._window
+        if self._refused_read_only():
+            return
         suggestion = self.at_cursor()
         if suggestion is None or self.learned is None:
             window.statusBar().showMessage(NONE_HERE, 4000)
