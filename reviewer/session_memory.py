@@ -63,7 +63,7 @@ class SessionMemory(SessionReading):
         if not file.exists():
             raise ReviewerError(f"{file}: no such file")
         if is_project(file):
-            if file.resolve() == self.path.resolve():
+            if os.path.samefile(file, self.path):  # a link or another name too
                 raise ReviewerError(f"{file.name}: is this project; its confirmed segments "
                                     "are already its memory")
             units = _project_units(file)

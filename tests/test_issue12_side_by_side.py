@@ -132,3 +132,18 @@ def test_a_dismissal_holds_in_the_parts_of_a_split_and_a_merge(seed_project: Pat
         assert len(session.suggestions(18)) == elsewhere  # dismissed in one segment only
     finally:
         session.close()
+
+
+def test_memory_add_refuses_the_project_itself_through_a_hard_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = cat_project(tmp_path)
+    session = ReviewSession.open(project)
+    session.edit(0, FIXED, "anna")
+    session.close()
+    link = tmp_path / "other-name.review"
+    os.link(project, link)  # the same file: opening and closing it in this process would
+    code, out, err = run(capsys, "memory", project, "add", link)  # drop the writer's locks
+    assert (code, out) == (1, "")
+    assert err == ("reviewer: error: other-name.review: is this project; its confirmed "
+                   "segments are already its memory\n")
+    assert json.loads(run(capsys, "memory", project, "--json")[1])["size"] == 0
