@@ -12,6 +12,7 @@ from reviewer.core.repetitions import (
 )
 from reviewer.session_batches import Progress, SessionBatches
 from reviewer.session_results import BatchResult
+from reviewer.store.repetition_reads import make_index
 
 
 class SessionRepetitions(SessionBatches):
@@ -26,12 +27,17 @@ class SessionRepetitions(SessionBatches):
         if key is None:
             return []
         tags = self.segment_tags(position)
-        return [other.position for other in self._store.segments_with(key_column(has_source),
-                                                                       key)
-                if other.position != position and other.text != segment.text
-                and takes_propagation(other.status)
-                and not self.segment_locked(other.position)
-                and same_tags(tags, self.segment_tags(other.position))]
+        return [other for other, text, status in self._store.segments_with(
+                    key_column(has_source), key)
+                if other != position and text != segment.text and takes_propagation(status)
+                and not self.segment_locked(other)
+                and same_tags(tags, self.segment_tags(other))]
+
+    def prepare_repetitions(self) -> None:
+        """Make the index repetitions are found by (the first lookup would), on a connection
+        of its own: the window does it in a thread as a project opens."""
+        if not self.read_only:
+            make_index(self.path, key_column(self.has_source()))
 
     def repetition_groups(self) -> list[list[int]]:
         """The positions of segments sharing a source (an MT without a source), a list

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reviewer.session_batches import Progress
 
 _LEARNING = threading.Lock()  # the window learns in a thread while a task may apply
+_SLICE = 250  # records per answer of the store (a long answer holds Python's lock)
 
 
 class SessionSuggestions(SessionReading):
@@ -92,13 +93,8 @@ class SessionSuggestions(SessionReading):
         key = phrase_key(suggestion.mt, suggestion.suggestion)
         changes: list[tuple[int, str, str | None]] = []
         matches = 0
-        texts = {segment.position: segment.text for segment in self.segments()}
-        by_segment: dict[int, list[Suggestion]] = {}
-        for found in self.suggestions():
-            if phrase_key(found.mt, found.suggestion) == key:
-                by_segment.setdefault(found.position, []).append(found)
-        for position, here in by_segment.items():
-            text = texts[position]
+        by_segment = self._everywhere(key)
+        for position, (text, here) in by_segment.items():
             for one in sorted(here, key=lambda s: -s.start):  # from the end: spans hold
                 text = one.applied(text)
             changes.append((position, text, None))
@@ -106,6 +102,26 @@ class SessionSuggestions(SessionReading):
         label = (f"Apply {suggestion.mt!r} → {suggestion.suggestion!r} everywhere "
                  f"({matches} in {len(changes)} segments)")
         return self.apply_texts(changes, label, author, progress, matches)
+
+    def _everywhere(self, key: tuple[str, str]) -> dict[int, tuple[str, list[Suggestion]]]:
+        """The open segments' texts and their suggestions of the fix ``key``."""
+        learned = self.learned_fixes()
+        found: dict[int, tuple[str, list[Suggestion]]] = {}
+        if not len(learned.index):
+            return found
+        # texts, not records: unpickling 100,000 records from the window's store process
+        # held Python's lock (and the GUI thread) 400 ms at a time
+        for position, text in enumerate(self._store.head_texts()):
+            here = [one for one in learned.find(position, text)
+                    if phrase_key(one.mt, one.suggestion) == key]
+            if here:
+                found[position] = (text, here)
+        positions = list(found)
+        for start in range(0, len(positions), _SLICE):
+            for record in self._store.segments_at(positions[start:start + _SLICE]):
+                if not self._open_to_suggestions(record.position, record.status):
+                    del found[record.position]
+        return found
 
     def dismiss_suggestion(self, suggestion: Suggestion, author: str,
                            everywhere: bool = False) -> None:

@@ -99,6 +99,27 @@ def test_apply_everywhere_is_one_batch_undone_in_one_step(session: ReviewSession
     assert len(session.suggestions()) == 4
 
 
+def test_apply_everywhere_reads_texts_not_every_segment_record(
+        session: ReviewSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    # unpickling 100,000 records from the store process held Python's lock (and so the
+    # window's GUI thread) 400 ms at a time
+    session.edit(0, "The news from the front is alarming.", "ann")
+    found = session.suggestions(1)[0]
+    asked: list[int] = []
+    segments_at = session._store.segments_at
+
+    def spy(positions: list[int]) -> object:
+        asked.append(len(positions))
+        return segments_at(positions)
+
+    monkeypatch.setattr(session, "segments", lambda: pytest.fail("every record read"))
+    monkeypatch.setattr(session._store, "segments_at", spy)
+    result = session.apply_suggestion_everywhere(found, "ann")
+    assert result.batch.matches == 4 and len(result.revisions) == 3
+    assert asked[0] == 3  # the segments with the phrase, no more
+    assert session.segment(2).text == "Nothing alarming happened on Tuesday."
+
+
 def test_dismissed_here_or_everywhere_and_remembered(project: Path) -> None:
     session = ReviewSession.open(project)
     session.edit(0, "The news from the front is alarming.", "ann")

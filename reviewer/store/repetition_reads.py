@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import suppress
+from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
-from reviewer.store.queries import SEGMENT_SELECT
-from reviewer.store.records import SegmentRecord, segment_record
+from reviewer.store.connection import connect
+from reviewer.store.queries import STATUS
 from reviewer.store.transactions import StoreBase
 
 KEY_COLUMNS = ("source", "mt")  # what repetitions share: the source, else the MT
@@ -16,11 +17,15 @@ KEY_COLUMNS = ("source", "mt")  # what repetitions share: the source, else the M
 class RepetitionReads(StoreBase):
     """The repetitions methods of ``ProjectStore``."""
 
-    def segments_with(self, column: str, text: str) -> list[SegmentRecord]:
-        """The segments whose ``column`` (source or mt) is exactly ``text``, in order."""
+    def segments_with(self, column: str, text: str) -> list[tuple[int, str, str]]:
+        """(position, current text, status) of the segments whose ``column`` (source or
+        mt) is exactly ``text``, in order."""
         self._index(column)
+        # three columns, not records: a sentence repeated 3,000 times took 90 ms as records
+        # (the window's store process answers nothing else meanwhile), 12 ms so
         rows = self._db.execute(by_text(column), (text,))
-        return sorted(map(segment_record, rows), key=lambda record: record.position)
+        return sorted((int(position), str(current), str(status))
+                      for position, current, status in rows)
 
     def repeated(self, column: str) -> list[list[int]]:
         """The positions of segments that share their ``column`` text, a list per text
@@ -50,11 +55,25 @@ class RepetitionReads(StoreBase):
         indexed.add(column)
 
 
+def make_index(path: Path, column: str) -> None:
+    """Create the column's index on a connection of its own: any thread may, while the
+    project's own connection (or store process) goes on answering."""
+    name = f"segments_by_{_checked(column)}"
+    with suppress(sqlite3.Error, ReviewerError):  # without it a lookup is only slower
+        connection = connect(path, read_only=False)
+        try:
+            connection.execute(f"CREATE INDEX IF NOT EXISTS {name} ON segments ({column})")
+        finally:
+            connection.close()
+
+
 def by_text(column: str) -> str:
     """The query of the segments whose ``column`` is a given text."""
     # "+" keeps the planner off the position's index (a scan in position order) whatever
     # statistics it may have
-    return SEGMENT_SELECT + f"WHERE s.{_checked(column)} = ? AND +s.position >= 0"
+    return (f"SELECT s.position, coalesce(r.text, s.mt), {STATUS} FROM segments s "
+            "LEFT JOIN revisions r ON r.id = s.head_revision "
+            f"WHERE s.{_checked(column)} = ? AND +s.position >= 0")
 
 
 def _checked(column: str) -> str:

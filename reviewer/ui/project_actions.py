@@ -61,6 +61,7 @@ class ProjectActions:
         window.editing.save_pending()
         window.memory.wait()  # no lookup thread reads the project as it closes
         window.suggestions.stop()  # nor the one learning fixes
+        window.repetitions.wait()  # nor a confirm's repetitions lookup
         window.session.close()
         window.session = session
         window.show_session()

@@ -1,19 +1,21 @@
 """Repetitions in the window: after a confirm, a line in the editor offers to write the same
 text to the segment's unconfirmed repetitions (no dialog); Ctrl+Shift+P does it as one
-undo step, or a setting makes every confirm do it."""
+undo step, or a setting makes every confirm do it. The repetitions are looked up off the
+GUI thread (a sentence repeated thousands of times took seconds)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.status import SegmentStatus
-from reviewer.session import BatchResult
+from reviewer.session import BatchResult, ReviewSession
 from reviewer.ui.actions import ActionSpec, key_text
 from reviewer.ui.commands import BatchCommand
+from reviewer.ui.latest_job import LatestJob
 from reviewer.ui.settings import Setting
 
 if TYPE_CHECKING:
@@ -25,6 +27,9 @@ PROPAGATE = ActionSpec("segment.propagate", "&Segment", "Propagate to repet&itio
                        ("Ctrl+Shift+P",), separator_before=True)
 AUTOMATIC_TOGGLE = ActionSpec("segment.propagate_automatically", "&Segment",
                               "Propagate repetitions automatica&lly")
+
+
+Found = tuple[ReviewSession, int, int, int]  # session, position, undo index, repetitions
 
 
 def plural(count: int, noun: str) -> str:
@@ -61,9 +66,44 @@ class RepetitionActions(QObject):
         self.automatic_action.setCheckable(True)
         self.automatic_action.setChecked(window.settings.get(AUTOMATIC))
         self.automatic_action.toggled.connect(self._on_automatic_toggled)
+        self._lookups = LatestJob(self)  # a confirm's repetitions, off the GUI thread
+        self._lookups.succeeded.connect(self._on_lookups_succeeded)
+        self._closing = False
+        window.installEventFilter(self)  # closing waits for the lookup
         window.editing.confirmed.connect(self._on_confirmed)
         window.undo_stack.indexChanged.connect(self._on_undo_index_changed)
-        window.model.modelReset.connect(self.dismiss)  # another project
+        window.model.modelReset.connect(self._on_model_reset)  # another project
+        self._prepare()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a confirm's repetitions are being looked up."""
+        return self._lookups.busy
+
+    def wait(self) -> None:
+        """Let the lookup that runs end (the project is about to close)."""
+        self._lookups.wait()
+
+    def _prepare(self) -> None:
+        """Make the project's repetitions index now, in the thread: the first lookup would
+        (267 ms at 100,000 segments), and a confirm would wait for it."""
+        session = self._window.session
+        if self._window.model.rowCount() and not session.read_only:
+            def job(_progress: object) -> Found:
+                session.prepare_repetitions()
+                return session, 0, -1, 0  # nothing to offer
+
+            self._lookups.request(job)
+
+    def _on_model_reset(self) -> None:
+        self.dismiss()
+        self._prepare()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self._closing = True  # before the window closes the project
+            self.wait()
+        return False
 
     @property
     def automatic(self) -> bool:
@@ -82,7 +122,8 @@ class RepetitionActions(QObject):
         self.bar.show()
 
     def dismiss(self) -> None:
-        """Take the offer away."""
+        """Take the offer away (and any offer being looked up)."""
+        self._lookups.drop()
         self.offered = None
         self.bar.hide()
 
@@ -139,16 +180,31 @@ class RepetitionActions(QObject):
                 or window.model.segment(position).status != SegmentStatus.CONFIRMED:
             self.dismiss()  # e.g. reviewer mode: reviewed, not the editor's confirm
             return
-        try:
-            count = len(window.session.repetitions(position))
-        except ReviewerError:
-            count = 0
-        if not count:
-            self.dismiss()
-        elif self.automatic:  # once the confirm has moved on to the next segment
-            QTimer.singleShot(0, self, lambda: self._propagate_if_open(position))
+        if self._closing:
+            return
+        self.dismiss()  # the last offer is for another confirm
+        session, index = window.session, window.undo_stack.index()
+
+        def job(_progress: object) -> Found:
+            try:
+                count = len(session.repetitions(position))
+            except ReviewerError:
+                count = 0
+            return session, position, index, count
+
+        self._lookups.request(job)
+
+    def _on_lookups_succeeded(self, result: object) -> None:
+        session, position, index, count = cast(Found, result)
+        window = self._window
+        if not count or index < 0 or session is not window.session or self._closing \
+                or window.undo_stack.index() < index:  # another project, or undone since
+            return
+        if self.automatic:
+            self._propagate_if_open(position)
         else:
             self.offer(position, count)
+            self._offered_at = index
 
     def _propagate_if_open(self, position: int) -> None:
         if self._window.isVisible():  # not closed (and its project with it) meanwhile

@@ -140,9 +140,9 @@ class SuggestionActions(QObject):
     def _on_model_reset(self) -> None:
         self.learned = None  # another project, or segments split or merged
         model = self._window.model
-        self._taught = {}
-        for row in range(model.rowCount()):
-            self._note_taught(row)
+        segment = model.segment  # one comprehension: 100,000 rows took 100 ms row by row
+        self._taught = {row: record.text for row in range(model.rowCount())
+                        if (record := segment(row)).status in LEARNED_FROM}
         self.show_current()
         self.learn()
 

@@ -4,6 +4,7 @@ Ctrl+Shift+P writes it as one undo step, and a setting makes it automatic."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -145,3 +146,52 @@ def test_check_document_lists_inconsistent_translations(
     rows = [(dialog.tree.topLevelItem(i).text(0), dialog.tree.topLevelItem(i).text(1))
             for i in range(dialog.tree.topLevelItemCount())]
     assert ("1", "Inconsistent translation") in rows and ("4", "Inconsistent translation") in rows
+
+
+def test_a_confirm_looks_its_repetitions_up_off_the_gui_thread(
+        open_window: Callable[[Path], MainWindow], project: Path, qtbot,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a sentence repeated thousands of times took seconds (the first ask makes an index)
+    window = open_window(project)
+    looked_up_in: list[bool] = []  # per lookup: on the GUI thread?
+    session = window.session
+    repetitions = session.repetitions
+
+    def spy(position: int) -> list[int]:
+        looked_up_in.append(threading.current_thread() is threading.main_thread())
+        return repetitions(position)
+
+    monkeypatch.setattr(session, "repetitions", spy)
+    confirm_first(window)
+    qtbot.waitUntil(lambda: window.repetitions.bar.isVisible())
+    assert window.repetitions.label.text().startswith("1 repetition of segment 1 ")
+    assert looked_up_in == [False]
+
+
+def test_opening_the_window_makes_the_repetitions_index_off_the_gui_thread(
+        open_window: Callable[[Path], MainWindow], project: Path, qtbot,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # made on the first confirm, it stalled that confirm (267 ms at 100,000 segments)
+    made_in: list[bool] = []
+    prepare = ReviewSession.prepare_repetitions
+
+    def spy(self: ReviewSession) -> None:
+        made_in.append(threading.current_thread() is threading.main_thread())
+        prepare(self)
+
+    monkeypatch.setattr(ReviewSession, "prepare_repetitions", spy)
+
+    def indexed() -> bool:
+        db = sqlite3.connect(project)
+        try:
+            return db.execute("SELECT 1 FROM sqlite_master WHERE name = "
+                              "'segments_by_source'").fetchone() is not None
+        finally:
+            db.close()
+
+    assert not indexed()
+    window = open_window(project)
+    qtbot.waitUntil(indexed)
+    qtbot.waitUntil(lambda: not window.repetitions.busy)
+    assert made_in and not any(made_in)
+    assert not window.repetitions.bar.isVisible()  # nothing confirmed: nothing offered
