@@ -167,3 +167,13 @@ def test_a_unit_repeated_in_the_file_is_added_once(tmp_path: Path) -> None:
     assert [m.target for m in session.matches(0)] == [
         "Speichern Sie die Datei.", "Datei speichern."]
     session.close()
+
+
+def test_a_code_for_a_non_breaking_space_keeps_the_words_apart(tmp_path: Path) -> None:
+    path = tmp_path / "nbsp.tmx"  # Trados writes an HTML file's &nbsp; as a ph
+    path.write_text('<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en">'
+                    "<seg>It is 100<ph>&amp;nbsp;</ph>km away.</seg></tuv><tuv xml:lang=\"fr\">"
+                    "<seg>C'est à 100<ph>&amp;nbsp;</ph>km.</seg></tuv></tu></body></tmx>",
+                    encoding="utf-8")
+    assert [(u.source, u.target) for u in read_tm_units(path)] == [
+        ("It is 100\u00a0km away.", "C'est à 100\u00a0km.")]

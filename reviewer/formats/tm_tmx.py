@@ -4,8 +4,9 @@ The pair read is the project's languages (a shorter tag such as ``en`` takes the
 ``srclang`` variant first); a file without them is refused, never read in another
 language. Without project languages, the source is the header's ``srclang`` (else the
 first language) and the target the language most units pair with it. Inline codes are
-left out, except a placeholder's code (``%d``, ``{0}``), which is kept as its text, and
-a line break's, which keeps the words apart; OmegaT's tag shortcuts (``<b0>``) go too.
+left out, except a placeholder's code (``%d``, ``{0}``), which is kept as its text, a
+non-breaking space's (``&nbsp;``), which becomes one, and a line break's, a space;
+OmegaT's tag shortcuts (``<b0>``) go too.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _PLACEHOLDER = re.compile(
     r"|\{\{?\s*[\w.]+\s*\}\}?|\{\d+(?:,[^{}]*)?\}|\$\{\w+\}|\$\w+\$?")
 _BREAK = re.compile(r"(?i)<br\s*/?>|\\line|\\par|\n|\r\n?")
 _OMEGAT_TAG = re.compile(r"</?[a-zA-Z]\d+/?>")
+_NBSP = re.compile(r"(?i)&nbsp;|&#160;|&#xa0;|\\~")  # HTML's and RTF's
 
 
 def tmx_units(data: bytes, name: str, langs: tuple[str, str] | None) -> list[TmUnit]:
@@ -117,6 +119,8 @@ def _seg_text(element: etree._Element) -> str:
             code = "".join(child.itertext()).strip()
             if name == "ph" and _PLACEHOLDER.fullmatch(code):
                 parts.append(code)
+            elif _NBSP.fullmatch(code):
+                parts.append("\u00a0")
             elif _BREAK.fullmatch(code) and not "".join(parts)[-1:].isspace() \
                     and not (child.tail or " ")[:1].isspace():
                 parts.append(" ")
