@@ -177,3 +177,21 @@ def test_a_code_for_a_non_breaking_space_keeps_the_words_apart(tmp_path: Path) -
                     encoding="utf-8")
     assert [(u.source, u.target) for u in read_tm_units(path)] == [
         ("It is 100\u00a0km away.", "C'est à 100\u00a0km.")]
+
+
+def test_an_excel_unicode_text_memory_with_quoted_cells(tmp_path: Path) -> None:
+    path = tmp_path / "memory.txt"  # Excel's "Unicode Text": UTF-16, tabs, quoted cells
+    rows = ('Source\tTarget\r\n"The ""Save as"" dialog"\t"Das Dialogfeld ""Speichern unter"""\r\n'
+            '"Two\nlines"\t"Zwei\nZeilen"\r\n12" pipe\t12"-Rohr\r\n')
+    path.write_bytes(b"\xff\xfe" + rows.encode("utf-16-le"))
+    assert [(u.source, u.target) for u in read_tm_units(path)] == [
+        ('The "Save as" dialog', 'Das Dialogfeld "Speichern unter"'),
+        ("Two\nlines", "Zwei\nZeilen"), ('12" pipe', '12"-Rohr')]
+    headerless = tmp_path / "pairs.txt"
+    headerless.write_bytes(b"\xff\xfe" + '"a ""b"""\tc\r\n'.encode("utf-16-le"))
+    assert [(u.source, u.target) for u in read_tm_units(headerless)] == [('a "b"', "c")]
+    corrections = tmp_path / "post-edits.txt"
+    corrections.write_bytes(b"\xff\xfe" + 'mt\tcorrection\r\n"a ""b"""\t"A ""B"""\r\n'
+                            .encode("utf-16-le"))
+    assert [(u.source, u.mt, u.target) for u in read_tm_units(corrections)] == [
+        (None, 'a "b"', 'A "B"')]

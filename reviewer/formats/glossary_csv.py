@@ -10,7 +10,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.glossary import NewTerm
 from reviewer.core.visible import visible
 from reviewer.formats.encoding import decode
-from reviewer.formats.excel_text import excel_encoding
+from reviewer.formats.excel_text import excel_encoding, excel_tsv_rows
 
 _ROLES = {
     "source": "source", "source term": "source", "src": "source", "term": "source",
@@ -39,18 +39,6 @@ def _language_column(header: list[str], language: str | None) -> int | None:
                  if cell and cell.split("-")[0] == wanted.split("-")[0]), None)
 
 
-def _excel_tsv_rows(lines: list[str], first: int) -> list[tuple[int, list[str]]] | None:
-    """The rows of a TSV quoted as Excel's "Unicode Text" quotes a cell holding a quote, a
-    tab or a line break (its quotes doubled), or None if it is not quoted so."""
-    if not any(line.startswith('"') or '\t"' in line for line in lines):
-        return None
-    reader = csv.reader(lines, delimiter="\t", strict=True)
-    try:
-        return [(reader.line_num + first, cells) for cells in reader]
-    except csv.Error:
-        return None
-
-
 def read_glossary_csv(data: bytes, name: str, source_language: str | None = None,
                       target_language: str | None = None) -> list[NewTerm]:
     """The terms of a CSV/TSV glossary, or a one-line error; without ``source`` and
@@ -65,7 +53,7 @@ def read_glossary_csv(data: bytes, name: str, source_language: str | None = None
     if first is None:
         raise ReviewerError(f"{name}: the file is empty")
     delimiter = _delimiter(lines[first])
-    rows = _excel_tsv_rows(lines[first:], first) if delimiter == "\t" else None
+    rows = excel_tsv_rows(lines[first:], first) if delimiter == "\t" else None
     if rows is None:
         # a TSV not quoted as Excel quotes: a " is part of a term
         if delimiter == "\t":

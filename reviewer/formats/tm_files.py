@@ -12,9 +12,9 @@ from pathlib import Path
 from reviewer.core.errors import ReviewerError
 from reviewer.core.memory import TmUnit
 from reviewer.core.tags import plain_text
-from reviewer.formats.delimited import read_delimited
-from reviewer.formats.encoding import bom_encoding, read_file_bytes
-from reviewer.formats.excel_text import excel_encoding
+from reviewer.formats.delimited import header_roles, read_delimited
+from reviewer.formats.encoding import bom_encoding, decode, read_file_bytes
+from reviewer.formats.excel_text import excel_encoding, excel_tsv_rows
 from reviewer.formats.tm_tmx import tmx_units
 
 _SQLITE = b"SQLite format 3\x00"
@@ -52,7 +52,12 @@ def _looks_xml(data: bytes) -> bool:
 
 
 def _delimited_units(data: bytes, name: str, file_format: str) -> list[TmUnit]:
-    document = read_delimited(data, name, file_format, excel_encoding(data))
+    encoding = excel_encoding(data)
+    if file_format == "tsv":
+        rows = excel_tsv_rows(decode(data, name, encoding).text.splitlines(keepends=True))
+        if rows is not None:
+            return _excel_units([cells for _line, cells in rows], name)
+    document = read_delimited(data, name, file_format, encoding)
     units = []
     for segment in document.segments:
         # a header naming a correction column: source, MT and the corrected text
@@ -61,6 +66,28 @@ def _delimited_units(data: bytes, name: str, file_format: str) -> list[TmUnit]:
         if target.strip() and (segment.source or mt):
             units.append(TmUnit(plain_text(segment.source) if segment.source else None,
                                 None if mt is None else plain_text(mt), plain_text(target)))
+    if not units:
+        raise ReviewerError(f"{name}: holds no rows with a source and a target")
+    return units
+
+
+def _excel_units(rows: list[list[str]], name: str) -> list[TmUnit]:
+    """Units of a TSV quoted as Excel quotes: under a header naming source and target (or
+    mt and correction), else source and target in the first two columns."""
+    roles = header_roles(rows[0])
+    source: int | None = 0
+    target, mt = 1, None
+    if roles:
+        rows = rows[1:]
+        source, mt = roles.get("source"), roles.get("mt") if "correction" in roles else None
+        target = roles.get("correction", roles.get("mt", -1))
+
+    def cell(cells: list[str], index: int | None) -> str | None:
+        return None if index is None or not 0 <= index < len(cells) \
+            else cells[index].strip() or None
+
+    units = [TmUnit(cell(cells, source), cell(cells, mt), cell(cells, target) or "")
+             for cells in rows if cell(cells, target) and (cell(cells, source) or cell(cells, mt))]
     if not units:
         raise ReviewerError(f"{name}: holds no rows with a source and a target")
     return units
