@@ -146,22 +146,22 @@ class SuggestionActions(QObject):
         self.show_current()
         self.learn()
 
-    def _note_taught(self, row: int) -> bool:
-        """Keep what row ``row`` teaches now; True if that changed."""
-        segment = self._window.model.segment(row)
-        text = segment.text if segment.status in LEARNED_FROM else None
-        if self._taught.get(row) == text:
-            return False
-        if text is None:
-            del self._taught[row]
-        else:
-            self._taught[row] = text
-        return True
-
     def _on_model_data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
-        # typing changes rows too: only a confirm, or a confirmed text changed, teaches
-        changed = [self._note_taught(row) for row in range(top.row(), bottom.row() + 1)]
-        if any(changed):
+        # typing changes rows too: only a confirm, or a confirmed text changed, teaches.
+        # A batch's rows span the document: one loop, no call a row (a method per row took
+        # 200 ms of the GUI thread for 100,000 rows)
+        segment, taught = self._window.model.segment, self._taught
+        changed = False
+        for row in range(top.row(), bottom.row() + 1):
+            record = segment(row)
+            text = record.text if record.status in LEARNED_FROM else None
+            if taught.get(row) != text:
+                changed = True
+                if text is None:
+                    del taught[row]
+                else:
+                    taught[row] = text
+        if changed:
             self._timer.start()
 
     # -- showing -------------------------------------------------------------------------
