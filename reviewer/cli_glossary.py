@@ -37,8 +37,8 @@ def run_glossary(args: argparse.Namespace) -> None:
     try:
         if args.file is not None:
             added = session.import_glossary(args.file)
-            terms = "glossary term" if added == 1 else "glossary terms"
-            print(visible(f"{args.file.name}: {added} {terms} added "
+            noun = "glossary term" if added == 1 else "glossary terms"
+            print(visible(f"{args.file.name}: {added} {noun} added "
                           f"({len(session.glossary())} in the glossary)"))
         elif args.add is not None:
             source, target = args.add.split("=", 1)

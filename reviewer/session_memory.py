@@ -33,9 +33,8 @@ MemoryProgress = Callable[[int, int], None]
 
 
 def _matches_of(rows: list[CandidateRow]) -> list[tuple[str, TmMatch]]:
-    return [(source if source is not None else (mt or ""),
-             TmMatch(0, source, mt, target, origin, position))
-            for _id, source, mt, target, origin, position in rows]
+    return [(key, TmMatch(0, source, mt, target, origin, position))
+            for _id, source, mt, target, origin, position, key in rows]
 
 
 class SessionMemory(SessionReading):
@@ -75,10 +74,11 @@ class SessionMemory(SessionReading):
             units = read_tm_units(file, langs)
         if progress is not None:
             progress(0, len(units))
+        on_target = not self.has_source()  # the MT is looked up: keys in its language
         if isinstance(self._store, ProjectStore):
-            return self._store.add_tm_units(units, file.name, progress)
+            return self._store.add_tm_units(units, file.name, progress, on_target)
         # the window's store is in a process of its own: a callback cannot go there
-        added = self._store.add_tm_units(units, file.name)
+        added = self._store.add_tm_units(units, file.name, on_target=on_target)
         if progress is not None:
             progress(added, len(units))
         return added

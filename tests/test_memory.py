@@ -104,7 +104,7 @@ def test_matches_from_a_real_tmx(tmp_path: Path) -> None:
 
 
 def test_min_and_limit(tmp_path: Path) -> None:
-    session = make(tmp_path / "p.review", [(None, "The cat sat on the mat.")])
+    session = make(tmp_path / "p.review", [("The cat sat on the mat.", "Le chat.")])
     tsv = tmp_path / "units.tsv"
     tsv.write_text("The cat sat on the mat.\tA\nThe cat sat on a mat.\tB\n"
                    "The dog sat on the mat!\tC\nA bird flew over the house.\tD\n",
@@ -233,7 +233,7 @@ def test_short_keys_of_common_words_find_their_match(
     import reviewer.store.memory
 
     monkeypatch.setattr(reviewer.store.memory, "COMMON", 1)  # every word here is common
-    session = make(tmp_path / "p.review", [(None, "Save a file")])
+    session = make(tmp_path / "p.review", [("Save a file", "Datei speichern")])
     tsv = tmp_path / "units.tsv"
     tsv.write_text("Save the file\tDatei speichern\nSave the folder\tOrdner speichern\n"
                    "Open a file\tEine Datei öffnen\nClose a folder\tEinen Ordner schließen\n"
@@ -243,4 +243,26 @@ def test_short_keys_of_common_words_find_their_match(
     # 'Save' → 'Open': 4 edits in 11: 7/11 = 63.6 %
     assert [(m.score, m.target) for m in session.matches(0, min_score=61)] == [
         (76, "Datei speichern"), (63, "Eine Datei öffnen")]
+    session.close()
+
+
+def test_a_project_without_sources_looks_its_mt_up_in_the_units_targets(
+        tmp_path: Path) -> None:
+    # the MT is English from Russian: a Russian → English memory's English side is what
+    # it is like, not its Russian sources
+    session = make(tmp_path / "p.review", [(None, "The cat sat on the mat.")])
+    tmx = tmp_path / "ru-en.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ru" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" '
+        'creationtool="t" creationtoolversion="1"/><body>'
+        '<tu><tuv xml:lang="ru"><seg>Кошка сидела на коврике.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>The cat sat on a mat.</seg></tuv></tu>'
+        '<tu><tuv xml:lang="ru"><seg>Собака лаяла.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>The dog barked.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    assert session.add_memory(tmx) == 2
+    # 'the' → 'a': 3 edits in 23 characters: 20/23 = 86.9 %
+    assert [(m.score, m.source, m.target) for m in session.matches(0)] == [
+        (86, "Кошка сидела на коврике.", "The cat sat on a mat.")]
     session.close()

@@ -69,6 +69,13 @@ class TmUnit:
         """What a lookup compares: the source, else the MT."""
         return self.source if self.source is not None else self.mt
 
+    def key_for(self, on_target: bool) -> str:
+        """What a lookup compares in a project with sources (its source, else its MT), or
+        ``on_target``, in one without (its MT, else its target: the MT's language)."""
+        if on_target:
+            return self.mt if self.mt is not None else self.target
+        return self.source if self.source is not None else (self.mt or "")
+
 
 def match_score(key: str, other: str) -> int:
     """The fuzzy-match percentage of ``other`` for ``key`` (see the module's docstring)."""

@@ -34,7 +34,8 @@ _INDEXED = {"tm_key_index": "tm_units", "segment_key_index": "segments"}
 _DONE = ", ".join(f"'{status.value}'" for status in sorted(DONE_STATUSES))
 _WORD = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokenizer splits at "_" too
 
-CandidateRow = tuple[int, str | None, str | None, str, str, int | None]
+CandidateRow = tuple[int, str | None, str | None, str, str, int | None, str]
+# (id, source, mt, target, origin, segment position, key: the text a lookup compares)
 """(id, source, mt, target, origin, position): position only for the project's segments."""
 
 
@@ -47,22 +48,25 @@ class MemoryStore(StoreBase):
     """Units added to the project's translation memory, and lookups in them."""
 
     def add_tm_units(self, units: Sequence[TmUnit], origin: str,
-                     progress: Callable[[int, int], None] | None = None) -> int:
+                     progress: Callable[[int, int], None] | None = None,
+                     on_target: bool = False) -> int:
         """Add units in one transaction; returns how many. They enter through a temporary
         table in slices, one statement each: FTS5 writes its index once per statement,
-        so a row at a time would cost several times as long."""
+        so a row at a time would cost several times as long. ``on_target``: a project without
+        sources looks its MT up, so the units' keys are their text in the MT's language."""
         now = utc_now()
         total = len(units)
         with self._write() as db:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS new_tm_units "
-                       "(source TEXT, mt TEXT, target TEXT NOT NULL)")
+                       "(source TEXT, mt TEXT, target TEXT NOT NULL, key TEXT NOT NULL)")
             for start in range(0, total, ADD_SLICE):
                 db.execute("DELETE FROM temp.new_tm_units")
-                db.executemany("INSERT INTO temp.new_tm_units VALUES (?, ?, ?)",
-                               ((unit.source, unit.mt, unit.target)
+                db.executemany("INSERT INTO temp.new_tm_units VALUES (?, ?, ?, ?)",
+                               ((unit.source, unit.mt, unit.target, unit.key_for(on_target))
                                 for unit in units[start:start + ADD_SLICE]))
-                db.execute("INSERT INTO tm_units (source, mt, target, origin, created_at) "
-                           "SELECT source, mt, target, ?, ? FROM temp.new_tm_units ORDER BY rowid",
+                db.execute("INSERT INTO tm_units (source, mt, target, origin, created_at, key) "
+                           "SELECT source, mt, target, ?, ?, key FROM temp.new_tm_units "
+                           "ORDER BY rowid",
                            (origin, now))
                 if progress is not None:
                     progress(min(start + ADD_SLICE, total), total)
@@ -83,17 +87,17 @@ class MemoryStore(StoreBase):
         low, high = length_bounds(len(key), min_score)
         found = self._candidates(
             key, "tm_key_index", "", (),
-            "SELECT u.id, u.source, u.mt, u.target, u.origin, NULL FROM shared "
+            "SELECT u.id, u.source, u.mt, u.target, u.origin, NULL, u.key FROM shared "
             "JOIN tm_units u ON u.id = shared.id "
-            "WHERE length(coalesce(u.source, u.mt)) BETWEEN ? AND ? "
+            "WHERE length(u.key) BETWEEN ? AND ? "
             "ORDER BY shared.n DESC, u.id LIMIT ?", (low, high, CANDIDATES))
         if len(key) > SHORT_KEY:
             return found
         low, high = length_bounds(len(key), max(min_score, SHORT_SCORE))
         return _joined(found, self._rows(
-            "SELECT id, source, mt, target, origin, NULL FROM tm_units "
-            "WHERE length(coalesce(source, mt)) BETWEEN ? AND ? "
-            "ORDER BY abs(length(coalesce(source, mt)) - ?) LIMIT ?",
+            "SELECT id, source, mt, target, origin, NULL, key FROM tm_units "
+            "WHERE length(key) BETWEEN ? AND ? "
+            "ORDER BY abs(length(key) - ?) LIMIT ?",
             (low, high, len(key), SHORT_CANDIDATES)))
 
     def segment_candidates(self, key: str, min_score: int, exclude: int) -> list[CandidateRow]:
@@ -104,7 +108,8 @@ class MemoryStore(StoreBase):
         done = ("WHERE EXISTS (SELECT 1 FROM segments s JOIN revisions r "
                 "ON r.id = s.head_revision WHERE s.id = hits.id AND s.position >= 0 "
                 f"AND s.position != ? AND r.status IN ({_DONE}) AND r.text != '') ")
-        columns = ("SELECT s.id, s.source, s.mt, r.text, 'project', s.position FROM ")
+        columns = ("SELECT s.id, s.source, s.mt, r.text, 'project', s.position, "
+                   "coalesce(s.source, s.mt) FROM ")
         found = self._candidates(
             key, "segment_key_index", done, (exclude,),
             columns + "shared JOIN segments s ON s.id = shared.id "
@@ -181,7 +186,7 @@ class MemoryStore(StoreBase):
 
     def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[CandidateRow]:
         return [(int(row[0]), row[1], row[2], str(row[3]), str(row[4]),
-                 None if row[5] is None else int(row[5]))
+                 None if row[5] is None else int(row[5]), str(row[6]))
                 for row in self._db.execute(sql, parameters)]
 
     def concordance(self, query: str, match_case: bool, limit: int,

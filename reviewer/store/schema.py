@@ -209,7 +209,9 @@ MIGRATIONS: list[str] = [
     # must not appear); translation memory units added from TMX, TSV or another project
     # (the project's own confirmed segments are looked up where they are); learned
     # suggestions the editor dismissed (segment_id NULL: everywhere).
-    # A TM unit's and a segment's key (its source, else its MT) are indexed by their words
+    # A segment's key (its source, else its MT) and a TM unit's (the text on the side the
+    # project's segments are looked up by: its source, or, in a project without sources,
+    # its MT, else its target — the MT's language) are indexed by their words
     # (SQLite FTS5, kept up to date by triggers, so imports, splits and merges stay
     # indexed): a lookup's candidates are the keys sharing most of its rarest words; a
     # short key's are also the keys of about its length (the *_by_key_length indexes).
@@ -229,20 +231,21 @@ MIGRATIONS: list[str] = [
         mt TEXT,
         target TEXT NOT NULL,
         origin TEXT NOT NULL,
-        created_at TEXT NOT NULL
+        created_at TEXT NOT NULL,
+        key TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE tm_key_index USING fts5(key, content='', detail='none');
     CREATE TRIGGER tm_units_indexed AFTER INSERT ON tm_units BEGIN
-        INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
+        INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, NEW.key);
     END;
     CREATE TRIGGER tm_units_unindexed AFTER DELETE ON tm_units BEGIN
         INSERT INTO tm_key_index (tm_key_index, rowid, key)
-        VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
+        VALUES ('delete', OLD.id, OLD.key);
     END;
-    CREATE TRIGGER tm_units_reindexed AFTER UPDATE OF source, mt ON tm_units BEGIN
+    CREATE TRIGGER tm_units_reindexed AFTER UPDATE OF key ON tm_units BEGIN
         INSERT INTO tm_key_index (tm_key_index, rowid, key)
-        VALUES ('delete', OLD.id, coalesce(OLD.source, OLD.mt));
-        INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
+        VALUES ('delete', OLD.id, OLD.key);
+        INSERT INTO tm_key_index (rowid, key) VALUES (NEW.id, NEW.key);
     END;
     CREATE VIRTUAL TABLE segment_key_index USING fts5(key, content='', detail='none');
     CREATE TRIGGER segments_indexed AFTER INSERT ON segments BEGIN
@@ -258,7 +261,7 @@ MIGRATIONS: list[str] = [
         INSERT INTO segment_key_index (rowid, key) VALUES (NEW.id, coalesce(NEW.source, NEW.mt));
     END;
     INSERT INTO segment_key_index (rowid, key) SELECT id, coalesce(source, mt) FROM segments;
-    CREATE INDEX tm_units_by_key_length ON tm_units (length(coalesce(source, mt)));
+    CREATE INDEX tm_units_by_key_length ON tm_units (length(key));
     CREATE INDEX segments_by_key_length ON segments (length(coalesce(source, mt)));
     CREATE TABLE suggestion_dismissals (
         id INTEGER PRIMARY KEY,

@@ -20,9 +20,11 @@ INSERT_KEYS = 3  # Ctrl+1 … Ctrl+3
 
 
 def match_key(match: TmMatch, use_source: bool) -> str:
-    """The text a match was found by: its source in a project with sources, else its MT."""
-    first, second = (match.source, match.mt) if use_source else (match.mt, match.source)
-    return first if first is not None else second or ""
+    """The text a match was found by: its source in a project with sources (else its MT),
+    in one without, its MT (else its target: the MT's language)."""
+    if use_source:
+        return match.source if match.source is not None else match.mt or ""
+    return match.mt if match.mt is not None else match.target
 
 
 def origin_text(match: TmMatch) -> str:
