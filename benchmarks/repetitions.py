@@ -53,7 +53,7 @@ def main() -> None:
         repeated = keys.index(-1)
         session.edit(repeated, "The corrected sentence.", "bench")
         wall, cpu, _ = _timed(lambda: session.repetitions(0))
-        print(f"first lookup (makes the index): {wall:.0f} ms (CPU {cpu:.0f} ms)")
+        print(f"first lookup: {wall:.0f} ms (CPU {cpu:.0f} ms)")
         walls: list[float] = []
         cpus: list[float] = []
         for position in rng.sample(range(count), 400):

@@ -12,13 +12,10 @@ from reviewer.core.repetitions import (
 )
 from reviewer.session_batches import Progress, SessionBatches
 from reviewer.session_results import BatchResult
-from reviewer.store.repetition_reads import make_index
 
 
 class SessionRepetitions(SessionBatches):
     """Segments with the same source (or MT), and propagation of a correction to them."""
-
-    _repetitions_indexed = False  # the index is made once a session
 
     def repetitions(self, position: int) -> list[int]:
         """The other segments with segment ``position``'s source (its MT without a source)
@@ -28,20 +25,12 @@ class SessionRepetitions(SessionBatches):
         key = repetition_key(segment.source, segment.mt, has_source)
         if key is None:
             return []
-        self.prepare_repetitions()  # not on the project's connection: a thread may ask
         tags = self.segment_tags(position)
         return [other for other, text, status in self._store.segments_with(
                     key_column(has_source), key)
                 if other != position and text != segment.text and takes_propagation(status)
                 and not self.segment_locked(other)
                 and same_tags(tags, self.segment_tags(other))]
-
-    def prepare_repetitions(self) -> None:
-        """Make the index repetitions are found by (the first lookup would), on a connection
-        of its own: the window does it in a thread as a project opens."""
-        if not self.read_only and not self._repetitions_indexed:
-            make_index(self.path, key_column(self.has_source()))
-            self._repetitions_indexed = True
 
     def repetition_groups(self) -> list[list[int]]:
         """The positions of segments sharing a source (an MT without a source), a list

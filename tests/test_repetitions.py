@@ -110,9 +110,9 @@ def test_an_edited_segment_propagates_as_edited(tmp_path: Path,
         session.close()
     db = sqlite3.connect(project)
     plan = " ".join(str(row) for row in db.execute("EXPLAIN QUERY PLAN " + by_text("source"),
-                                                   ("x",)))
+                                                   ("x", "x")))
     db.close()
-    assert "USING INDEX segments_by_source" in plan  # a lookup, not a scan per confirm
+    assert "USING INDEX segments_by_key_start" in plan  # a lookup, not a scan per confirm
 
 
 def test_without_a_source_the_mt_is_compared(tmp_path: Path,

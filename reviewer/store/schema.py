@@ -215,6 +215,7 @@ MIGRATIONS: list[str] = [
     # (SQLite FTS5, kept up to date by triggers, so imports, splits and merges stay
     # indexed): a lookup's candidates are the keys sharing most of its rarest words; a
     # short key's are also the keys of about its length (the *_by_key_length indexes).
+    # A segment's repetitions (the same key) are found by the key's first 32 characters.
     """
     CREATE TABLE glossary_terms (
         id INTEGER PRIMARY KEY,
@@ -263,6 +264,7 @@ MIGRATIONS: list[str] = [
     INSERT INTO segment_key_index (rowid, key) SELECT id, coalesce(source, mt) FROM segments;
     CREATE INDEX tm_units_by_key_length ON tm_units (length(key));
     CREATE INDEX segments_by_key_length ON segments (length(coalesce(source, mt)));
+    CREATE INDEX segments_by_key_start ON segments (substr(coalesce(source, mt), 1, 32));
     CREATE TABLE suggestion_dismissals (
         id INTEGER PRIMARY KEY,
         segment_id INTEGER REFERENCES segments (id),

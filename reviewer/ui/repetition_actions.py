@@ -73,7 +73,6 @@ class RepetitionActions(QObject):
         window.editing.confirmed.connect(self._on_confirmed)
         window.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         window.model.modelReset.connect(self._on_model_reset)  # another project
-        self._prepare()
 
     @property
     def busy(self) -> bool:
@@ -84,20 +83,8 @@ class RepetitionActions(QObject):
         """Let the lookup that runs end (the project is about to close)."""
         self._lookups.wait()
 
-    def _prepare(self) -> None:
-        """Make the project's repetitions index now, in the thread: the first lookup would
-        (267 ms at 100,000 segments), and a confirm would wait for it."""
-        session = self._window.session
-        if self._window.model.rowCount() and not session.read_only:
-            def job(_progress: object) -> Found:
-                session.prepare_repetitions()
-                return session, 0, -1, 0  # nothing to offer
-
-            self._lookups.request(job)
-
     def _on_model_reset(self) -> None:
         self.dismiss()
-        self._prepare()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
