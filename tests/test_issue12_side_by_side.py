@@ -84,8 +84,10 @@ def test_a_memory_add_killed_mid_way_adds_nothing_and_the_index_still_matches(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = cat_project(tmp_path)
     memory = tmp_path / "big.tsv"
+    # five slices of 20,000 units in one transaction: a while to be killed in, even when
+    # a loaded machine lets this test look at the file seldom
     memory.write_text("source\ttarget\n" + "".join(
-        f"The dog number {n} barked at the cat.\tDer Hund {n}\n" for n in range(30_000)),
+        f"The dog number {n} barked at the cat.\tDer Hund {n}\n" for n in range(100_000)),
         encoding="utf-8")
     wal = project.with_name(project.name + "-wal")
     adding = subprocess.Popen([sys.executable, "-m", "reviewer", "memory", project, "add",
