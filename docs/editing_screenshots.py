@@ -14,16 +14,14 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from screenshots import IMAGES, grab, settle  # noqa: E402  (docs/, the script's folder)
+from screenshots import IMAGES, grab, picture_window, settle  # noqa: E402  (docs/, the script's folder)
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reviewer.formats.readers import import_document  # noqa: E402
 from reviewer.locations import seed_file  # noqa: E402
 from reviewer.session import ReviewSession  # noqa: E402
-from reviewer.ui.main_window import MainWindow  # noqa: E402
 from reviewer.ui.theme import DARK, LIGHT, apply_theme  # noqa: E402
 
 # what an editor did before the pictures: a few confirmed corrections, two with QA slips
@@ -62,11 +60,7 @@ def pictures(project: Path, settings_file: Path, look: str) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_theme(app, look)
-    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    settings.setValue("author", "anna")
-    settings.setValue("first_start_tip_dismissed", True)
-    window = MainWindow(ReviewSession.open(project), settings=settings)
-    window.resize(1400, 820)
+    window = picture_window(project, settings_file, 1400, 820)
     window.show()
     for _ in range(100):  # the scoring process starts and scores what the script saved
         if not window.session.summary().pending:

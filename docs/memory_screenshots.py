@@ -17,14 +17,13 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from screenshots import IMAGES, grab, settle  # noqa: E402  (docs/, the script's folder)
+from screenshots import IMAGES, grab, picture_window, settle  # noqa: E402  (docs/, the script's folder)
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reviewer.formats.plaintext import import_plain_text  # noqa: E402
 from reviewer.session import ReviewSession  # noqa: E402
-from reviewer.ui.main_window import MainWindow  # noqa: E402
 from reviewer.ui.theme import LIGHT, apply_theme  # noqa: E402
 
 # source, MT, and the confirmed correction (None: not reviewed yet)
@@ -73,11 +72,7 @@ def picture(project: Path, settings_file: Path) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_theme(app, LIGHT)
-    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    settings.setValue("author", "anna")
-    settings.setValue("first_start_tip_dismissed", True)
-    window = MainWindow(ReviewSession.open(project), settings=settings)
-    window.resize(1400, 820)
+    window = picture_window(project, settings_file, 1400, 820)
     window.show()
     window.history_dock.hide()  # the pane has the right-hand side to itself
     window.timeline_dock.hide()

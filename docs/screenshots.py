@@ -46,6 +46,17 @@ def grab(widget: QWidget, name: str) -> None:
     print(f"saved {path}")
 
 
+def picture_window(project: Path, settings_file: Path, width: int,
+                   height: int) -> MainWindow:
+    """A window on ``project`` for a picture: signed by anna, without the first-start tip."""
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    settings.setValue("author", "anna")
+    settings.setValue("first_start_tip_dismissed", True)
+    window = MainWindow(ReviewSession.open(project), settings=settings)
+    window.resize(width, height)
+    return window
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))

@@ -17,16 +17,14 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from screenshots import IMAGES, settle  # noqa: E402  (docs/, the script's folder)
+from screenshots import IMAGES, picture_window, settle  # noqa: E402  (docs/, the script's folder)
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDockWidget  # noqa: E402
 
 from reviewer.formats.readers import import_document  # noqa: E402
 from reviewer.locations import seed_file  # noqa: E402
 from reviewer.session import ReviewSession  # noqa: E402
 from reviewer.ui.annotation_marks import text_map  # noqa: E402
-from reviewer.ui.main_window import MainWindow  # noqa: E402
 from reviewer.ui.theme import DARK, LIGHT, apply_theme  # noqa: E402
 
 CORRECTION = ("“We act in accordance with our beliefs and the norms of international law,” "
@@ -41,11 +39,7 @@ def shoot(app: QApplication, look: str, name: str, folder: Path) -> None:
     session = ReviewSession.create(project, import_document(seed_file()))
     session.edit(6, CORRECTION, "anna")
     session.close()
-    settings = QSettings(str(folder / f"settings-{look}.ini"), QSettings.Format.IniFormat)
-    settings.setValue("author", "anna")
-    settings.setValue("first_start_tip_dismissed", True)
-    window = MainWindow(ReviewSession.open(project), settings=settings)
-    window.resize(1300, 760)
+    window = picture_window(project, folder / f"settings-{look}.ini", 1300, 760)
     for dock in window.findChildren(QDockWidget):  # the editor and the table, wide
         dock.hide()
     window.show()

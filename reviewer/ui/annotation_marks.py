@@ -14,12 +14,12 @@ from difflib import SequenceMatcher
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
 from reviewer.core.diff import DiffPart, word_diff
 from reviewer.core.tags import InlineTag, tag_char, tag_index, to_notation
-from reviewer.ui.extra_marks import marks_of, set_marks
+from reviewer.ui.extra_marks import marks_of, set_marks, span_selection
 from reviewer.ui.tag_chips import OBJECT_CHAR, tag_of_format
 from reviewer.ui.theme import colours
 
@@ -214,15 +214,9 @@ def paint(view: QTextEdit, spans: Sequence[Span], positions: PositionMap) -> Non
 
 def _selection(view: QTextEdit, start: int, end: int,
                severity: str) -> QTextEdit.ExtraSelection:
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    selection = QTextEdit.ExtraSelection()
-    selection.cursor = cursor
     fmt = QTextCharFormat()
     fmt.setBackground(severity_colour(severity))
-    selection.format = fmt
-    return selection
+    return span_selection(view, start, end, fmt)
 
 
 def background_at(view: QTextEdit, position: int) -> QColor | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QTextFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 _KEY = QTextFormat.Property.UserProperty + 77  # which feature a selection belongs to
@@ -19,6 +19,18 @@ TextView = QTextEdit | QPlainTextEdit
 
 def _key_of(selection: QTextEdit.ExtraSelection) -> object:
     return selection.format.property(_KEY)
+
+
+def span_selection(view: TextView, start: int, end: int,
+                   fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    """A mark of document positions ``start`` to ``end`` of ``view`` in ``fmt``."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection
 
 
 def set_marks(view: TextView, key: str,

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from reviewer.core.glossary import GlossaryTerm, TermHit
 from reviewer.core.tags import InlineTag
 from reviewer.ui.annotation_marks import PositionMap, notation_lengths
-from reviewer.ui.extra_marks import marks_of, set_marks
+from reviewer.ui.extra_marks import marks_of, set_marks, span_selection
 from reviewer.ui.theme import colours
 
 TERMS = "glossary"  # the key of glossary marks among a view's marks
@@ -59,16 +59,10 @@ def clear_terms(view: QTextEdit) -> None:
 
 def _selection(view: QTextEdit, start: int, end: int, background: QColor,
                tip: str) -> QTextEdit.ExtraSelection:
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    selection = QTextEdit.ExtraSelection()
-    selection.cursor = cursor
     fmt = QTextCharFormat()
     fmt.setBackground(background)
     fmt.setToolTip(tip)  # read back by TermTips: a mark's own tooltip is not shown by Qt
-    selection.format = fmt
-    return selection
+    return span_selection(view, start, end, fmt)
 
 
 def term_mark_at(view: QTextEdit, position: int) -> QTextEdit.ExtraSelection | None:

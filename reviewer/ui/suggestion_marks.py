@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QTextEdit, QWidget
 
 from reviewer.core.learned import Suggestion
 from reviewer.core.visible import visible
 from reviewer.ui.annotation_marks import text_map
-from reviewer.ui.extra_marks import marks_of, set_marks
+from reviewer.ui.extra_marks import marks_of, set_marks, span_selection
 from reviewer.ui.theme import colours
 
 SUGGESTIONS = "suggestions"  # the key of these marks among the correction's marks
@@ -35,13 +35,7 @@ def paint_suggestions(view: QTextEdit, text: str, found: Sequence[Suggestion]) -
         start, end = positions.span(suggestion.start, suggestion.end)
         if min(end, length) <= start:
             continue
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(start)
-        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = suggestion_format()
-        selections.append(selection)
+        selections.append(span_selection(view, start, min(end, length), suggestion_format()))
     set_marks(view, SUGGESTIONS, selections)
 
 
