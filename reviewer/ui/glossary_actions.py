@@ -75,7 +75,10 @@ class GlossaryActions:
             if position >= 0 and not session.glossary_at_hand():
                 self._compile(session)  # a big glossary: compiled in a thread, then shown
                 position = -1
-            self._hits = [] if position < 0 else session.glossary_hits(position)
+            segment = None if position < 0 else window.model.segment(position)
+            # the table's copy of the segment: no reading of the project per segment shown
+            self._hits = [] if segment is None \
+                else session.glossary_hits_in(segment.source, segment.mt)
         except ReviewerError as error:
             self._hits = []
             self._say(str(error))
