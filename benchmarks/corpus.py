@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from itertools import accumulate
 
 _SYLLABLES = ["ka", "ro", "mi", "te", "lu", "san", "dor", "vi", "ne", "pa", "sto", "gre",
               "al", "in", "es", "or", "un", "ber", "ti", "mo"]
@@ -36,10 +37,12 @@ class _Writer:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.vocabulary = _vocabulary(self.rng, 6000)
-        self.weights = [1.0 / (rank + 1) for rank in range(len(self.vocabulary))]
+        # cumulative once: ``choices`` would add up 6,000 weights on every call
+        self.cum_weights = list(accumulate(1.0 / (rank + 1)
+                                           for rank in range(len(self.vocabulary))))
 
     def words(self, count: int) -> list[str]:
-        return self.rng.choices(self.vocabulary, self.weights, k=count)
+        return self.rng.choices(self.vocabulary, cum_weights=self.cum_weights, k=count)
 
     def sentence(self, length: int | None = None) -> list[str]:
         n = length or max(5, min(60, int(self.rng.gauss(28, 11))))
