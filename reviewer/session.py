@@ -26,6 +26,7 @@ from reviewer.session_annotations import SessionAnnotations
 from reviewer.session_batches import Progress, SessionBatches
 from reviewer.session_checks import PROJECT_WORDS_PROPERTY, SessionChecks
 from reviewer.session_export import SessionExport
+from reviewer.session_filters import SessionFilters
 from reviewer.session_glossary import SessionGlossary
 from reviewer.session_history import CURRENT, utc_stamp
 from reviewer.session_memory import SessionMemory
@@ -80,7 +81,7 @@ def default_author() -> str:
 class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
                     SessionBatches, SessionRestructure, SessionExport, SessionChecks,
                     SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
-                    SessionGlossary, SessionMemory):
+                    SessionGlossary, SessionMemory, SessionFilters):
     """An open project and the operations an editor performs on it."""
 
     def __init__(self, store: ProjectStore) -> None:

@@ -29,6 +29,7 @@ from reviewer.store.files import (
     refuse_existing,
     remove_partial,
 )
+from reviewer.store.filter_queries import FilterQueries
 from reviewer.store.glossary import GlossaryStore
 from reviewer.store.lock import ProjectLock
 from reviewer.store.maintenance import Maintenance
@@ -68,7 +69,7 @@ __all__ = [
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
                    DraftStore, VersionStore, SplitMergeStore, CommentStore, SuggestionStore,
                    AnnotationStore, AnalysisReads, RepetitionReads,
-                   GlossaryStore, MemoryStore):
+                   GlossaryStore, MemoryStore, FilterQueries):
     """One open project file."""
 
     @classmethod

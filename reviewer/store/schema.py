@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Each entry takes the file from version (index) to version (index + 1).
 MIGRATIONS: list[str] = [
@@ -273,5 +273,27 @@ MIGRATIONS: list[str] = [
         author TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
+    """,
+    # 11: a million segments. Filters by status: each segment's current status (its head
+    # revision's, 'new' without one) kept beside it by triggers whatever writes the head
+    # (an edit, an import's post-edits, a split or merge), indexed with the position so
+    # a status's segments come in document order without a scan.
+    """
+    ALTER TABLE segments ADD COLUMN head_status TEXT NOT NULL DEFAULT 'new';
+    UPDATE segments SET head_status = coalesce(
+        (SELECT status FROM revisions WHERE id = segments.head_revision), 'new')
+        WHERE head_revision IS NOT NULL;
+    CREATE TRIGGER segments_head_status AFTER UPDATE OF head_revision ON segments BEGIN
+        UPDATE segments SET head_status = coalesce(
+            (SELECT status FROM revisions WHERE id = NEW.head_revision), 'new')
+            WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER segments_head_status_inserted AFTER INSERT ON segments
+    WHEN NEW.head_revision IS NOT NULL BEGIN
+        UPDATE segments SET head_status = coalesce(
+            (SELECT status FROM revisions WHERE id = NEW.head_revision), 'new')
+            WHERE id = NEW.id;
+    END;
+    CREATE INDEX segments_by_head_status ON segments (head_status, position);
     """,
 ]
