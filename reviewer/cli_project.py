@@ -26,16 +26,40 @@ def run_new(args: argparse.Namespace) -> None:
             print(f"\rscoring {done}/{total}", end="", file=sys.stderr, flush=True)
 
     session = ReviewSession.create(args.project, document, progress)
-    if len(document.segments) >= 5000:
-        print(file=sys.stderr)
-    summary = session.summary()
-    session.close()
-    _say(f"created {args.project}: {summary.segments} segments "
-         f"({document.segmentation}, {document.encoding}, {document.format})")
+    try:
+        if len(document.segments) >= 5000:
+            print(file=sys.stderr)
+        summary = session.summary()
+        _say(f"created {args.project}: {summary.segments} segments "
+             f"({document.segmentation}, {document.encoding}, {document.format})")
+        if summary.pending:
+            _finish_scores(session, summary.pending)
+    finally:
+        session.close()
     skipped = document.metadata.get(SKIPPED)
     if skipped:  # a unit left out is said, never silent
         print(f"reviewer: warning: {visible(document.source_name)}: {visible(skipped)}",
               file=sys.stderr)
+
+
+def _finish_scores(session: ReviewSession, pending: int) -> None:
+    """Score the post-edits the import left pending, saying how far it got; Ctrl+C leaves
+    the rest pending (the project is complete and usable meanwhile)."""
+    print(f"scoring {pending} post-edits (the project is ready; Ctrl+C leaves the rest "
+          "for the window or `reviewer score --wait`)", file=sys.stderr, flush=True)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\rscored {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        session.finish_pending(progress)
+    except KeyboardInterrupt:
+        left = session.summary().pending
+        print(f"\nreviewer: interrupted: the scores of {left} post-edits are still "
+              "pending; the window or `reviewer score --wait` computes them",
+              file=sys.stderr, flush=True)
+        raise
+    print(file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace) -> None:

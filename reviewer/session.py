@@ -8,18 +8,14 @@ project comes from the ``reviewer.session_*`` modules, one job each.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import weakref
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import cast
 
-from reviewer.core.batch import ScoringJob, score_jobs
 from reviewer.core.bounded import BUDGET_S, BoundedScorer
 from reviewer.core.document import ImportedDocument
-from reviewer.core.scoring import DocumentTotals, sentence_scores
+from reviewer.core.scoring import DocumentTotals
 from reviewer.core.status import SegmentStatus
 from reviewer.session_analysis import SessionAnalysis
 from reviewer.session_annotations import SessionAnnotations
@@ -29,6 +25,8 @@ from reviewer.session_export import SessionExport
 from reviewer.session_filters import SessionFilters
 from reviewer.session_glossary import SessionGlossary
 from reviewer.session_history import CURRENT, utc_stamp
+from reviewer.session_import import new_segments
+from reviewer.session_late import SessionLateScores
 from reviewer.session_memory import SessionMemory
 from reviewer.session_repetitions import SessionRepetitions
 from reviewer.session_restructure import SessionRestructure
@@ -43,7 +41,7 @@ from reviewer.session_results import (
 from reviewer.session_review import SessionReview
 from reviewer.session_suggestions import SessionSuggestions
 from reviewer.store.files import stray_partials
-from reviewer.store.project import NewSegment, ProjectStore
+from reviewer.store.project import ProjectStore
 
 __all__ = [
     "CURRENT",
@@ -81,7 +79,7 @@ def default_author() -> str:
 class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
                     SessionBatches, SessionRestructure, SessionExport, SessionChecks,
                     SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
-                    SessionGlossary, SessionMemory, SessionFilters):
+                    SessionGlossary, SessionMemory, SessionFilters, SessionLateScores):
     """An open project and the operations an editor performs on it."""
 
     def __init__(self, store: ProjectStore) -> None:
@@ -99,32 +97,6 @@ class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
         progress: Progress | None = None,
     ) -> ReviewSession:
         """Build a new project from an imported document; no file appears if this fails."""
-        total = len(document.segments)
-
-        def rows() -> Iterator[NewSegment]:
-            # a generator: the store writes each row as it comes, so memory stays flat and
-            # an exception from ``progress`` (cancel) stops the import with no file left
-            gaps = document.layout.gaps
-            jobs = [ScoringJob(s.mt, s.reference, s.correction) for s in document.segments]
-            if progress is not None:
-                progress(0, total)
-            with closing(score_jobs(jobs)) as results:  # closing stops the worker processes
-                for index, (segment, gap, result) in enumerate(
-                        zip(document.segments, gaps, results, strict=False)):
-                    correction = None
-                    if segment.correction is not None and result.correction is not None:
-                        correction = (segment.correction, *result.correction)
-                    yield NewSegment(
-                        mt=segment.mt, source=segment.source, reference=segment.reference,
-                        gap_before=gap, mt_stats=result.mt_stats,
-                        mt_scores=sentence_scores(result.mt_stats), correction=correction,
-                        meta=None if segment.meta is None else json.dumps(segment.meta,
-                                                                          ensure_ascii=False),
-                    )
-                    if progress is not None and ((index + 1) % 500 == 0
-                                                 or index + 1 == total):
-                        progress(index + 1, total)
-
         properties = {
             "source_name": document.source_name,
             "segmentation": document.segmentation,
@@ -137,7 +109,8 @@ class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
         original = None
         if document.original is not None:
             original = (document.source_name, document.format, document.original)
-        store = ProjectStore.create(path, rows(), document.layout.gaps[-1], properties, original)
+        store = ProjectStore.create(path, new_segments(document, progress),
+                                    document.layout.gaps[-1], properties, original)
         return cls(store)
 
     @classmethod

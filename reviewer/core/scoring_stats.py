@@ -7,6 +7,7 @@ sacrebleu's private methods.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +16,7 @@ from sacrebleu.metrics import lib_ter
 from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
 from reviewer.core.scoring_types import NO_EDITS, MetricStats, Scores, SegmentStats, TerEdits
 from reviewer.core.tags import plain_text
@@ -25,6 +27,69 @@ _BLEU_SENTENCE = BLEU(effective_order=True)
 _CHRF = CHRF()
 for _metric in (_TER, _BLEU_CORPUS, _BLEU_SENTENCE, _CHRF):
     _metric.num_refs = 1  # one correction per segment; sacrebleu's signature needs it
+
+
+def _13a_spacing() -> re.Pattern[str] | None:
+    """The first substitution of sacrebleu's 13a tokenizer, if it is still one class.
+
+    That substitution puts spaces around every character of one class (most of a
+    segment's characters are spaces, which the class includes); joining the pieces
+    ``split`` makes with spaces gives the same text without a template expansion per
+    match. None if sacrebleu's pattern is no longer that shape.
+    """
+    tokenizer = _BLEU_CORPUS.tokenizer
+    if type(tokenizer) is not Tokenizer13a or _BLEU_CORPUS.lowercase:
+        return None
+    pattern, template = tokenizer._post_tokenizer._re[0]
+    # one group: a class of ASCII characters and punctuation escapes
+    source = re.sub(r"\\[!-/:-@\[-`{-~]", "", pattern.pattern)
+    if template != r" \1 " or not re.fullmatch(r"\(\[[ -~]*\]\)", source) \
+            or "\\" in source or pattern.groups != 1:
+        return None
+    return pattern
+
+
+def _13a_rest() -> list[tuple[re.Pattern[str], str]] | None:
+    """The 13a tokenizer's other substitutions, each template as a ``str.format`` string
+    (None if one has more than what ``\\1``, ``\\2`` and spaces make)."""
+    rules = []
+    for pattern, template in _BLEU_CORPUS.tokenizer._post_tokenizer._re[1:]:
+        if re.sub(r"\\[12]", "", template).strip(" ") or "{" in template:
+            return None
+        rules.append((pattern, template.replace("\\1", "{0}").replace("\\2", "{1}")))
+    return rules
+
+
+_13A_SPACED = _13a_spacing()
+_13A_REST = None if _13A_SPACED is None else _13a_rest()
+
+
+def _bleu_length(text: str) -> int:
+    """How many words BLEU's tokenizer makes of ``text`` (sacrebleu's 13a, step by step).
+
+    This is ``Tokenizer13a.__call__`` on ``_preprocess_segment``'s input with the first
+    substitutions done with ``split`` (C) instead of ``sub`` with a template (Python,
+    per match); the patterns are sacrebleu's own. The tests compare the counts with
+    sacrebleu's.
+    """
+    if _13A_SPACED is None or _13A_REST is None:
+        return len(_BLEU_CORPUS._preprocess_segment(text).split())
+    line = text.rstrip().replace("<skipped>", "").replace("-\n", "").replace("\n", " ")
+    if "&" in line:
+        line = line.replace("&quot;", '"').replace("&amp;", "&").replace(
+            "&lt;", "<").replace("&gt;", ">")
+    line = " ".join(_13A_SPACED.split(f" {line} "))  # what sub(r" \1 ") gives, quicker
+    for pattern, form in _13A_REST:
+        pieces = pattern.split(line)
+        if len(pieces) > 1:  # sub(template): the pieces, each match as its template puts it
+            step = pattern.groups + 1
+            out = []
+            for start in range(0, len(pieces) - 1, step):
+                out.append(pieces[start])
+                out.append(form.format(*pieces[start + 1:start + step]))
+            out.append(pieces[-1])
+            line = "".join(out)
+    return len(line.split())
 
 
 def _stats(metric: Any, hypothesis: str, reference: str) -> list[Any]:
@@ -137,15 +202,21 @@ def _identity_metric_stats(text: str) -> MetricStats:
     against the reference's length. The tests compare this with sacrebleu's
     statistics on random and awkward texts.
     """
-    ter_length = len(_TER._preprocess_segment(text).split())
-    bleu_length = len(_BLEU_CORPUS._preprocess_segment(text).split())
-    ngrams = _ngram_counts(bleu_length, _BLEU_CORPUS.max_ngram_order)
     chrf_text = _CHRF._preprocess_segment(text)
     chars = chrf_text if _CHRF.whitespace else "".join(chrf_text.split())
-    counts = _ngram_counts(len(chars), _CHRF.char_order)
+    words = len(_CHRF._remove_punctuation(chrf_text)) if _CHRF.word_order > 0 else 0
+    return _identity_from_lengths(len(_TER._preprocess_segment(text).split()),
+                                  _bleu_length(text), len(chars), words)
+
+
+@lru_cache(maxsize=4096)
+def _identity_from_lengths(ter_length: int, bleu_length: int, chars: int,
+                           words: int) -> MetricStats:
+    """``_identity_metric_stats`` from the lengths it depends on (few distinct ones)."""
+    ngrams = _ngram_counts(bleu_length, _BLEU_CORPUS.max_ngram_order)
+    counts = _ngram_counts(chars, _CHRF.char_order)
     if _CHRF.word_order > 0:
-        words = _CHRF._remove_punctuation(chrf_text)
-        counts += _ngram_counts(len(words), _CHRF.word_order)
+        counts += _ngram_counts(words, _CHRF.word_order)
     chrf: list[int] = []
     for count in counts:
         chrf += [count, count, count]  # hypothesis n-grams, reference n-grams, matches
@@ -176,11 +247,30 @@ def identity_stats(text: str, reference: str | None = None,
 
 def sentence_from_stats(stats: MetricStats) -> Scores:
     """Sentence-level scores, BLEU with ``effective_order=True``."""
-    return Scores(
-        hter=float(_TER._compute_score_from_stats(list(stats.ter)).score),
-        bleu=float(_BLEU_SENTENCE._compute_score_from_stats(list(stats.bleu)).score),
-        chrf=float(_CHRF._compute_score_from_stats(list(stats.chrf)).score),
-    )
+    return Scores(hter=_sentence_ter(stats.ter), bleu=_sentence_bleu(stats.bleu),
+                  chrf=_sentence_chrf(stats.chrf))
+
+
+# A document repeats statistics (every unedited segment of a length has the same ones):
+# the scores of each are computed once, by sacrebleu, and remembered. The TER key keeps
+# the values' types, so a cached score is sacrebleu's for exactly those values.
+@lru_cache(maxsize=65536)
+def _sentence_ter_typed(stats: tuple[tuple[type, float], ...]) -> float:
+    return float(_TER._compute_score_from_stats([value for _type, value in stats]).score)
+
+
+def _sentence_ter(stats: tuple[float, ...]) -> float:
+    return _sentence_ter_typed(tuple((type(value), value) for value in stats))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_bleu(stats: tuple[int, ...]) -> float:
+    return float(_BLEU_SENTENCE._compute_score_from_stats(list(stats)).score)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_chrf(stats: tuple[int, ...]) -> float:
+    return float(_CHRF._compute_score_from_stats(list(stats)).score)
 
 
 def corpus_from_stats(stats: MetricStats) -> Scores:

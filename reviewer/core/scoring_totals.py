@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,10 @@ class DocumentTotals:
         """Totals without one segment."""
         return self._step(stats, -1)
 
+    def plus_many(self, stats: SegmentStats, count: int) -> DocumentTotals:
+        """Totals with ``count`` more segments of these statistics (whole numbers: exact)."""
+        return self._step(stats, count) if count else self
+
     def replace(self, old: SegmentStats, new: SegmentStats) -> DocumentTotals:
         """Totals after one segment's statistics changed from ``old`` to ``new``."""
         return self.minus(old).plus(new)
@@ -120,3 +125,22 @@ class DocumentTotals:
             bool(data.get("complete", False)),
         )
 
+
+
+class TotalsSum:
+    """Many segments' statistics summed at once: an import's thousands of unedited segments
+    share few distinct statistics, each counted here and added once with its count."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[SegmentStats] = Counter()
+
+    def add(self, stats: SegmentStats) -> None:
+        """One more segment."""
+        self._counts[stats] += 1
+
+    def totals(self, start: DocumentTotals | None = None) -> DocumentTotals:
+        """``start`` (none: empty) plus every segment added, equal to adding them one by one."""
+        totals = DocumentTotals() if start is None else start
+        for stats, count in self._counts.items():
+            totals = totals.plus_many(stats, count)
+        return totals

@@ -18,7 +18,8 @@ class NewSegment:
     gap_before: str
     mt_stats: SegmentStats
     mt_scores: Scores
-    correction: tuple[str, SegmentStats, Scores] | None = None  # an existing post-edit
+    # an existing post-edit; its statistics None: saved pending, computed after the import
+    correction: tuple[str, SegmentStats | None, Scores | None] | None = None
     meta: str | None = None  # JSON a format needs to write the segment back
 
 
