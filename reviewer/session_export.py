@@ -4,12 +4,14 @@ be written to; edited segments whose tags would break the markup are refused."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import check_tags, tags_of
-from reviewer.formats.atomic import atomic_write_bytes, check_destination
+from reviewer.formats.atomic import atomic_write_bytes, atomic_write_chunks, check_destination
+from reviewer.formats.streamed import text_chunks, xliff_chunks
 from reviewer.formats.structured import is_edited
 from reviewer.formats.writers import (
     ExportJob,
@@ -25,6 +27,7 @@ from reviewer.session_history import CURRENT, NEWEST, SessionHistory
 from reviewer.session_results import state_scores
 from reviewer.split_merge import past_job
 from reviewer.store.files import refuse_overwriting_project
+from reviewer.store.records import segment_record
 
 
 class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
@@ -90,6 +93,10 @@ class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
         self.check_export_destination(path)
         chosen = format_for(path, export_format)
         self._refuse_unproducible(chosen)
+        if (chunks := self._streamed_export(chosen, version)) is not None:
+            refuse_overwriting_project(Path(path), self.path, "an export")
+            atomic_write_chunks(path, chunks)
+            return chosen
         job = self.export_job(version)
         if format_spec(chosen).markup:
             _refuse_broken_markup(job)
@@ -97,6 +104,38 @@ class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
         refuse_overwriting_project(Path(path), self.path, "an export")  # again, just before
         atomic_write_bytes(path, data)
         return chosen
+
+    def _streamed_export(self, chosen: str, version: str | None) -> Iterator[bytes] | None:
+        """The export's bytes made as the segments are read, for the document as it is now
+        in plain text or a new XLIFF file (None: the export needs the whole job)."""
+        if (version is not None and version != CURRENT) or chosen not in _STREAMED:
+            return None
+        original = self._store.original()
+        if original is not None and original[1] == chosen:  # rewritten into the original
+            return None
+        if chosen == "text":
+            return text_chunks(self._export_segments(), self._store.properties().get(
+                "layout_tail", ""), self.properties())
+        segments = _MarkupCheck(self._export_segments())
+        return _checked(xliff_chunks(segments, self.properties(), original), segments)
+
+    def _export_segments(self) -> Iterator[tuple[str, ExportSegment]]:
+        """(the text before it, the segment) for every segment now, in document order, read
+        a page at a time."""
+        comments = self._export_comments(None)
+        annotations = self._export_annotations(None)
+        after = -1
+        while True:
+            page = self._store.export_page(after, _PAGE)
+            for row, meta, gap, author in page:
+                s = segment_record(row)
+                yield gap, ExportSegment(
+                    s.position, s.source, s.mt, s.reference, s.text, s.status, s.hter, s.bleu,
+                    s.chrf, ExportJob.parse_meta(meta), author, comments.get(s.position, ()),
+                    annotations.get(s.position, ()))
+                after = s.position
+            if len(page) < _PAGE:
+                return
 
     def check_export_destination(self, path: str | os.PathLike[str]) -> None:
         """Refuse a place no export may write: the project or its files, a database, a
@@ -113,16 +152,59 @@ class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
                                 + ", ".join(names))
 
 
+_STREAMED = ("text", "xliff")  # formats written as the segments come (a new XLIFF file)
+_PAGE = 2000  # segments read at a time for a streamed export
+
+
 def _refuse_broken_markup(job: ExportJob) -> None:
     """Name the edited segments whose tags could not be written as well-formed markup."""
     broken: dict[str, list[int]] = {}
     for segment in job.segments:
-        tags = tags_of(segment.meta)
-        if not tags or not is_edited(segment.status):
-            continue
-        for problem in check_tags(segment.correction, tags):
-            if problem.breaks_markup:
-                broken.setdefault(problem.message, []).append(segment.position + 1)
+        _note_broken_markup(segment, broken)
+    _raise_broken_markup(broken)
+
+
+def _note_broken_markup(segment: ExportSegment, broken: dict[str, list[int]]) -> bool:
+    """Add the segment's tag problems that break markup to ``broken``; True if any."""
+    tags = tags_of(segment.meta)
+    if not tags or not is_edited(segment.status):
+        return False
+    found = False
+    for problem in check_tags(segment.correction, tags):
+        if problem.breaks_markup:
+            broken.setdefault(problem.message, []).append(segment.position + 1)
+            found = True
+    return found
+
+
+class _MarkupCheck:
+    """Streamed segments with their broken markup noted (and those segments held back from
+    the writer): the export is refused as ``_refuse_broken_markup`` refuses a job."""
+
+    def __init__(self, segments: Iterator[tuple[str, ExportSegment]]) -> None:
+        self.segments = segments
+        self.broken: dict[str, list[int]] = {}
+
+    def __iter__(self) -> Iterator[tuple[str, ExportSegment]]:
+        for gap, segment in self.segments:
+            if not _note_broken_markup(segment, self.broken):
+                yield gap, segment
+
+
+def _checked(chunks: Iterator[bytes], check: _MarkupCheck) -> Iterator[bytes]:
+    """The chunks, unless a segment's markup is broken (then its error, before any other
+    the writer met, as for a whole job)."""
+    try:
+        yield from chunks
+    except Exception:
+        for _segment in check:  # the rest may hold broken markup, which is named first
+            pass
+        _raise_broken_markup(check.broken)
+        raise
+    _raise_broken_markup(check.broken)
+
+
+def _raise_broken_markup(broken: dict[str, list[int]]) -> None:
     if not broken:
         return
     shown = [f"{_segment_numbers(numbers)}: {message}"

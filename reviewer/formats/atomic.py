@@ -6,6 +6,7 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
@@ -15,6 +16,12 @@ _NOT_CARRIED = stat.S_ISUID | stat.S_ISGID  # a rewritten export must not become
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically: through a link to its file, never a folder."""
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> None:
+    """``atomic_write_bytes`` for data made as it is written (an export of a million
+    segments need never be whole in memory); an error while making it leaves no file."""
     target = Path(path)
     real = _destination(target)
     existing = real.stat() if real.exists() else None
@@ -26,7 +33,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             if existing is not None:
                 _keep_owner_and_mode(handle.fileno(), existing)
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, real)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from reviewer.formats.xliff_units import NS12
 from reviewer.formats.xmlspans import escape_text
 
 if TYPE_CHECKING:
-    from reviewer.formats.writers import ExportJob
+    from reviewer.formats.writers import ExportJob, ExportSegment
 
 # XLIFF 1.2 inline elements: a tag of one of these from an XLIFF project is written as it was
 _INLINE = frozenset({"g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "mrk"})
@@ -29,9 +29,14 @@ def _attribute(value: str) -> str:
 
 def new_xliff(job: ExportJob) -> bytes:
     """Each segment a trans-unit: source, and the correction as target with its state."""
-    properties = job.properties
-    native = job.original is None or job.original[1] == "xliff"
-    lines = [
+    return "".join(new_xliff_lines(job.segments, job.properties, job.original)).encode("utf-8")
+
+
+def new_xliff_lines(segments: Iterable[ExportSegment], properties: Mapping[str, str],
+                    original: tuple[str, str, bytes] | None) -> Iterator[str]:
+    """``new_xliff``'s file a line at a time (each with its line end), as the segments come."""
+    native = original is None or original[1] == "xliff"
+    yield from (line + "\n" for line in (
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<xliff version="1.2" xmlns="{NS12}">',
         # XML cannot hold control characters, which a file name may
@@ -40,22 +45,21 @@ def new_xliff(job: ExportJob) -> bytes:
         f" source-language={_attribute(properties.get(SOURCE_LANGUAGE) or 'x-source')}"
         f" target-language={_attribute(properties.get(TARGET_LANGUAGE) or 'x-target')}>",
         "    <body>",
-    ]
-    for segment in job.segments:
+    ))
+    for segment in segments:
         where = f"cannot write XLIFF: segment {segment.position + 1}"
         tags = _portable(tags_of(segment.meta), native)
         source = correction_markup(needs_source(segment.source, "XLIFF"), tags, "\n", where)
         target = correction_markup(segment.correction, tags, "\n", where)
         state = tool_status("xliff", segment.status)
         state_attribute = "" if state is None else f' state="{state}"'
-        lines += [f'      <trans-unit id="{segment.position + 1}" xml:space="preserve">',
-                  f"        <source>{source}</source>",
-                  f"        <target{state_attribute}>{target}</target>",
-                  *(f"        <note from={_attribute(c.author)}>{escape_text(c.text)}</note>"
-                    for c in segment.comments),
-                  "      </trans-unit>"]
-    lines += ["    </body>", "  </file>", "</xliff>", ""]
-    return "\n".join(lines).encode("utf-8")
+        yield (f'      <trans-unit id="{segment.position + 1}" xml:space="preserve">\n'
+               f"        <source>{source}</source>\n"
+               f"        <target{state_attribute}>{target}</target>\n"
+               + "".join(f"        <note from={_attribute(c.author)}>{escape_text(c.text)}"
+                         "</note>\n" for c in segment.comments)
+               + "      </trans-unit>\n")
+    yield "    </body>\n  </file>\n</xliff>\n"
 
 
 def _portable(tags: Sequence[InlineTag], native: bool) -> list[InlineTag]:

@@ -23,6 +23,7 @@ from reviewer.store.clock import utc_now
 from reviewer.store.comments import CommentStore
 from reviewer.store.connection import connect, fsync, open_error, write_error
 from reviewer.store.drafts import DraftStore
+from reviewer.store.export_reads import ExportReads
 from reviewer.store.files import (
     check_regular_file,
     clean_stray_partials,
@@ -73,7 +74,7 @@ __all__ = [
 class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, RevisionWrites,
                    DraftStore, VersionStore, SplitMergeStore, CommentStore, SuggestionStore,
                    AnnotationStore, AnalysisReads, RepetitionReads,
-                   GlossaryStore, MemoryStore, FilterQueries, LateWrites):
+                   GlossaryStore, MemoryStore, FilterQueries, LateWrites, ExportReads):
     """One open project file."""
 
     @classmethod

@@ -1,0 +1,69 @@
+"""Exports written as the segments come from the project (a million need not be in memory
+at once): the same bytes as the writers that take a whole ``ExportJob``."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable, Iterator, Mapping
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.tags import plain_text, tags_of
+from reviewer.core.visible import visible
+from reviewer.formats.encoding import _BOMS
+from reviewer.formats.writers import ExportSegment
+from reviewer.formats.xliff_new import new_xliff_lines
+
+CHUNK = 1 << 20  # characters encoded and written at a time
+
+Streamed = Iterable[tuple[str, ExportSegment]]  # (the text before it, the segment)
+
+
+def text_chunks(segments: Streamed, tail: str, properties: Mapping[str, str]) -> Iterator[bytes]:
+    """``write_text``'s bytes: the corrections with the layout between them, tags left out,
+    in the project's encoding."""
+    def parts() -> Iterator[str]:
+        for gap, segment in segments:
+            yield gap
+            yield plain_text(segment.correction) if tags_of(segment.meta) \
+                else segment.correction
+        yield tail
+
+    return encode_chunks(parts(), properties.get("encoding", "utf-8"),
+                         properties.get("bom") == "1")
+
+
+def xliff_chunks(segments: Streamed, properties: Mapping[str, str],
+                 original: tuple[str, str, bytes] | None) -> Iterator[bytes]:
+    """``new_xliff``'s bytes (UTF-8)."""
+    return encode_chunks(new_xliff_lines((segment for _gap, segment in segments), properties,
+                                         original), "utf-8", False)
+
+
+def encode_chunks(parts: Iterable[str], encoding: str, bom: bool) -> Iterator[bytes]:
+    """``encode_text`` of the parts joined, a chunk at a time (the same bytes, the same
+    errors)."""
+    encoder = codecs.getincrementalencoder(encoding)()
+    if bom:
+        yield {name: mark for mark, name in _BOMS}.get(codecs.lookup(encoding).name, b"")
+    batch: list[str] = []
+    size = 0
+    for part in parts:
+        batch.append(part)
+        size += len(part)
+        if size >= CHUNK:
+            yield _encode(encoder, "".join(batch), encoding, False)
+            batch, size = [], 0
+    yield _encode(encoder, "".join(batch), encoding, True)
+
+
+def _encode(encoder: codecs.IncrementalEncoder, text: str, encoding: str,
+            final: bool) -> bytes:
+    try:
+        return encoder.encode(text, final)
+    except UnicodeEncodeError as error:
+        bad = text[error.start : error.end]
+        raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
+                            "export as TSV or change the text") from error
+    except UnicodeError as error:
+        raise ReviewerError(f"the text cannot be written in {encoding} "
+                            f"({visible(str(error))}); export as TSV or change the text") from error
