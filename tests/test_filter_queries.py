@@ -17,7 +17,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.filtering import SegmentFilter, TextQuery
 from reviewer.core.status import SegmentStatus
 from reviewer.session import ReviewSession
-from reviewer.store.text_prefilter import glob_for
+from reviewer.store.text_prefilter import like_for
 
 SOURCES = ["Kırmızı kalem", "Der Straße folgen", "Привет, мир!", "100% [done] *now*?",
            "a_b%c", "ſtraße", "KELVIN", "tab\there", "Line\nbreak", "emoji 😀 here",
@@ -32,7 +32,8 @@ EDITS = {0: ("kirmizi KALEM", SegmentStatus.CONFIRMED),
          15: ("X", SegmentStatus.CONFIRMED)}
 NEEDLES = ["k", "K", "i", "I", "ı", "İ", "s", "S", "ſ", "ß", "σ", "Σ", "ς", "мир", "МИР",
            "100%", "[done]", "*now*", "?", "a_b", "%", "_", "\t", "\n", "😀", "cat", "CAT",
-           "at", "street", "STRASSE", "plain words", "nothing like it", "e", "."]
+           "at", "street", "STRASSE", "plain words", "nothing like it", "e", ".", "str",
+           "\u212a", "kelvin", "istanbul", "İSTANBUL", "kırmızı"]
 
 
 @dataclass(frozen=True)
@@ -156,12 +157,14 @@ def test_a_bad_regular_expression_is_a_one_line_error(tmp_path: Path) -> None:
         session.close()
 
 
-def test_the_glob_spells_out_every_letter_a_case_blind_search_matches() -> None:
-    assert glob_for("k", False) == "*[Kk\u212a]*"
-    assert glob_for("s", False) == "*[Ssſ]*"
-    assert glob_for("*?[", False) == "*[*][?][[]*"
-    assert glob_for("a\x00", False) is None
-    assert glob_for("Ab", True) == "*Ab*"
+def test_the_like_pattern_keeps_only_what_like_folds_as_python_does() -> None:
+    assert like_for("abc") == "%abc%"
+    assert like_for("kiss") == "%____%"  # the Kelvin sign, İ and ı, the long s
+    assert like_for("kiss", ascii_text=True) == "%kiss%"
+    assert like_for("Привет") == "%______%"
+    assert like_for("100%_\\!") == "%100\\%\\_\\\\!%"
+    assert like_for("😀—") == "%😀—%"
+    assert like_for("a\x00") is None
 
 
 def _head_statuses(path: Path) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """SQL that finds, without reading a row into Python, every text a literal search can match
-(a superset the search itself then checks): GLOB patterns that spell out case as Python's
-``re.IGNORECASE`` folds it, or ``instr`` when case counts."""
+(a superset the search itself then checks): LIKE patterns that keep what LIKE folds as
+Python's ``re.IGNORECASE`` does, or ``instr`` when case counts."""
 
 from __future__ import annotations
 
@@ -26,20 +26,25 @@ def _same_letter(character: str) -> str:
     return "".join(sorted(found | {character}))
 
 
-def _glob_character(character: str, match_case: bool) -> str:
-    variants = character if match_case else _same_letter(character)
-    if len(variants) == 1:
-        return f"[{character}]" if character in "*?[" else character
-    # cased letters only: never ']', '^' or '-', which a class would read otherwise
-    return "[" + variants + "]"
-
-
-def glob_for(needle: str, match_case: bool) -> str | None:
-    """A GLOB pattern matching every text that contains ``needle`` as a literal search
-    finds it (None when SQL cannot hold it: a NUL character)."""
+def like_for(needle: str, ascii_text: bool = False) -> str | None:
+    """A LIKE pattern (escape ``\\``) matching every text that contains ``needle`` as a
+    case-blind literal search finds it, and a few more: LIKE folds the case of ASCII
+    letters alone, so a letter with other variants (``k`` and the Kelvin sign, ``i`` and
+    ``İ``, any non-ASCII letter) matches any one character, unless ``ascii_text`` (the
+    pattern for texts of ASCII characters only, where an ASCII letter's other variants
+    cannot be); None for a NUL character."""
     if "\x00" in needle:
         return None
-    return "*" + "".join(_glob_character(c, match_case) for c in needle) + "*"
+    pattern = []
+    for character in needle:
+        variants = _same_letter(character)
+        if len(variants) == 1 or character.isascii() and (
+                ascii_text or variants == "".join(sorted({character.lower(),
+                                                          character.upper()}))):
+            pattern.append("\\" + character if character in "%_\\" else character)
+        else:
+            pattern.append("_")
+    return "%" + "".join(pattern) + "%"
 
 
 def prefilter(query: TextQuery, columns: dict[str, str]) -> tuple[str, list[object]]:
@@ -48,8 +53,8 @@ def prefilter(query: TextQuery, columns: dict[str, str]) -> tuple[str, list[obje
     (a regular expression)."""
     if query.regex:
         return "1", []
-    pattern = glob_for(query.text, query.match_case)
-    if pattern is None:
+    pattern, ascii_pattern = like_for(query.text), like_for(query.text, ascii_text=True)
+    if pattern is None or ascii_pattern is None:
         return "1", []
     chosen = [columns[field] for field in columns if field in query.fields]
     if not chosen:
@@ -57,5 +62,12 @@ def prefilter(query: TextQuery, columns: dict[str, str]) -> tuple[str, list[obje
     if query.match_case:
         return ("(" + " OR ".join(f"instr({column}, ?) > 0" for column in chosen) + ")",
                 [query.text] * len(chosen))
-    return "(" + " OR ".join(f"{column} GLOB ?" for column in chosen) + ")", \
-        [pattern] * len(chosen)
+    if pattern == ascii_pattern:
+        return "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in chosen) \
+            + ")", [pattern] * len(chosen)
+    # a text with a character beyond ASCII (more bytes than characters) may hold the other
+    # variants: only the looser pattern leaves none of its matches out
+    return "(" + " OR ".join(
+        f"{column} LIKE ? ESCAPE '\\' OR (length(CAST({column} AS BLOB)) > length({column}) "
+        f"AND {column} LIKE ? ESCAPE '\\')" for column in chosen) + ")", \
+        [value for _column in chosen for value in (ascii_pattern, pattern)]
