@@ -141,7 +141,7 @@ def edits(implementations: list[Implementation], size: int, count: int, runs: in
 
     results = alternate(runs, *(action(i) for i in implementations))
     figures = []
-    for implementation, runs_of in zip(implementations, results, strict=True):
+    for runs_of in results:
         times = [t * 1000 for run in runs_of for t in json.loads(run.stdout or "[]")[1:]]
         firsts = [json.loads(run.stdout or "[0]")[0] * 1000 for run in runs_of]
         ordered = sorted(times) or [float("nan")]
@@ -159,7 +159,8 @@ def exports(implementations: list[Implementation], size: int, runs: int,
             folder: Path) -> list[tuple[str, ...]]:
     rows = []
     for kind, suffix in (("text", "txt"), ("xliff", "xlf")):
-        def action(implementation: Implementation):  # type: ignore[no-untyped-def]
+        def action(implementation: Implementation, kind: str = kind,
+                   suffix: str = suffix):  # type: ignore[no-untyped-def]
             source = project(implementation, size) if kind == "text" \
                 else with_sources(implementation, size)
             target = folder / f"{implementation.key}.{suffix}"
@@ -180,7 +181,8 @@ def filters(implementations: list[Implementation], size: int, runs: int,
 
     rows = []
     for kind, value in FILTERS:
-        def action(implementation: Implementation):  # type: ignore[no-untyped-def]
+        def action(implementation: Implementation, kind: str = kind,
+                   value: str = value):  # type: ignore[no-untyped-def]
             code = _FILTER_NOW if implementation.source == implementations[-1].source \
                 else _FILTER_BEFORE
             return lambda: implementation.python(code, copies[implementation.key], kind,
