@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reviewer.cli_common import print_json as _print_json
-from reviewer.core.scoring import ScoreDetails, Scores
+from reviewer.cli_common import print_json_lines
+from reviewer.cli_score_json import segment_line
+from reviewer.core.scoring import ScoreDetails, Scores, TerEdits
+from reviewer.core.tags import has_tag_chars
 from reviewer.session import ReviewSession
 
 # when a score too slow to wait for is computed
@@ -41,13 +43,19 @@ def _details_json(details: ScoreDetails) -> dict[str, Any]:
 
 
 def _edits_text(details: ScoreDetails) -> str:
-    edits = details.edits
-    return (f"chars {details.char_distance:5.1f}%  ins {edits.insertions} del {edits.deletions} "
+    return _edits_line(details.char_distance, details.edits)
+
+
+def _edits_line(char_distance: float, edits: TerEdits) -> str:
+    return (f"chars {char_distance:5.1f}%  ins {edits.insertions} del {edits.deletions} "
             f"sub {edits.substitutions} shift {edits.shifts}")
 
 
 def _reference_text(details: ScoreDetails) -> str:
-    mt, corrected = details.mt_vs_reference, details.correction_vs_reference
+    return _reference_line(details.mt_vs_reference, details.correction_vs_reference)
+
+
+def _reference_line(mt: Scores | None, corrected: Scores | None) -> str:
     if mt is None or corrected is None:
         return ""
     return (f"  vs reference: TER {mt.hter:.1f}->{corrected.hter:.1f}  "
@@ -83,30 +91,38 @@ def run_score(args: argparse.Namespace) -> None:
         _wait_for_scores(args.project)
     session = ReviewSession.open(args.project, read_only=True)
     try:
-        summary, segments = session.summary(), session.segments()
-        details = session.all_details()
-        texts = [_notations(session, s.position, s.source, s.mt, s.text) for s in segments]
-        mqm_document, mqm_segments = session.mqm_score(), session.segment_mqm_scores()
+        if args.json:
+            _print_score_json(session)
+        else:
+            _print_score_text(session)
     finally:
         session.close()
+
+
+def _print_score_json(session: ReviewSession) -> None:
+    """The document's and each segment's scores as JSON, the segments streamed."""
+    summary = session.summary()
+    words = session.evaluation_words()
+    mqm_document, mqm_segments = session.mqm_scores(words)
     doc, whole = summary.scores, summary.details
-    if args.json:
-        document = {**_scores_json(doc, whole), "pending_segments": summary.pending,
-                    "segments": summary.segments, "edited": summary.edited,
-                    "confirmed": summary.confirmed,
-                    "complete": whole is not None and whole.complete,
-                    "mqm": mqm_document.to_json()}
-        _print_json({
-            "document": document,
-            "signatures": ReviewSession.signatures(),
-            "segments": [{"index": s.position + 1, "source": source, "mt": mt,
-                          "correction": text, "status": s.status,
-                          **_scores_json(Scores(s.hter, s.bleu, s.chrf), d),
-                          "mqm": mqm_segments[s.position].to_json()}
-                         for s, d, (source, mt, text) in zip(segments, details, texts,
-                                                             strict=True)],
-        })
-        return
+    document = {**_scores_json(doc, whole), "pending_segments": summary.pending,
+                "segments": summary.segments, "edited": summary.edited,
+                "confirmed": summary.confirmed,
+                "complete": whole is not None and whole.complete,
+                "mqm": mqm_document.to_json()}
+    print_json_lines(
+        {"document": document, "signatures": ReviewSession.signatures()}, "segments",
+        (segment_line(row, _notation(session, row.position, row.source),
+                      _notation(session, row.position, row.mt),
+                      _notation(session, row.position, row.text),
+                      mqm_segments.json_text(row.position, ewc))
+         for row, ewc in zip(session.score_rows(), words, strict=True)))
+
+
+def _print_score_text(session: ReviewSession) -> None:
+    """The document's and each segment's scores as a table, the segments streamed."""
+    summary = session.summary()
+    doc, whole = summary.scores, summary.details
     out = sys.stdout
     progress = (f"({summary.edited} of {summary.segments} segments edited, "
                 f"{summary.confirmed} confirmed)")
@@ -121,14 +137,18 @@ def run_score(args: argparse.Namespace) -> None:
     for name, signature in ReviewSession.signatures().items():
         out.write(f"          {name} signature: {signature}\n")
     out.writelines(
-        f"{s.position + 1:>5}  HTER {s.hter:6.2f}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  "
-        f"{_edits_text(d)}  {s.status}{_reference_text(d)}\n" if d is not None else
-        f"{s.position + 1:>5}  pending (still being scored)  {s.status}\n"
-        for s, d in zip(segments, details, strict=True))
+        f"{r.position + 1:>5}  pending (still being scored)  {r.status}\n" if r.edits is None
+        else f"{r.position + 1:>5}  HTER {r.hter:6.2f}  BLEU {r.bleu:6.2f}  "
+        f"chrF {r.chrf:6.2f}  {_edits_line(r.char_distance, r.edits)}  {r.status}"
+        f"{_reference_line(r.mt_vs_reference, r.correction_vs_reference)}\n"
+        for r in session.score_rows())
 
 
-def _notations(session: ReviewSession, position: int,
-               *texts: str | None) -> tuple[str | None, ...]:
-    """Texts of a segment in the notation the command line reads and writes."""
-    return tuple(None if text is None else session.notation(position, text) for text in texts)
-
+def _notation(session: ReviewSession, position: int, text: str | None) -> str | None:
+    """A text of a segment in the notation the command line reads and writes (itself
+    when it holds no ``<`` to escape and no tag)."""
+    if text is None:
+        return None
+    if "<" not in text and (text.isascii() or not has_tag_chars(text)):
+        return text
+    return session.notation(position, text)

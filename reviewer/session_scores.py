@@ -3,6 +3,11 @@ statistics still pending (computed later, within a time budget)."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from reviewer.core.mqm import MqmScore, MqmSettings, mqm_score
 from reviewer.core.scoring import (
     DocumentTotals,
     ScoreDetails,
@@ -13,6 +18,7 @@ from reviewer.core.scoring import (
     signatures,
 )
 from reviewer.core.status import SegmentStatus
+from reviewer.score_rows import ScoreRow, SegmentMqm, score_rows
 from reviewer.session_reading import SessionReading
 from reviewer.session_results import UNKNOWN_SCORES, DocumentSummary
 from reviewer.store.project import PendingRevision
@@ -20,6 +26,9 @@ from reviewer.store.project import PendingRevision
 
 class SessionScores(SessionReading):
     """Document and segment scores, and the statistics still to compute."""
+
+    if TYPE_CHECKING:
+        def mqm_settings(self) -> MqmSettings: ...
 
     def summary(self) -> DocumentSummary:
         """Document scores (equal to sacrebleu's corpus scores) and progress counts; the
@@ -57,6 +66,25 @@ class SessionScores(SessionReading):
                     stats[segment.position] = score_segment(segment.mt, segment.text,
                                                             segment.reference)[0]
         return [None if item is None else sentence_details(item) for item in stats]
+
+    def score_rows(self) -> Iterator[ScoreRow]:
+        """Every segment's scores and ``segment_details``, in document order, streamed
+        (what ``score`` shows; equal to ``segments`` and ``all_details``)."""
+        return score_rows(self._store.score_rows())
+
+    def evaluation_words(self) -> array[int]:
+        """Every segment's MQM evaluation word count, in document order."""
+        # evaluation_words inline: a million calls of it would take a second
+        return array("q", [len((mt if source is None else source).split())
+                           for source, mt in self._store.evaluation_texts()])
+
+    def mqm_scores(self, words: array[int]) -> tuple[MqmScore, SegmentMqm]:
+        """The document's MQM score over ``words`` (``evaluation_words``) and each
+        segment's (equal to ``mqm_score()`` and ``segment_mqm_scores()``)."""
+        settings = self.mqm_settings()
+        annotations = self._store.annotations()
+        return (mqm_score(annotations, sum(words), settings),
+                SegmentMqm(annotations, settings))
 
     def pending_revisions(self) -> list[PendingRevision]:
         """Revisions whose statistics are still to be computed (current texts first)."""

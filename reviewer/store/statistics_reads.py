@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals, SegmentStats
 from reviewer.store.queries import HEAD_STATS, IS_PENDING, LATE, STATS, STATUS
 from reviewer.store.records import PendingRevision
+from reviewer.store.score_query import SCORE_ROWS
 from reviewer.store.transactions import StoreBase
 
 
@@ -108,3 +109,14 @@ class StatisticsReads(StoreBase):
         found = {int(row[0]): None if row[1] is None else SegmentStats.from_json(row[1])
                  for row in rows}
         return [found[position] for position in positions]
+
+    def score_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Each segment's row for ``score``, in document order, streamed from one query:
+        position, source, MT, current text, status, HTER, BLEU, chrF (None while pending),
+        the reference and the current statistics as stored (None while pending)."""
+        return iter(self._db.execute(SCORE_ROWS))
+
+    def evaluation_texts(self) -> Iterator[tuple[str | None, str]]:
+        """Each segment's source and MT, in document order, streamed."""
+        return iter(self._db.execute(
+            "SELECT source, mt FROM segments WHERE position >= 0 ORDER BY position"))
