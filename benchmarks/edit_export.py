@@ -109,13 +109,25 @@ FILTERS = [("status", "confirmed"), ("status", "new"), ("text", "alka"), ("text"
            ("text", "qqzz")]
 
 
+def made(implementation: Implementation, size: int) -> Path:
+    """``project`` brought up to this code's schema (an export opens it read-only)."""
+    return made_at(implementation, project(implementation, size))
+
+
+def made_at(implementation: Implementation, path: Path) -> Path:
+    """The project at ``path`` opened for editing once, which brings its schema up to date."""
+    implementation.python("from reviewer.session import ReviewSession\n"
+                          "ReviewSession.open(sys.argv[1]).close()", path)
+    return path
+
+
 def with_sources(implementation: Implementation, size: int) -> Path:
     """A copy of the MT project with each MT as its source too (XLIFF needs sources)."""
     path = DATA / f"project-{size}-src-{implementation.key}.review"
     if path.exists():
-        return path
+        return made_at(implementation, path)
     temp = path.with_suffix(".partial")
-    shutil.copyfile(project(implementation, size), temp)
+    shutil.copyfile(made(implementation, size), temp)
     db = sqlite3.connect(temp)
     db.execute("DROP TRIGGER IF EXISTS segments_reindexed")  # exports only: no key index
     db.execute("UPDATE segments SET source = mt")
@@ -123,7 +135,7 @@ def with_sources(implementation: Implementation, size: int) -> Path:
     db.commit()
     db.close()
     temp.replace(path)
-    return path
+    return made_at(implementation, path)
 
 
 def edits(implementations: list[Implementation], size: int, count: int, runs: int,
@@ -134,7 +146,7 @@ def edits(implementations: list[Implementation], size: int, count: int, runs: in
     copies = {}
     for implementation in implementations:
         copies[implementation.key] = folder / f"{implementation.key}-{size}.review"
-        shutil.copyfile(project(implementation, size), copies[implementation.key])
+        shutil.copyfile(made(implementation, size), copies[implementation.key])
 
     def action(implementation: Implementation):  # type: ignore[no-untyped-def]
         return lambda: implementation.python(_EDITS, copies[implementation.key], count)
@@ -161,7 +173,7 @@ def exports(implementations: list[Implementation], size: int, runs: int,
     for kind, suffix in (("text", "txt"), ("xliff", "xlf")):
         def action(implementation: Implementation, kind: str = kind,
                    suffix: str = suffix):  # type: ignore[no-untyped-def]
-            source = project(implementation, size) if kind == "text" \
+            source = made(implementation, size) if kind == "text" \
                 else with_sources(implementation, size)
             target = folder / f"{implementation.key}.{suffix}"
             return lambda: implementation.cli("export", source, target, "--format", kind)
