@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from reviewer.cli_common import print_json_lines
 from reviewer.cli_score_json import segment_line
 from reviewer.core.scoring import ScoreDetails, Scores, TerEdits
 from reviewer.core.tags import has_tag_chars
+from reviewer.score_rows import SegmentMqm
 from reviewer.session import ReviewSession
 
 # when a score too slow to wait for is computed
@@ -110,13 +112,20 @@ def _print_score_json(session: ReviewSession) -> None:
                 "confirmed": summary.confirmed,
                 "complete": whole is not None and whole.complete,
                 "mqm": mqm_document.to_json()}
-    print_json_lines(
-        {"document": document, "signatures": ReviewSession.signatures()}, "segments",
-        (segment_line(row, _notation(session, row.position, row.source),
-                      _notation(session, row.position, row.mt),
-                      _notation(session, row.position, row.text),
-                      mqm_segments.json_text(row.position, ewc))
-         for row, ewc in zip(session.score_rows(), words, strict=True)))
+    print_json_lines({"document": document, "signatures": ReviewSession.signatures()},
+                     "segments", _segment_lines(session, words, mqm_segments))
+
+
+def _segment_lines(session: ReviewSession, words: Iterable[int],
+                   mqm: SegmentMqm) -> Iterator[str]:
+    """Each segment's JSON text, its texts in the notation."""
+    for row, ewc in zip(session.score_rows(), words, strict=True):
+        source, mt, text = row.source, row.mt, row.text
+        if not (_plain(mt) and _plain(text) and (source is None or _plain(source))):
+            position = row.position
+            source = None if source is None else _notation(session, position, source)
+            mt, text = _notation(session, position, mt), _notation(session, position, text)
+        yield segment_line(row, source, mt, text, mqm.json_text(row.position, ewc))
 
 
 def _print_score_text(session: ReviewSession) -> None:
@@ -144,11 +153,14 @@ def _print_score_text(session: ReviewSession) -> None:
         for r in session.score_rows())
 
 
-def _notation(session: ReviewSession, position: int, text: str | None) -> str | None:
+def _plain(text: str) -> bool:
+    """Whether a text is its own notation: nothing to escape, surely no tag."""
+    return "<" not in text and text.isascii()
+
+
+def _notation(session: ReviewSession, position: int, text: str) -> str:
     """A text of a segment in the notation the command line reads and writes (itself
     when it holds no ``<`` to escape and no tag)."""
-    if text is None:
-        return None
-    if "<" not in text and (text.isascii() or not has_tag_chars(text)):
+    if "<" not in text and not has_tag_chars(text):
         return text
     return session.notation(position, text)

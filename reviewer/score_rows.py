@@ -51,24 +51,24 @@ def score_rows(raw: Iterable[tuple[Any, ...]]) -> Iterator[ScoreRow]:
     """``ScoreRow``s from the rows of ``StatisticsReads.score_rows``: the stored sentence
     scores, and the details from the statistics (parsed only when there were edits or
     there is a reference; equal to ``sentence_details``)."""
-    loads = json.loads
+    loads, new = json.loads, tuple.__new__  # a NamedTuple's own __new__ is Python
     for position, source, mt, text, status, hter, bleu, chrf, reference, stats in raw:
         if stats is None:
             yield ScoreRow(position, source, mt, text, status, None, None, None, 0.0, None)
         elif (_NO_EDITS_JSON in stats and _REFERENCE_JSON[0] not in stats
               and _REFERENCE_JSON[1] not in stats):
-            yield ScoreRow(position, source, mt, text, status, float(hter), float(bleu),
-                           float(chrf), 0.0, NO_EDITS)
+            yield new(ScoreRow, (position, source, mt, text, status, hter, bleu, chrf, 0.0,
+                                 NO_EDITS, None, None))
         elif stats.startswith("["):  # reviewer 0.1's, without the details: computed now
             details = sentence_details(score_segment(mt, text, reference)[0])
-            yield ScoreRow(position, source, mt, text, status, float(hter), float(bleu),
-                           float(chrf), details.char_distance, details.edits,
-                           details.mt_vs_reference, details.correction_vs_reference)
+            yield ScoreRow(position, source, mt, text, status, hter, bleu, chrf,
+                           details.char_distance, details.edits, details.mt_vs_reference,
+                           details.correction_vs_reference)
         else:
             data = loads(stats)
             distance, length = data["chars"]
-            yield ScoreRow(position, source, mt, text, status, float(hter), float(bleu),
-                           float(chrf), char_ratio(int(distance), int(length)),
+            yield ScoreRow(position, source, mt, text, status, hter, bleu, chrf,
+                           char_ratio(int(distance), int(length)),
                            TerEdits(*(int(x) for x in data["edits"])),
                            _reference_scores(data.get("mt_ref")),
                            _reference_scores(data.get("ref")))
