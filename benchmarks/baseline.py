@@ -100,9 +100,12 @@ class Implementation:
             str(self.source).encode()).hexdigest()[:8]
 
     def environment(self) -> dict[str, str]:
-        """The environment with this source first on the import path."""
-        return {**os.environ, "PYTHONPATH": str(self.source),
-                "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        """The environment with this source first on the import path (and bytecode
+        cached, as an installed program's is)."""
+        environment = {**os.environ, "PYTHONPATH": str(self.source),
+                       "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        return environment
 
     def cli(self, *args: object, stdin: str | None = None, keep_output: bool = False) -> Run:
         """``reviewer ARGS`` in a fresh interpreter."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.process
 import os
+import sys
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -63,17 +65,51 @@ def _portable(error: BaseException) -> BaseException:
     return error
 
 
+_Started = tuple[multiprocessing.connection.Connection, multiprocessing.process.BaseProcess]
+_prestarted: dict[tuple[str, bool, str], _Started] = {}
+
+
+def _spawn(path: str | os.PathLike[str], read_only: bool, program: str) -> _Started:
+    """A store process on ``path`` (its pipe's end and the process), not waited for."""
+    context = multiprocessing.get_context("spawn")
+    channel, child = context.Pipe()
+    process = context.Process(target=_serve, name="reviewer-store", daemon=True,
+                              args=(child, os.fspath(path), read_only, program))
+    main = sys.modules["__main__"]
+    # spawn would run the program's main module again in the child before serving (the
+    # console script imports the whole CLI, a test run pytest): the store needs none of it
+    hidden = {name: main.__dict__[name] for name in ("__file__", "__spec__")
+              if name in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        process.start()
+    finally:
+        main.__dict__.update(hidden)
+    child.close()
+    return channel, process
+
+
+def prestart(path: str | os.PathLike[str], read_only: bool = False,
+             program: str = "reviewer") -> None:
+    """Start the store process on ``path`` now, so that it opens the project while the
+    window is being built; the next ``RemoteStore`` on the same path takes it over."""
+    key = (os.fspath(path), read_only, program)
+    if key not in _prestarted:
+        _prestarted[key] = _spawn(path, read_only, program)
+
+
+def _started(path: str | os.PathLike[str], read_only: bool, program: str) -> _Started:
+    started = _prestarted.pop((os.fspath(path), read_only, program), None)
+    return started if started is not None else _spawn(path, read_only, program)
+
+
 class RemoteStore:
     """A ``ProjectStore`` in its own process; every method is called through a pipe."""
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False,
                  program: str = "reviewer") -> None:
-        context = multiprocessing.get_context("spawn")
-        self._channel, child = context.Pipe()
-        self._process = context.Process(target=_serve, name="reviewer-store", daemon=True,
-                                        args=(child, os.fspath(path), read_only, program))
-        self._process.start()
-        child.close()
+        self._channel, self._process = _started(path, read_only, program)
         self._lock = threading.Lock()
         attributes = self._receive()
         self.path: Path = attributes["path"]

@@ -99,6 +99,10 @@ def run_app(project: Path | None, screenshot: Path | None = None,
         if problem is not None:
             raise ReviewerError(problem)
     path = project if project is not None else demo_project()
+    if screenshot is None:  # the project opens in its process while the window is built
+        from reviewer.store.remote import prestart
+
+        prestart(path)
     app = _application(theme)
     from PySide6.QtCore import QSettings
 
