@@ -17,7 +17,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.filtering import SegmentFilter, TextQuery
 from reviewer.core.status import SegmentStatus
 from reviewer.session import ReviewSession
-from reviewer.store.text_prefilter import like_for
+from reviewer.store.text_prefilter import ASCII_WITH_OTHERS, like_for, same_letter
 
 SOURCES = ["Kırmızı kalem", "Der Straße folgen", "Привет, мир!", "100% [done] *now*?",
            "a_b%c", "ſtraße", "KELVIN", "tab\there", "Line\nbreak", "emoji 😀 here",
@@ -165,6 +165,13 @@ def test_the_like_pattern_keeps_only_what_like_folds_as_python_does() -> None:
     assert like_for("100%_\\!") == "%100\\%\\_\\\\!%"
     assert like_for("😀—") == "%😀—%"
     assert like_for("a\x00") is None
+
+
+def test_the_ascii_letters_with_other_variants_are_all_known() -> None:
+    for character in map(chr, range(128)):
+        plain = "".join(sorted({character, character.lower(), character.upper()}))
+        others = ASCII_WITH_OTHERS.get(character.lower(), "")
+        assert same_letter(character) == "".join(sorted(plain + others)), character
 
 
 def _head_statuses(path: Path) -> list[tuple[str, str]]:

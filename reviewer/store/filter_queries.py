@@ -15,7 +15,9 @@ from reviewer.core.status import SegmentStatus
 from reviewer.store.text_prefilter import prefilter
 from reviewer.store.transactions import StoreBase
 
-_PAGE = 2000  # rows a query reads before the next page (a regular expression reads all)
+# rows the first query reads beyond those asked for, and the most a later one reads: the
+# first page comes quickly, a long search reads few large pages
+_FIRST, _PAGE = 16, 2000
 _COLUMNS = {"source": "s.source", "mt": "s.mt", "correction": "coalesce(r.text, s.mt)"}
 _FROM = "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision "
 
@@ -47,21 +49,24 @@ class FilterQueries(StoreBase):
         locked = self._locked_positions()
         wanted = {str(status) for status in statuses}
         if not wanted:
-            return self._filter_take(self._filter_rows("1", [], search, after), search, limit)
+            return self._filter_take(self._filter_rows("1", [], search, after, limit), search,
+                                     limit)
         found: list[list[int]] = []
         for status in sorted(wanted - {SegmentStatus.LOCKED, SegmentStatus.DRAFT}):
-            rows = self._filter_rows("s.head_status = ?", [status], search, after)
+            rows = self._filter_rows("s.head_status = ?", [status], search, after, limit)
             found.append(self._filter_take(rows, search, limit, locked))
         if SegmentStatus.LOCKED in wanted and locked:
             rows = self._filter_rows(f"s.position IN ({', '.join('?' * len(locked))})",
-                              sorted(locked), search, after)
+                                     sorted(locked), search, after, limit)
             found.append(self._filter_take(rows, search, limit))
         return list(heapq.merge(*found))[:limit]
 
     def _filter_rows(self, where: str, values: Sequence[object], search: _Search | None,
-              after: int) -> Iterator[tuple[int, _Texts | None]]:
+                     after: int, wanted: int) -> Iterator[tuple[int, _Texts | None]]:
         """(position, texts) of the segments after ``after`` meeting ``where`` and the
-        search's prefilter, in order, read a page at a time (texts only for a search)."""
+        search's prefilter, in order, read a page at a time (texts only for a search); the
+        first page a little more than the ``wanted`` rows."""
+        page = min(max(wanted, 0) + _FIRST, _PAGE)
         columns, condition, parameters = "", "1", []
         if search is not None:
             columns = ", s.source, s.mt, coalesce(r.text, s.mt)"
@@ -69,14 +74,15 @@ class FilterQueries(StoreBase):
         while True:
             rows = self._db.execute(
                 f"SELECT s.position{columns} {_FROM}WHERE {where} AND s.position > ? "
-                f"AND {condition} ORDER BY s.position LIMIT {_PAGE}",
-                [*values, max(after, -1), *parameters]).fetchall()
+                f"AND {condition} ORDER BY s.position LIMIT ?",
+                [*values, max(after, -1), *parameters, page]).fetchall()
             for row in rows:
                 yield int(row[0]), None if search is None else _Texts(row[1] or "", row[2],
                                                                       row[3])
-            if len(rows) < _PAGE:
+            if len(rows) < page:
                 return
             after = int(rows[-1][0])
+            page = min(page * 4, _PAGE)
 
     @staticmethod
     def _filter_take(rows: Iterator[tuple[int, _Texts | None]], search: _Search | None, limit: int,

@@ -12,14 +12,19 @@ from reviewer.core.filtering import TextQuery
 _LAST = 0x20000  # no cased character lies beyond (the Adlam block ends at U+1E95F)
 
 
+# the ASCII letters a case-blind search matches with a character beyond ASCII too (the
+# dotted capital and dotless small i, the Kelvin sign, the long s); a test checks it
+ASCII_WITH_OTHERS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
 @functools.cache
 def _characters() -> str:
     """Every character below ``_LAST`` but the surrogates: what a search is tried on."""
-    return "".join(chr(code) for code in range(_LAST) if not 0xD800 <= code <= 0xDFFF)
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, _LAST)))
 
 
 @functools.cache
-def _same_letter(character: str) -> str:
+def same_letter(character: str) -> str:
     """Every character a case-blind search for ``character`` matches (itself included)."""
     found = {match.group() for match in
              re.finditer(re.escape(character), _characters(), re.IGNORECASE)}
@@ -37,10 +42,8 @@ def like_for(needle: str, ascii_text: bool = False) -> str | None:
         return None
     pattern = []
     for character in needle:
-        variants = _same_letter(character)
-        if len(variants) == 1 or character.isascii() and (
-                ascii_text or variants == "".join(sorted({character.lower(),
-                                                          character.upper()}))):
+        if character.isascii() and (ascii_text or character.lower() not in ASCII_WITH_OTHERS) \
+                or not character.isascii() and same_letter(character) == character:
             pattern.append("\\" + character if character in "%_\\" else character)
         else:
             pattern.append("_")
