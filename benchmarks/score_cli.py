@@ -105,6 +105,8 @@ def current_project(base: Implementation, now: Implementation, size: int) -> Pat
         if run.code != 0:
             raise SystemExit(f"could not bring {temp} up to date: {run.stderr}")
         temp.replace(path)
+        for left in DATA.glob(f"{temp.name}.*"):  # its lock file and pre-upgrade backup
+            left.unlink()
     return path
 
 

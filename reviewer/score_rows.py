@@ -4,6 +4,7 @@ effort, made from the columns one query streams (no statistics parsed or rescore
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -38,8 +39,10 @@ class ScoreRow(NamedTuple):
 
 
 # ``SegmentStats.to_json`` of no edits at a character distance of 0 (every unedited
-# segment's): its details are known without parsing it (only the top level has "edits")
+# segment's), and of any edits: read without parsing the rest (only the top level has
+# "edits"; a number written otherwise than as digits is left to ``json.loads``)
 _NO_EDITS_JSON = '"edits":[0,0,0,0],"chars":[0,'
+_EDITS_JSON = re.compile(r'"edits":\[(\d+),(\d+),(\d+),(\d+)\],"chars":\[(\d+),(\d+)\]', re.ASCII)
 _REFERENCE_JSON = ('"ref":', '"mt_ref":')
 
 
@@ -51,14 +54,22 @@ def score_rows(raw: Iterable[tuple[Any, ...]]) -> Iterator[ScoreRow]:
     """``ScoreRow``s from the rows of ``StatisticsReads.score_rows``: the stored sentence
     scores, and the details from the statistics (parsed only when there were edits or
     there is a reference; equal to ``sentence_details``)."""
-    loads, new = json.loads, tuple.__new__  # a NamedTuple's own __new__ is Python
+    loads, new, edits_json = json.loads, tuple.__new__, _EDITS_JSON.search
     for position, source, mt, text, status, hter, bleu, chrf, reference, stats in raw:
         if stats is None:
             yield ScoreRow(position, source, mt, text, status, None, None, None, 0.0, None)
-        elif (_NO_EDITS_JSON in stats and _REFERENCE_JSON[0] not in stats
-              and _REFERENCE_JSON[1] not in stats):
+            continue
+        plain = _REFERENCE_JSON[0] not in stats and _REFERENCE_JSON[1] not in stats
+        if plain and _NO_EDITS_JSON in stats:
             yield new(ScoreRow, (position, source, mt, text, status, hter, bleu, chrf, 0.0,
                                  NO_EDITS, None, None))
+        elif plain and (found := edits_json(stats)) is not None:
+            insertions, deletions, substitutions, shifts, distance, length = map(
+                int, found.groups())
+            yield new(ScoreRow, (position, source, mt, text, status, hter, bleu, chrf,
+                                 char_ratio(distance, length),
+                                 new(TerEdits, (insertions, deletions, substitutions, shifts)),
+                                 None, None))
         elif stats.startswith("["):  # reviewer 0.1's, without the details: computed now
             details = sentence_details(score_segment(mt, text, reference)[0])
             yield ScoreRow(position, source, mt, text, status, hter, bleu, chrf,
