@@ -153,12 +153,14 @@ def edits(implementations: list[Implementation], size: int, count: int, runs: in
 
     results = alternate(runs, *(action(i) for i in implementations))
     figures = []
-    for runs_of in results:
-        times = [t * 1000 for run in runs_of for t in json.loads(run.stdout or "[]")[1:]]
-        firsts = [json.loads(run.stdout or "[0]")[0] * 1000 for run in runs_of]
-        ordered = sorted(times) or [float("nan")]
-        figures.append((min(firsts), statistics.median(ordered),
-                        ordered[int(0.95 * (len(ordered) - 1))], ordered[-1]))
+    for runs_of in results:  # each figure the best run's (the least disturbed)
+        per_run = []
+        for run in runs_of:
+            times = json.loads(run.stdout or "[NaN]")
+            ordered = sorted(t * 1000 for t in times[1:]) or [float("nan")]
+            per_run.append((times[0] * 1000, statistics.median(ordered),
+                            ordered[int(0.95 * (len(ordered) - 1))], ordered[-1]))
+        figures.append(tuple(min(run[column] for run in per_run) for column in range(4)))
     rows = [(f"{name}, {size:,}", *(f"{base:.1f}" if base == base else "—",
                                      f"{now:.1f}", _ratio(base, now)))
             for name, base, now in zip(("first confirm (ms)", "confirm p50 (ms)",

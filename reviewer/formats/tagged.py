@@ -203,16 +203,12 @@ def markup_of(text: str, tags: Sequence[InlineTag], newline: str, where: str) ->
     if broken:
         raise ReviewerError(f"{where}: {broken[0].message}; fix the tags before exporting")
     parts: list[str] = []
-    literal: list[str] = []
-    for char in text:
-        index = tag_index(char)
-        if index is not None and index < len(tags):
-            parts.append(_literal(literal, newline))
-            literal = []
-            parts.append(tags[index].markup)
-        else:
-            literal.append(char)
-    parts.append(_literal(literal, newline))
+    start = 0
+    for match in _TAG_CHAR.finditer(text):  # every one a tag of the segment (checked above)
+        parts.append(_literal([text[start:match.start()]], newline))
+        parts.append(tags[tag_index(match.group()) or 0].markup)
+        start = match.end()
+    parts.append(_literal([text[start:]], newline))
     return "".join(parts)
 
 
