@@ -4,15 +4,18 @@ post-edits were saved with their scores pending (``session_import``)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import closing
 
 from reviewer.core.batch import LateJob, score_late_jobs
+from reviewer.core.scoring import Scores, SegmentStats
 from reviewer.session_reading import SessionReading
 from reviewer.store.late_writes import LateArrival
+from reviewer.store.records import PendingRevision, SegmentRecord
 
 BATCH_SECONDS = 1.0  # results are stored about this often, each batch its own transaction
 BATCH_MOST = 2000
+READ_SLICE = 500  # records read with one query
 
 
 class SessionLateScores(SessionReading):
@@ -50,3 +53,17 @@ class SessionLateScores(SessionReading):
             if progress is not None:
                 progress(done, total)
         return self._store.pending_count()
+
+    def store_late_batch(self, arrivals: Sequence[tuple[PendingRevision, SegmentStats, Scores]],
+                         ) -> list[SegmentRecord]:
+        """Store statistics computed for pending revisions, in one transaction; the records
+        of the segments whose current text they completed (the window shows them)."""
+        self._store.add_late_stats_many([(item.id, item.text, stats, scores)
+                                         for item, stats, scores in arrivals])
+        count = self._store.segment_count()
+        heads = sorted({item.position for item, _stats, _scores in arrivals
+                        if item.head and 0 <= item.position < count})
+        records: list[SegmentRecord] = []
+        for start in range(0, len(heads), READ_SLICE):
+            records += self._store.segments_at(heads[start:start + READ_SLICE])
+        return records
