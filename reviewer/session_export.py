@@ -3,6 +3,7 @@ be written to; edited segments whose tags would break the markup are refused."""
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,8 +27,8 @@ from reviewer.session_comments import SessionComments
 from reviewer.session_history import CURRENT, NEWEST, SessionHistory
 from reviewer.session_results import state_scores
 from reviewer.split_merge import past_job
+from reviewer.store.export_reads import ExportRow
 from reviewer.store.files import refuse_overwriting_project
-from reviewer.store.records import segment_record
 
 
 class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
@@ -114,28 +115,34 @@ class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
         if original is not None and original[1] == chosen:  # rewritten into the original
             return None
         if chosen == "text":
-            return text_chunks(self._export_segments(), self._store.properties().get(
-                "layout_tail", ""), self.properties())
+            return text_chunks(((gap, text, meta is not None and bool(
+                tags_of(ExportJob.parse_meta(meta)))) for _p, gap, _s, _m, _r, text, _st, meta,
+                _a in self._export_rows()), self._store.properties().get("layout_tail", ""),
+                self.properties())
         segments = _MarkupCheck(self._export_segments())
         return _checked(xliff_chunks(segments, self.properties(), original), segments)
 
-    def _export_segments(self) -> Iterator[tuple[str, ExportSegment]]:
-        """(the text before it, the segment) for every segment now, in document order, read
-        a page at a time."""
-        comments = self._export_comments(None)
-        annotations = self._export_annotations(None)
+    def _export_rows(self) -> Iterator[ExportRow]:
+        """Every segment's ``export_page`` row, in document order, read a page at a time."""
         after = -1
         while True:
             page = self._store.export_page(after, _PAGE)
-            for row, meta, gap, author in page:
-                s = segment_record(row)
-                yield gap, ExportSegment(
-                    s.position, s.source, s.mt, s.reference, s.text, s.status, s.hter, s.bleu,
-                    s.chrf, ExportJob.parse_meta(meta), author, comments.get(s.position, ()),
-                    annotations.get(s.position, ()))
-                after = s.position
+            yield from page
             if len(page) < _PAGE:
                 return
+            after = page[-1][0]
+
+    def _export_segments(self) -> Iterator[ExportSegment]:
+        """Every segment now, in document order, as the streamed writers read it: no scores
+        (NaN; neither plain text nor a new XLIFF file has them)."""
+        comments = self._export_comments(None)
+        annotations = self._export_annotations(None)
+        unknown = math.nan
+        for position, _gap, source, mt, reference, text, status, meta, author in \
+                self._export_rows():
+            yield ExportSegment(position, source, mt, reference, text, status, unknown,
+                                unknown, unknown, ExportJob.parse_meta(meta), author,
+                                comments.get(position, ()), annotations.get(position, ()))
 
     def check_export_destination(self, path: str | os.PathLike[str]) -> None:
         """Refuse a place no export may write: the project or its files, a database, a
@@ -181,14 +188,14 @@ class _MarkupCheck:
     """Streamed segments with their broken markup noted (and those segments held back from
     the writer): the export is refused as ``_refuse_broken_markup`` refuses a job."""
 
-    def __init__(self, segments: Iterator[tuple[str, ExportSegment]]) -> None:
+    def __init__(self, segments: Iterator[ExportSegment]) -> None:
         self.segments = segments
         self.broken: dict[str, list[int]] = {}
 
-    def __iter__(self) -> Iterator[tuple[str, ExportSegment]]:
-        for gap, segment in self.segments:
+    def __iter__(self) -> Iterator[ExportSegment]:
+        for segment in self.segments:
             if not _note_broken_markup(segment, self.broken):
-                yield gap, segment
+                yield segment
 
 
 def _checked(chunks: Iterator[bytes], check: _MarkupCheck) -> Iterator[bytes]:

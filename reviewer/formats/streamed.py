@@ -7,7 +7,7 @@ import codecs
 from collections.abc import Iterable, Iterator, Mapping
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.tags import plain_text, tags_of
+from reviewer.core.tags import plain_text
 from reviewer.core.visible import visible
 from reviewer.formats.encoding import _BOMS
 from reviewer.formats.writers import ExportSegment
@@ -15,28 +15,25 @@ from reviewer.formats.xliff_new import new_xliff_lines
 
 CHUNK = 1 << 20  # characters encoded and written at a time
 
-Streamed = Iterable[tuple[str, ExportSegment]]  # (the text before it, the segment)
-
-
-def text_chunks(segments: Streamed, tail: str, properties: Mapping[str, str]) -> Iterator[bytes]:
-    """``write_text``'s bytes: the corrections with the layout between them, tags left out,
-    in the project's encoding."""
+def text_chunks(segments: Iterable[tuple[str, str, bool]], tail: str,
+                properties: Mapping[str, str]) -> Iterator[bytes]:
+    """``write_text``'s bytes: of each segment (the text before it, its correction, whether
+    it has tags), the corrections with the layout between them, tags left out, in the
+    project's encoding."""
     def parts() -> Iterator[str]:
-        for gap, segment in segments:
+        for gap, correction, tagged in segments:
             yield gap
-            yield plain_text(segment.correction) if tags_of(segment.meta) \
-                else segment.correction
+            yield plain_text(correction) if tagged else correction
         yield tail
 
     return encode_chunks(parts(), properties.get("encoding", "utf-8"),
                          properties.get("bom") == "1")
 
 
-def xliff_chunks(segments: Streamed, properties: Mapping[str, str],
+def xliff_chunks(segments: Iterable[ExportSegment], properties: Mapping[str, str],
                  original: tuple[str, str, bytes] | None) -> Iterator[bytes]:
     """``new_xliff``'s bytes (UTF-8)."""
-    return encode_chunks(new_xliff_lines((segment for _gap, segment in segments), properties,
-                                         original), "utf-8", False)
+    return encode_chunks(new_xliff_lines(segments, properties, original), "utf-8", False)
 
 
 def encode_chunks(parts: Iterable[str], encoding: str, bom: bool) -> Iterator[bytes]:

@@ -191,6 +191,8 @@ def markup_of(text: str, tags: Sequence[InlineTag], newline: str, where: str) ->
     Refused, naming ``where``: a character XML cannot hold, one of the tag range that is
     none of the segment's tags (it could not be read back), and tags that cannot nest.
     """
+    if not tags and _NOT_XML.search(text) is None and _TAG_CHAR.search(text) is None:
+        return _literal([text], newline)  # most segments: text alone, nothing to check
     bad = _NOT_XML.search(text) or next(
         (match for match in _TAG_CHAR.finditer(text)
          if (tag_index(match.group()) or 0) >= len(tags)), None)
