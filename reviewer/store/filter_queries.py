@@ -124,4 +124,7 @@ class _Search:
         if text is None or not text.text:
             return None
         accepts = text.predicate()  # a bad regular expression fails here
-        return cls(accepts, *prefilter(text, _COLUMNS))
+        columns = dict(_COLUMNS)
+        if "mt" in text.fields:  # a segment without a revision: its correction is its MT
+            columns["correction"] = "r.text"
+        return cls(accepts, *prefilter(text, columns))
