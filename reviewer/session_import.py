@@ -19,6 +19,7 @@ from reviewer.session_batches import Progress
 from reviewer.store.project import NewSegment
 
 LATER_MIN = 2000  # this many differing post-edits or more are scored after the import
+REMEMBERED = 50_000  # distinct statistics whose scores are kept
 
 
 def scores_later(document: ImportedDocument) -> bool:
@@ -42,6 +43,16 @@ def new_segments(document: ImportedDocument, progress: Progress | None = None,
     jobs = [ScoringJob(s.mt, s.reference,
                        None if later and s.correction != s.mt else s.correction)
             for s in document.segments]
+    scored: dict[int, tuple[SegmentStats, Scores]] = {}  # by id: shared statistics
+
+    def scores_of(stats: SegmentStats) -> Scores:
+        known = scored.get(id(stats))
+        if known is None:  # the object is kept here: its id stays its own
+            if len(scored) >= REMEMBERED:
+                scored.clear()
+            known = scored[id(stats)] = (stats, sentence_scores(stats))
+        return known[1]
+
     if progress is not None:
         progress(0, total)
     with closing(score_jobs(jobs)) as results:  # closing stops the worker processes
@@ -56,7 +67,7 @@ def new_segments(document: ImportedDocument, progress: Progress | None = None,
             yield NewSegment(
                 mt=segment.mt, source=segment.source, reference=segment.reference,
                 gap_before=gap, mt_stats=result.mt_stats,
-                mt_scores=sentence_scores(result.mt_stats),
+                mt_scores=scores_of(result.mt_stats),
                 correction=correction,
                 meta=None if segment.meta is None else json.dumps(segment.meta,
                                                                   ensure_ascii=False),

@@ -73,6 +73,7 @@ def test_totals_summed_at_once_equal_totals_added_one_by_one() -> None:
     words = ["the", "cat", "sat", "on", "a", "mat", ",", ".", "3-4", "<b>x</b>"]
     one_by_one = DocumentTotals()
     summed = TotalsSum()
+    stats_added = []
     for _ in range(300):
         mt = " ".join(rng.choices(words, k=rng.randint(0, 12)))
         reference = " ".join(rng.choices(words, k=5)) if rng.random() < 0.3 else None
@@ -83,9 +84,20 @@ def test_totals_summed_at_once_equal_totals_added_one_by_one() -> None:
                                   reference)[0]
         one_by_one = one_by_one.plus(stats)
         summed.add(stats)
+        stats_added.append(stats)
     assert summed.totals().to_json() == one_by_one.to_json()
     assert summed.totals().details() == one_by_one.details()
     assert TotalsSum().totals() == DocumentTotals()
+    # added to earlier totals, and summed in parts as a long import does
+    start = DocumentTotals().plus(identity_stats("x y", "y x")).plus(identity_stats("z"))
+    again = start
+    folding = TotalsSum()
+    folding.FOLD = 7
+    for stats in stats_added:
+        folding.add(stats)
+        again = again.plus(stats)
+    assert folding.totals(start).to_json() == again.to_json()
+    assert folding.totals().to_json() == one_by_one.to_json()
 
 
 def schema_of(path: Path) -> list[tuple[str, str, str, str]]:
@@ -210,3 +222,13 @@ def test_a_cancelled_import_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         ReviewSession.create(tmp_path / "p.review", _document(1200, 5, 0.1), cancel)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_jobs_scored_in_workers_equal_jobs_scored_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.core import batch
+
+    document = _document(400, 9, 0.2, 0.1)
+    jobs = [batch.ScoringJob(s.mt, s.reference, s.correction) for s in document.segments]
+    monkeypatch.setattr(batch, "LIGHT_PARALLEL_MIN", 10)
+    monkeypatch.setattr(batch, "CHUNK_WEIGHT", 60)
+    assert list(batch.score_jobs(jobs, workers=2)) == [batch.score_job(job) for job in jobs]

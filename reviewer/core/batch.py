@@ -24,11 +24,18 @@ from reviewer.core.scoring import (
     SegmentStats,
     identity_stats,
     score_segment,
+    sentence_scores,
 )
+from reviewer.core.scoring_stats import IdentityKey, identity_from_key, identity_key
 from reviewer.core.workers import _exit_with_parent
 
 PARALLEL_MIN = 400  # fewer costly segments than this are scored in this process
 CHUNK = 48
+# this many unedited segments go to the workers too (a few numbers back for each), so the
+# import's process is left to read and write: both cores busy from start to end
+LIGHT_PARALLEL_MIN = 20_000
+CHUNK_WEIGHT = 2000  # a chunk: this many unedited segments, or CHUNK costly ones
+AHEAD = 4  # chunks handed out per worker before their results are taken
 NICENESS = 5  # workers yield to the window's GUI thread (and to the user's other work)
 
 
@@ -112,7 +119,68 @@ def default_workers() -> int:
 def score_jobs(jobs: Sequence[ScoringJob], workers: int | None = None,
                ) -> Generator[JobResult, None, None]:
     """Results in the order of ``jobs``; stop iterating to cancel (pending work is dropped)."""
+    workers = default_workers() if workers is None else workers
+    if workers > 1 and sum(map(_light, jobs)) >= LIGHT_PARALLEL_MIN:
+        return _all_in_workers(jobs, workers)
     return _in_order(jobs, score_job, _score_chunk, workers)
+
+
+def _light(job: ScoringJob) -> bool:
+    """Whether the job's statistics follow from ``identity_key`` alone."""
+    return job.reference is None and (job.correction is None or job.correction == job.mt)
+
+
+def _score_any_chunk(jobs: list[ScoringJob]) -> list[IdentityKey | JobResult]:
+    return [identity_key(job.mt) if _light(job) else score_job(job) for job in jobs]
+
+
+def _from_key(job: ScoringJob, key: IdentityKey) -> JobResult:
+    """``score_job`` of a light job, from what a worker computed."""
+    stats = identity_from_key(key)
+    return JobResult(stats, None if job.correction is None else (stats,
+                                                                 sentence_scores(stats)))
+
+
+def _chunks(jobs: Sequence[ScoringJob]) -> Generator[tuple[int, int], None, None]:
+    """(start, stop) of consecutive jobs of about ``CHUNK_WEIGHT`` work each."""
+    start, weight = 0, 0
+    costly_weight = CHUNK_WEIGHT // CHUNK
+    for index, job in enumerate(jobs):
+        weight += costly_weight if job.costly else 1
+        if weight >= CHUNK_WEIGHT:
+            yield start, index + 1
+            start, weight = index + 1, 0
+    if start < len(jobs):
+        yield start, len(jobs)
+
+
+def _all_in_workers(jobs: Sequence[ScoringJob], workers: int,
+                    ) -> Generator[JobResult, None, None]:
+    """Every job scored in the workers, a few chunks ahead of what is taken, in order."""
+    pool = _pool(workers)
+    try:
+        bounds = _chunks(jobs)
+        ahead: deque[tuple[int, int, Future[list[IdentityKey | JobResult]]]] = deque()
+
+        def hand_out() -> None:
+            chunk = next(bounds, None)
+            if chunk is not None:
+                start, stop = chunk
+                ahead.append((start, stop, pool.submit(_score_any_chunk,
+                                                       list(jobs[start:stop]))))
+
+        for _ in range(AHEAD * workers):
+            hand_out()
+        while ahead:
+            start, stop, future = ahead.popleft()
+            # a chunk no worker has started yet (they are starting, or busy) is done here
+            results = _score_any_chunk(list(jobs[start:stop])) if future.cancel() \
+                else future.result()
+            hand_out()
+            for job, result in zip(jobs[start:stop], results, strict=True):
+                yield result if isinstance(result, JobResult) else _from_key(job, result)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def score_late_jobs(jobs: Sequence[LateJob], workers: int | None = None,

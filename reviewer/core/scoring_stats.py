@@ -202,11 +202,17 @@ def _identity_metric_stats(text: str) -> MetricStats:
     against the reference's length. The tests compare this with sacrebleu's
     statistics on random and awkward texts.
     """
+    return _identity_from_lengths(*_identity_lengths(text))
+
+
+def _identity_lengths(text: str) -> tuple[int, int, int, int]:
+    """The lengths ``_identity_metric_stats`` depends on: TER's and BLEU's words, chrF's
+    characters and words."""
     chrf_text = _CHRF._preprocess_segment(text)
     chars = chrf_text if _CHRF.whitespace else "".join(chrf_text.split())
     words = len(_CHRF._remove_punctuation(chrf_text)) if _CHRF.word_order > 0 else 0
-    return _identity_from_lengths(len(_TER._preprocess_segment(text).split()),
-                                  _bleu_length(text), len(chars), words)
+    return (len(_TER._preprocess_segment(text).split()), _bleu_length(text), len(chars),
+            words)
 
 
 @lru_cache(maxsize=4096)
@@ -235,7 +241,9 @@ def identity_stats(text: str, reference: str | None = None,
     given) are the correction's too.
     """
     text = plain_text(text)
-    reference = None if reference is None else plain_text(reference)
+    if reference is None:
+        return identity_from_key(identity_key(text, plain=True))
+    reference = plain_text(reference)
     core = _identity_metric_stats(text)
     if reference is not None and mt_reference is None:
         mt_reference = _cached_reference_stats(text, reference)
@@ -243,6 +251,23 @@ def identity_stats(text: str, reference: str | None = None,
         mt_reference = None
     return SegmentStats(core.ter, core.bleu, core.chrf, NO_EDITS, (0, len(text)),
                         mt_reference, mt_reference)
+
+
+IdentityKey = tuple[int, int, int, int, int]
+
+
+def identity_key(text: str, plain: bool = False) -> IdentityKey:
+    """All an unedited segment's statistics without a reference depend on: a few numbers
+    a worker process sends back instead of the statistics (``plain``: tags are out)."""
+    text = text if plain else plain_text(text)
+    return (*_identity_lengths(text), len(text))
+
+
+@lru_cache(maxsize=65536)
+def identity_from_key(key: IdentityKey) -> SegmentStats:
+    """``identity_stats`` of a text without a reference, from its ``identity_key``."""
+    core = _identity_from_lengths(*key[:4])
+    return SegmentStats(core.ter, core.bleu, core.chrf, NO_EDITS, (0, key[4]))
 
 
 def sentence_from_stats(stats: MetricStats) -> Scores:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,16 +130,75 @@ class TotalsSum:
     """Many segments' statistics summed at once: an import's thousands of unedited segments
     share few distinct statistics, each counted here and added once with its count."""
 
+    FOLD = 50_000  # distinct statistics kept before they are summed (memory stays flat)
+
     def __init__(self) -> None:
-        self._counts: Counter[SegmentStats] = Counter()
+        # by the object's id (hashing statistics costs more than adding them), the object
+        # kept so its id stays its own; equal statistics in two objects are counted apart
+        self._counts: dict[int, tuple[SegmentStats, list[int]]] = {}
+        self._folded = DocumentTotals()
 
     def add(self, stats: SegmentStats) -> None:
         """One more segment."""
-        self._counts[stats] += 1
+        counted = self._counts.get(id(stats))
+        if counted is None:
+            if len(self._counts) >= self.FOLD:
+                self._folded = self.totals()
+                self._counts.clear()
+            self._counts[id(stats)] = (stats, [1])
+        else:
+            counted[1][0] += 1
 
     def totals(self, start: DocumentTotals | None = None) -> DocumentTotals:
-        """``start`` (none: empty) plus every segment added, equal to adding them one by one."""
-        totals = DocumentTotals() if start is None else start
-        for stats, count in self._counts.items():
-            totals = totals.plus_many(stats, count)
-        return totals
+        """``start`` (none: empty) plus every segment added, equal to adding them one by one
+        (whole numbers: the order of the additions makes no difference)."""
+        totals = self._folded if start is None else _merge(start, self._folded)
+        if not self._counts:
+            return totals
+        sums: list[list[Any]] = [[] for _ in range(11)]
+        segments = referenced = 0
+        complete = True
+        for stats, (count,) in self._counts.values():
+            segments += count
+            complete = complete and stats.complete
+            parts: tuple[tuple[Any, ...], ...] = (stats.ter, stats.bleu, stats.chrf,
+                                                  stats.edits, stats.chars)
+            if stats.reference is not None and stats.mt_reference is not None:
+                referenced += count
+                parts += (stats.reference.ter, stats.reference.bleu, stats.reference.chrf,
+                          stats.mt_reference.ter, stats.mt_reference.bleu,
+                          stats.mt_reference.chrf)
+            for summed, part in zip(sums, parts, strict=False):
+                if not summed:
+                    summed.extend(count * x for x in part)
+                else:
+                    for place, x in enumerate(part):
+                        summed[place] += count * x
+        ter, bleu, chrf, edits, chars, *with_reference = (tuple(x) for x in sums)
+        reference, mt_reference = totals.reference, totals.mt_reference
+        if referenced:
+            reference = _add_metrics(reference, MetricStats(*with_reference[:3]), 1)
+            mt_reference = _add_metrics(mt_reference, MetricStats(*with_reference[3:]), 1)
+        return DocumentTotals(
+            _add(totals.ter, ter, 1), _add(totals.bleu, bleu, 1), _add(totals.chrf, chrf, 1),
+            totals.segments + segments, TerEdits(*_add(totals.edits, edits, 1)),
+            (totals.chars[0] + chars[0], totals.chars[1] + chars[1]),
+            totals.referenced + referenced, reference, mt_reference,
+            totals.complete and complete)
+
+
+def _merge(a: DocumentTotals, b: DocumentTotals) -> DocumentTotals:
+    """The totals of two sets of segments together."""
+    if not b.segments:
+        return a
+    if not a.segments:
+        return b
+    reference, mt_reference = a.reference, a.mt_reference
+    if b.referenced:
+        reference = _add_metrics(reference, b.reference, 1)
+        mt_reference = _add_metrics(mt_reference, b.mt_reference, 1)
+    return DocumentTotals(
+        _add(a.ter, b.ter, 1), _add(a.bleu, b.bleu, 1), _add(a.chrf, b.chrf, 1),
+        a.segments + b.segments, TerEdits(*_add(a.edits, b.edits, 1)),
+        (a.chars[0] + b.chars[0], a.chars[1] + b.chars[1]), a.referenced + b.referenced,
+        reference, mt_reference, a.complete and b.complete)

@@ -13,12 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import DocumentTotals, SegmentStats
-from reviewer.core.scoring_totals import TotalsSum
-from reviewer.core.status import SegmentStatus
 from reviewer.store.analysis_reads import AnalysisReads
 from reviewer.store.annotations import AnnotationStore
-from reviewer.store.bulk_import import segments_in_bulk
+from reviewer.store.bulk_import import insert_segments, segments_in_bulk
 from reviewer.store.clock import utc_now
 from reviewer.store.comments import CommentStore
 from reviewer.store.connection import connect, fsync, open_error, write_error
@@ -38,7 +35,6 @@ from reviewer.store.late_writes import LateWrites
 from reviewer.store.lock import ProjectLock
 from reviewer.store.maintenance import Maintenance
 from reviewer.store.memory import MemoryStore
-from reviewer.store.queries import PENDING
 from reviewer.store.records import (
     DraftRecord,
     NewRevision,
@@ -153,7 +149,7 @@ class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, Re
             store._migrate()  # a new file: nothing to back up
             with store._write():
                 with segments_in_bulk(connection):
-                    totals = _insert_segments(connection, segments)
+                    totals = insert_segments(connection, segments)
                 connection.executemany(
                     "INSERT INTO properties (name, value) VALUES (?, ?)",
                     sorted({**properties, "layout_tail": tail, "created_at": utc_now(),
@@ -176,43 +172,3 @@ class ProjectStore(Maintenance, SegmentReads, StatisticsReads, RevisionReads, Re
             raise
         return cls.open(file, program=program)
 
-
-def _insert_segments(db: sqlite3.Connection, segments: Iterable[NewSegment]) -> DocumentTotals:
-    """Insert a new project's segments and imported post-edits; the document totals.
-
-    A post-edit without statistics is saved with them pending (``pending_heads``), left
-    out of the totals until ``add_late_stats`` brings them.
-    """
-    summed = TotalsSum()
-    texts: dict[SegmentStats, str] = {}  # unedited segments of a length share statistics
-    for position, segment in enumerate(segments):
-        stats_json = texts.get(segment.mt_stats)
-        if stats_json is None:
-            stats_json = texts[segment.mt_stats] = segment.mt_stats.to_json()
-        segment_id = db.execute(
-            "INSERT INTO segments (position, source, mt, reference, gap_before, "
-            "mt_stats, mt_hter, mt_bleu, mt_chrf, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (position, segment.source, segment.mt, segment.reference, segment.gap_before,
-             stats_json, segment.mt_scores.hter, segment.mt_scores.bleu,
-             segment.mt_scores.chrf, segment.meta),
-        ).lastrowid
-        if segment.correction is None:
-            summed.add(segment.mt_stats)
-            continue
-        text, stats, scores = segment.correction
-        values = (0.0, 0.0, 0.0, PENDING) if stats is None or scores is None else (
-            scores.hter, scores.bleu, scores.chrf, stats.to_json())
-        revision_id = db.execute(
-            "INSERT INTO revisions (segment_id, number, text, author, created_at, "
-            "editing_ms, status, hter, bleu, chrf, stats) "
-            "VALUES (?, 1, ?, 'import', ?, 0, ?, ?, ?, ?, ?)",
-            (segment_id, text, utc_now(), SegmentStatus.IMPORTED, *values),
-        ).lastrowid
-        db.execute("UPDATE segments SET head_revision = ? WHERE id = ?",
-                   (revision_id, segment_id))
-        if stats is None:
-            db.execute("INSERT INTO pending_heads (segment_id, revision_id) VALUES (?, ?)",
-                       (segment_id, revision_id))
-        else:
-            summed.add(stats)
-    return summed.totals()
