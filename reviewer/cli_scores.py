@@ -75,6 +75,10 @@ def _scores_json(scores: Scores, details: ScoreDetails | None) -> dict[str, Any]
             **_details_json(details), "pending": False}
 
 
+def _scored(done: int, total: int) -> None:
+    print(f"\rscored {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
 def _wait_for_scores(project: Path) -> None:
     """Compute every pending score, however long it takes (``score --wait``)."""
     session = ReviewSession.open(project)
@@ -82,7 +86,10 @@ def _wait_for_scores(project: Path) -> None:
         count = len(session.pending_revisions())
         if count:
             print(f"computing the scores of {count} revision(s) …", file=sys.stderr, flush=True)
-            session.score_pending()
+            # every core, stored a batch at a time: Ctrl+C keeps what is done
+            session.finish_pending(_scored if count >= 500 else None)
+            if count >= 500:
+                print(file=sys.stderr)
     finally:
         session.close()
 

@@ -232,3 +232,82 @@ def test_jobs_scored_in_workers_equal_jobs_scored_here(monkeypatch: pytest.Monke
     monkeypatch.setattr(batch, "LIGHT_PARALLEL_MIN", 10)
     monkeypatch.setattr(batch, "CHUNK_WEIGHT", 60)
     assert list(batch.score_jobs(jobs, workers=2)) == [batch.score_job(job) for job in jobs]
+
+
+def _files(folder: Path, count: int) -> tuple[Path, Path]:
+    rng = random.Random(11)
+    mts, corrections = [], []
+    for _ in range(count):
+        mt = " ".join(rng.choices(WORDS, k=rng.randint(2, 12)))
+        mts.append(mt)
+        corrections.append(" ".join(rng.choices(WORDS, k=rng.randint(2, 12)))
+                           if rng.random() < 0.6 else mt)
+    (folder / "mt.txt").write_text("\n".join(mts) + "\n", encoding="utf-8")
+    (folder / "pe.txt").write_text("\n".join(corrections) + "\n", encoding="utf-8")
+    return folder / "mt.txt", folder / "pe.txt"
+
+
+def _new(folder: Path, name: str) -> list[str]:
+    mt, pe = folder / "mt.txt", folder / "pe.txt"
+    return ["new", str(folder / name), "--mt", str(mt), "--segment", "lines",
+            "--corrections", str(pe)]
+
+
+def test_new_scores_pending_post_edits_after_the_project_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer.cli import main as cli_main
+
+    _files(tmp_path, 300)
+    assert cli_main(_new(tmp_path, "at-once.review")) == 0
+    monkeypatch.setattr(session_import, "LATER_MIN", 1)
+    capsys.readouterr()
+    assert cli_main(_new(tmp_path, "later.review")) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"created {tmp_path / 'later.review'}: 300 segments")
+    assert "post-edits (the project is ready; Ctrl+C leaves the rest" in err
+    assert "scored " in err
+    now = ReviewSession.open(tmp_path / "later.review", read_only=True)
+    before = ReviewSession.open(tmp_path / "at-once.review", read_only=True)
+    try:
+        assert now.summary().pending == 0
+        assert now.totals().to_json() == before.totals().to_json()
+        assert now.summary() == before.summary()
+    finally:
+        now.close()
+        before.close()
+
+
+def test_ctrl_c_while_new_scores_leaves_the_rest_pending(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer import session_late
+    from reviewer.cli import main as cli_main
+    from reviewer.store.late_writes import LateWrites
+
+    _files(tmp_path, 300)
+    monkeypatch.setattr(session_import, "LATER_MIN", 1)
+    monkeypatch.setattr(session_late, "BATCH_MOST", 20)
+    store = LateWrites.add_late_stats_many
+    calls: list[int] = []
+
+    def interrupted(self: LateWrites, arrivals: list[object]) -> int:
+        calls.append(len(arrivals))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return store(self, arrivals)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LateWrites, "add_late_stats_many", interrupted)
+    assert cli_main(_new(tmp_path, "p.review")) == 130
+    err = capsys.readouterr().err
+    monkeypatch.setattr(LateWrites, "add_late_stats_many", store)
+    session = ReviewSession.open(tmp_path / "p.review")
+    try:
+        pending = session.summary().pending
+        assert pending > 0 and f"the scores of {pending} post-edits are still pending" in err
+        assert session.score_pending() == 0
+        assert session.verify() == []
+    finally:
+        session.close()
+    assert cli_main(["score", str(tmp_path / "p.review")]) == 0
+    assert "pending" not in capsys.readouterr().out
