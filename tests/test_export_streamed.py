@@ -129,3 +129,19 @@ def test_a_streamed_export_never_reads_every_segment_at_once(
         assert (tmp_path / "out.txt").read_bytes() == expected
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("text", ["plain", "a & b < c > d", "line\r\nbreak\rreturn\nnew",
+                                  "&amp; already", "", "tab\there \u00a0 é 😀"])
+def test_plain_text_markup_is_the_general_markup(text: str) -> None:
+    from reviewer.formats.tagged import plain_markup
+    from reviewer.formats.xliff_export import correction_markup
+
+    assert plain_markup(text) == correction_markup(text, [], "\n", "segment 1")
+
+
+@pytest.mark.parametrize("text", ["bell \x07", "tag \U0010f000", "lone \ud800"])
+def test_text_xml_cannot_hold_is_left_to_the_general_markup(text: str) -> None:
+    from reviewer.formats.tagged import plain_markup
+
+    assert plain_markup(text) is None

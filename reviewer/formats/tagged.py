@@ -41,6 +41,8 @@ _PAIR_NAMES = {"bpt": "pair", "ept": "pair", "bx": "bx", "ex": "bx", "sc": "sc",
 _WHITESPACE_RUN = re.compile(r"[ \t\r\n]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TAG_CHAR = re.compile(f"[{chr(TAG_BASE)}-{chr(TAG_BASE + MAX_TAGS - 1)}]")
+# either: what a text without tags must lack to be written as it is
+_NOT_PLAIN = re.compile(f"{_NOT_XML.pattern}|{_TAG_CHAR.pattern}")
 
 
 def local(node: etree._Element) -> str:
@@ -191,8 +193,8 @@ def markup_of(text: str, tags: Sequence[InlineTag], newline: str, where: str) ->
     Refused, naming ``where``: a character XML cannot hold, one of the tag range that is
     none of the segment's tags (it could not be read back), and tags that cannot nest.
     """
-    if not tags and _NOT_XML.search(text) is None and _TAG_CHAR.search(text) is None:
-        return _literal([text], newline)  # most segments: text alone, nothing to check
+    if not tags and _NOT_PLAIN.search(text) is None:  # most segments: nothing to check
+        return _literal([text], newline)
     bad = _NOT_XML.search(text) or next(
         (match for match in _TAG_CHAR.finditer(text)
          if (tag_index(match.group()) or 0) >= len(tags)), None)
@@ -214,10 +216,20 @@ def markup_of(text: str, tags: Sequence[InlineTag], newline: str, where: str) ->
     return "".join(parts)
 
 
+def plain_markup(text: str) -> str | None:
+    """``markup_of`` a text of a segment without tags, with ``\\n`` line ends (as a new
+    XLIFF file has them); None when it needs ``markup_of``'s checks (and errors)."""
+    if _NOT_PLAIN.search(text) is not None:
+        return None
+    return text.replace("\r\n", "\n").replace("&", "&amp;").replace("<", "&lt;") \
+        .replace(">", "&gt;").replace("\r", "&#13;")
+
+
 def _literal(chars: list[str], newline: str) -> str:
     # a carriage return the editor kept must stay one: bare in XML it would read as a newline
     text = escape_text("".join(chars)).replace("\r", "&#13;")
     return text.replace("\n", newline) if newline != "\n" else text
 
 
-__all__ = ["CODE", "TagTable", "as_seen", "local", "markup_of", "preserves_space", "render"]
+__all__ = ["CODE", "TagTable", "as_seen", "local", "markup_of", "plain_markup", "preserves_space",
+           "render"]

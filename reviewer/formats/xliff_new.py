@@ -11,6 +11,7 @@ from lxml import etree
 from reviewer.core.tags import CLOSE, CODE, OPEN, InlineTag, tags_of
 from reviewer.core.visible import visible
 from reviewer.formats.structured import SOURCE_LANGUAGE, TARGET_LANGUAGE, needs_source
+from reviewer.formats.tagged import plain_markup
 from reviewer.formats.xliff_export import correction_markup, tool_status
 from reviewer.formats.xliff_units import NS12
 from reviewer.formats.xmlspans import escape_text
@@ -47,18 +48,23 @@ def new_xliff_lines(segments: Iterable[ExportSegment], properties: Mapping[str, 
         "    <body>",
     ))
     for segment in segments:
-        where = f"cannot write XLIFF: segment {segment.position + 1}"
-        tags = _portable(tags_of(segment.meta), native)
-        source = correction_markup(needs_source(segment.source, "XLIFF"), tags, "\n", where)
-        target = correction_markup(segment.correction, tags, "\n", where)
+        tags = _portable(tags_of(segment.meta), native) if segment.meta else []
+        source = target = None
+        if not tags:  # most segments: plain text
+            source = plain_markup(needs_source(segment.source, "XLIFF"))
+            target = plain_markup(segment.correction)
+        if source is None or target is None:
+            where = f"cannot write XLIFF: segment {segment.position + 1}"
+            source = correction_markup(needs_source(segment.source, "XLIFF"), tags, "\n", where)
+            target = correction_markup(segment.correction, tags, "\n", where)
         state = tool_status("xliff", segment.status)
         state_attribute = "" if state is None else f' state="{state}"'
+        notes = "".join(f"        <note from={_attribute(c.author)}>{escape_text(c.text)}"
+                        "</note>\n" for c in segment.comments) if segment.comments else ""
         yield (f'      <trans-unit id="{segment.position + 1}" xml:space="preserve">\n'
                f"        <source>{source}</source>\n"
                f"        <target{state_attribute}>{target}</target>\n"
-               + "".join(f"        <note from={_attribute(c.author)}>{escape_text(c.text)}"
-                         "</note>\n" for c in segment.comments)
-               + "      </trans-unit>\n")
+               f"{notes}      </trans-unit>\n")
     yield "    </body>\n  </file>\n</xliff>\n"
 
 
