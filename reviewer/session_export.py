@@ -3,12 +3,12 @@ be written to; edited segments whose tags would break the markup are refused."""
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reviewer.core.comments import Comment
 from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import check_tags, tags_of
 from reviewer.formats.atomic import atomic_write_bytes, atomic_write_chunks, check_destination
@@ -22,6 +22,7 @@ from reviewer.formats.writers import (
     format_spec,
     producible,
 )
+from reviewer.formats.xliff_new import Unit
 from reviewer.session_annotations import SessionAnnotations
 from reviewer.session_comments import SessionComments
 from reviewer.session_history import CURRENT, NEWEST, SessionHistory
@@ -132,17 +133,13 @@ class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
                 return
             after = page[-1][0]
 
-    def _export_segments(self) -> Iterator[ExportSegment]:
-        """Every segment now, in document order, as the streamed writers read it: no scores
-        (NaN; neither plain text nor a new XLIFF file has them)."""
+    def _export_segments(self) -> Iterator[_Unit]:
+        """Every segment now, in document order, as a new XLIFF file writes it."""
         comments = self._export_comments(None)
-        annotations = self._export_annotations(None)
-        unknown = math.nan
-        for position, _gap, source, mt, reference, text, status, meta, author in \
+        for position, _gap, source, _mt, _reference, text, status, meta, _author in \
                 self._export_rows():
-            yield ExportSegment(position, source, mt, reference, text, status, unknown,
-                                unknown, unknown, ExportJob.parse_meta(meta), author,
-                                comments.get(position, ()), annotations.get(position, ()))
+            yield _Unit(position, source, text, status, ExportJob.parse_meta(meta),
+                        comments.get(position, ()))
 
     def check_export_destination(self, path: str | os.PathLike[str]) -> None:
         """Refuse a place no export may write: the project or its files, a database, a
@@ -171,7 +168,7 @@ def _refuse_broken_markup(job: ExportJob) -> None:
     _raise_broken_markup(broken)
 
 
-def _note_broken_markup(segment: ExportSegment, broken: dict[str, list[int]]) -> bool:
+def _note_broken_markup(segment: Unit, broken: dict[str, list[int]]) -> bool:
     """Add the segment's tag problems that break markup to ``broken``; True if any."""
     tags = tags_of(segment.meta)
     if not tags or not is_edited(segment.status):
@@ -184,15 +181,28 @@ def _note_broken_markup(segment: ExportSegment, broken: dict[str, list[int]]) ->
     return found
 
 
+@dataclass(slots=True)
+class _Unit:
+    """A segment as a streamed new XLIFF file writes it (an ``ExportSegment`` would cost
+    ten times as much to make, a million times)."""
+
+    position: int
+    source: str | None
+    correction: str
+    status: str
+    meta: dict[str, object] | None
+    comments: tuple[Comment, ...]
+
+
 class _MarkupCheck:
     """Streamed segments with their broken markup noted (and those segments held back from
     the writer): the export is refused as ``_refuse_broken_markup`` refuses a job."""
 
-    def __init__(self, segments: Iterator[ExportSegment]) -> None:
+    def __init__(self, segments: Iterator[_Unit]) -> None:
         self.segments = segments
         self.broken: dict[str, list[int]] = {}
 
-    def __iter__(self) -> Iterator[ExportSegment]:
+    def __iter__(self) -> Iterator[_Unit]:
         for segment in self.segments:
             if not _note_broken_markup(segment, self.broken):
                 yield segment

@@ -10,8 +10,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import plain_text
 from reviewer.core.visible import visible
 from reviewer.formats.encoding import _BOMS
-from reviewer.formats.writers import ExportSegment
-from reviewer.formats.xliff_new import new_xliff_lines
+from reviewer.formats.xliff_new import Unit, new_xliff_lines
 
 CHUNK = 1 << 20  # characters encoded and written at a time
 
@@ -30,7 +29,7 @@ def text_chunks(segments: Iterable[tuple[str, str, bool]], tail: str,
                          properties.get("bom") == "1")
 
 
-def xliff_chunks(segments: Iterable[ExportSegment], properties: Mapping[str, str],
+def xliff_chunks(segments: Iterable[Unit], properties: Mapping[str, str],
                  original: tuple[str, str, bytes] | None) -> Iterator[bytes]:
     """``new_xliff``'s bytes (UTF-8)."""
     return encode_chunks(new_xliff_lines(segments, properties, original), "utf-8", False)

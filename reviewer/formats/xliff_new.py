@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lxml import etree
 
@@ -17,7 +17,8 @@ from reviewer.formats.xliff_units import NS12
 from reviewer.formats.xmlspans import escape_text
 
 if TYPE_CHECKING:
-    from reviewer.formats.writers import ExportJob, ExportSegment
+    from reviewer.core.comments import Comment
+    from reviewer.formats.writers import ExportJob
 
 # XLIFF 1.2 inline elements: a tag of one of these from an XLIFF project is written as it was
 _INLINE = frozenset({"g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "mrk"})
@@ -33,7 +34,24 @@ def new_xliff(job: ExportJob) -> bytes:
     return "".join(new_xliff_lines(job.segments, job.properties, job.original)).encode("utf-8")
 
 
-def new_xliff_lines(segments: Iterable[ExportSegment], properties: Mapping[str, str],
+class Unit(Protocol):
+    """What a new XLIFF file writes of a segment (an ``ExportSegment`` has it)."""
+
+    @property
+    def position(self) -> int: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def correction(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def meta(self) -> dict[str, object] | None: ...
+    @property
+    def comments(self) -> tuple[Comment, ...]: ...
+
+
+def new_xliff_lines(segments: Iterable[Unit], properties: Mapping[str, str],
                     original: tuple[str, str, bytes] | None) -> Iterator[str]:
     """``new_xliff``'s file a line at a time (each with its line end), as the segments come."""
     native = original is None or original[1] == "xliff"
