@@ -42,7 +42,7 @@ _WHITESPACE_RUN = re.compile(r"[ \t\r\n]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TAG_CHAR = re.compile(f"[{chr(TAG_BASE)}-{chr(TAG_BASE + MAX_TAGS - 1)}]")
 # either: what a text without tags must lack to be written as it is
-_NOT_PLAIN = re.compile(f"{_NOT_XML.pattern}|{_TAG_CHAR.pattern}")
+_NOT_PLAIN = re.compile(f"[{_NOT_XML.pattern[1:-1]}{_TAG_CHAR.pattern[1:-1]}]")
 
 
 def local(node: etree._Element) -> str:
