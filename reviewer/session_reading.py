@@ -3,10 +3,12 @@ each segment (tags, context, locks). The base of every part of ``ReviewSession``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.core.bounded import BoundedScorer
 from reviewer.core.context import context_lines, is_locked
+from reviewer.core.filtering import TextQuery
 from reviewer.core.status import SegmentStatus
 from reviewer.core.tags import (
     InlineTag,
@@ -18,6 +20,9 @@ from reviewer.core.tags import (
 )
 from reviewer.formats.writers import ExportJob
 from reviewer.store.project import DraftRecord, ProjectStore, SegmentRecord
+from reviewer.store.records import segment_record
+
+META_PAGE = 4096  # segments whose format data is read at once
 
 
 class SessionReading:
@@ -29,7 +34,7 @@ class SessionReading:
     # how long ``edit`` may wait for a long text's scores before saving them pending
     # (the window sets 0: it scores pending texts in the background)
     scoring_budget: float
-    _metas: list[dict[str, object] | None] | None
+    _metas: dict[int, list[dict[str, object] | None]] | None  # pages of META_PAGE
 
     @property
     def read_only(self) -> bool:
@@ -53,6 +58,34 @@ class SessionReading:
         """All segments in order."""
         return self._store.segments()
 
+    def segments_between(self, start: int, stop: int) -> list[SegmentRecord]:
+        """The segments from position ``start`` to ``stop`` (excluded), in order; a text
+        equal to its MT is the MT's string (a page of the window's table holds it once)."""
+        records = []
+        for row in self._store.segment_rows(start, stop):
+            if row[5] == row[3]:
+                row = (*row[:5], row[3], *row[6:])
+            records.append(segment_record(row))
+        return records
+
+    def first_position_not(self, status: str) -> int | None:
+        """The first segment whose status is not ``status`` (None when all are)."""
+        return self._store.first_position_not(status)
+
+    def positions_with_status(self, statuses: Sequence[str]) -> list[tuple[int, str]]:
+        """(position, current text) of the segments whose status is one of ``statuses``."""
+        return self._store.positions_with_status(statuses)
+
+    def filter_positions(self, start: int, stop: int, statuses: Sequence[str] = (),
+                         text: TextQuery | None = None) -> list[int]:
+        """The positions in ``start`` to ``stop`` (excluded) whose stored status is one of
+        ``statuses`` (any when empty) and whose stored texts ``text`` finds (any: None)."""
+        return self._store.filter_positions(start, stop, statuses, text)
+
+    def evaluation_words_between(self, start: int, stop: int) -> int:
+        """MQM's evaluation word count of the segments from ``start`` to ``stop``."""
+        return self._store.evaluation_words_between(start, stop)
+
     def segment(self, position: int) -> SegmentRecord:
         """One segment by 0-based position."""
         return self._store.segment(position)
@@ -64,8 +97,14 @@ class SessionReading:
     def segment_meta(self, position: int) -> dict[str, object]:
         """What the imported file said about a segment (ids, notes, tags...); never changes."""
         if self._metas is None:
-            self._metas = [ExportJob.parse_meta(meta) for meta in self._store.segment_meta()]
-        return self._metas[position] or {}
+            self._metas = {}
+        page, offset = divmod(position, META_PAGE)
+        metas = self._metas.get(page)
+        if metas is None:  # read a page at a time: a million segments' at once take seconds
+            metas = [ExportJob.parse_meta(meta) for meta in self._store.segment_meta_between(
+                page * META_PAGE, (page + 1) * META_PAGE)]
+            self._metas[page] = metas
+        return (metas[offset] or {}) if position >= 0 and offset < len(metas) else {}
 
     def segment_tags(self, position: int) -> list[InlineTag]:
         """The segment's inline tags; its texts hold them as ``tag_char(i)``."""

@@ -78,7 +78,7 @@ def _spawn(path: str | os.PathLike[str], read_only: bool, program: str) -> _Star
     main = sys.modules["__main__"]
     # spawn would run the program's main module again in the child before serving (the
     # console script imports the whole CLI, a test run pytest): the store needs none of it
-    hidden = {name: main.__dict__[name] for name in ("__file__", "__spec__")
+    hidden: dict[str, Any] = {name: main.__dict__[name] for name in ("__file__", "__spec__")
               if name in main.__dict__}
     main.__dict__.pop("__file__", None)
     main.__spec__ = None
@@ -104,13 +104,36 @@ def _started(path: str | os.PathLike[str], read_only: bool, program: str) -> _St
     return started if started is not None else _spawn(path, read_only, program)
 
 
+class _TurnLock:
+    """A lock taken in the order it was asked for: a thread reading the project in slices
+    lets the GUI thread's call in between them (a plain lock may go to the same thread
+    again and again)."""
+
+    def __init__(self) -> None:
+        self._turns = threading.Condition(threading.Lock())
+        self._next = 0  # the ticket the next caller draws
+        self._serving = 0  # the ticket whose turn it is
+
+    def __enter__(self) -> None:
+        with self._turns:
+            ticket = self._next
+            self._next += 1
+            while ticket != self._serving:
+                self._turns.wait()
+
+    def __exit__(self, *exc: object) -> None:
+        with self._turns:
+            self._serving += 1
+            self._turns.notify_all()
+
+
 class RemoteStore:
     """A ``ProjectStore`` in its own process; every method is called through a pipe."""
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False,
                  program: str = "reviewer") -> None:
         self._channel, self._process = _started(path, read_only, program)
-        self._lock = threading.Lock()
+        self._lock = _TurnLock()
         attributes = self._receive()
         self.path: Path = attributes["path"]
         self.read_only: bool = attributes["read_only"]

@@ -19,7 +19,7 @@ class RevisionReads(StoreBase):
     def revisions(self, position: int | None = None) -> list[RevisionRecord]:
         """Revisions of one segment (oldest first) or of all segments (in document order)."""
         if position is None:
-            rows = self._db.execute(REVISION_SELECT + "ORDER BY s.position, r.number")
+            rows = self._db.execute(REVISION_SELECT + "ORDER BY +s.position, r.number")
             return sorted(self._in_live_segments(rows), key=lambda r: (r.position, r.id))
         rows = self._db.execute(REVISION_SELECT + "WHERE s.position = ? "
                                 "ORDER BY r.number", (position,))

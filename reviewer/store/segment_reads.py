@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
+from reviewer.core.filtering import TextQuery
+from reviewer.core.mqm import evaluation_words
 from reviewer.store.queries import SEGMENT_SELECT
 from reviewer.store.records import SegmentRecord, segment_record
+from reviewer.store.text_prefilter import prefilter
 from reviewer.store.transactions import StoreBase
 
 
@@ -24,10 +29,23 @@ class SegmentReads(StoreBase):
         return [row[0] for row in self._db.execute(
             "SELECT meta FROM segments WHERE position >= 0 ORDER BY position")]
 
+    def segment_meta_between(self, start: int, stop: int) -> list[str | None]:
+        """The format data of the segments from ``start`` to ``stop`` (excluded), in order."""
+        return [row[0] for row in self._db.execute(
+            "SELECT meta FROM segments WHERE position >= ? AND position < ? ORDER BY position",
+            (max(0, start), stop))]
+
+    def evaluation_words_between(self, start: int, stop: int) -> int:
+        """MQM's evaluation word count of the segments from ``start`` to ``stop`` (excluded)."""
+        return sum(evaluation_words(source, mt) for source, mt in self._db.execute(
+            "SELECT source, mt FROM segments WHERE position >= ? AND position < ?",
+            (max(0, start), stop)))
+
     def segment_count(self) -> int:
         """How many segments the project has."""
+        # positions run from 0 without a gap: the last one says (a count reads them all)
         return int(self._db.execute(
-            "SELECT count(*) FROM segments WHERE position >= 0").fetchone()[0])
+            "SELECT coalesce(max(position) + 1, 0) FROM segments").fetchone()[0])
 
     def segment_ids(self) -> list[int]:
         """Every segment's id, in document order."""
@@ -71,3 +89,64 @@ class SegmentReads(StoreBase):
                                 + ", ".join("?" * len(positions)) + ")", tuple(positions))
         found = {record.position: record for record in map(segment_record, rows)}
         return [found[position] for position in positions]
+
+    # the window's table reads what it shows in pages, and asks SQL which rows a filter's
+    # status or text can match, a range of positions at a time (none of it all at once)
+
+    def segment_rows(self, start: int, stop: int) -> list[tuple[Any, ...]]:
+        """The rows of ``SEGMENT_SELECT`` for positions ``start`` to ``stop`` (excluded), in
+        order: plain tuples cross the window's pipe faster than records."""
+        return [tuple(row) for row in self._db.execute(
+            SEGMENT_SELECT + "WHERE s.position >= ? AND s.position < ? ORDER BY s.position",
+            (max(0, start), stop))]
+
+    def first_position_not(self, status: str) -> int | None:
+        """The first segment's position whose status is not ``status``; None when all are."""
+        row = self._db.execute(
+            "SELECT position FROM segments WHERE position >= 0 AND head_status != ? "
+            "ORDER BY position LIMIT 1", (status,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def positions_with_status(self, statuses: Sequence[str]) -> list[tuple[int, str]]:
+        """(position, current text) of every segment whose status is one of ``statuses``."""
+        marks = ", ".join("?" * len(statuses))
+        return [(int(row[0]), str(row[1])) for row in self._db.execute(
+            "SELECT s.position, coalesce(r.text, s.mt) FROM segments s LEFT JOIN revisions r "
+            f"ON r.id = s.head_revision WHERE s.position >= 0 AND s.head_status IN ({marks}) "
+            "ORDER BY s.position", tuple(statuses))]
+
+    def filter_positions(self, start: int, stop: int, statuses: Sequence[str] = (),
+                         text: TextQuery | None = None) -> list[int]:
+        """The positions from ``start`` to ``stop`` (excluded) whose stored status is one of
+        ``statuses`` (any when empty) and whose stored texts ``text`` finds (any when None),
+        in order; a bad regular expression is a ReviewerError."""
+        where = ["s.position >= ?", "s.position < ?"]
+        parameters: list[object] = [max(0, start), stop]
+        if statuses:
+            where.append(f"s.head_status IN ({', '.join('?' * len(statuses))})")
+            parameters += list(statuses)
+        if text is not None and text.text:
+            # a correction that is still the MT is found in the MT when that is searched
+            correction = "r.text" if "mt" in text.fields else "coalesce(r.text, s.mt)"
+            columns = {"source": "s.source", "mt": "s.mt", "correction": correction}
+            condition, values = prefilter(text, columns)  # SQL first: most rows end there
+            where.append(condition)
+            parameters += values
+            self._db.create_function("reviewer_found", 1, _finder(text.pattern()),
+                                     deterministic=True)
+            where.append("(" + " OR ".join(f"reviewer_found({columns[field]})"
+                                            for field in columns if field in text.fields)
+                         + ")")
+        return [int(row[0]) for row in self._db.execute(
+            "SELECT s.position FROM segments s LEFT JOIN revisions r ON r.id = "
+            f"s.head_revision WHERE {' AND '.join(where)} ORDER BY s.position", parameters)]
+
+
+def _finder(pattern: re.Pattern[str]) -> Callable[[str | None], bool]:
+    """Whether ``pattern`` is found in a text, as SQL's function."""
+    search = pattern.search
+
+    def found(text: str | None) -> bool:
+        return search(text or "") is not None  # no source reads as "", as filters read it
+
+    return found

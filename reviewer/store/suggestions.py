@@ -35,7 +35,7 @@ class SuggestionStore(StoreBase):
         marks = ", ".join("?" * len(LEARNED_FROM))
         return [(int(row[0]), int(row[1])) for row in self._db.execute(
             "SELECT s.position, r.id FROM segments s JOIN revisions r "
-            f"ON r.id = s.head_revision WHERE s.position >= 0 AND r.status IN ({marks}) "
+            f"ON r.id = s.head_revision WHERE s.position >= 0 AND s.head_status IN ({marks}) "
             "ORDER BY r.id", LEARNED_FROM)]
 
     def learning_texts(self, revision_ids: Sequence[int]) -> list[tuple[int, str, str]]:

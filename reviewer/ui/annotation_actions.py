@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.mqm import Annotation, MqmScore
+from reviewer.core.mqm import Annotation, MqmScore, mqm_score
 from reviewer.core.tags import to_notation
 from reviewer.ui.actions import ActionSpec
 from reviewer.ui.annotation_commands import AnnotationCommand, Write
@@ -29,6 +29,7 @@ from reviewer.ui.annotation_marks import (
 )
 from reviewer.ui.annotation_panel import score_text
 from reviewer.ui.bring_forward import bring_forward
+from reviewer.ui.document_words import DocumentWords
 from reviewer.ui.extra_marks import set_marks
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ class AnnotationActions:
         editor.segmentLoaded.connect(self._on_editor_segment_loaded)
         editor.mt_view.document().contentsChanged.connect(self._paint_mt)  # diff redrawn
         editor.correction_edit.textChanged.connect(self._paint_correction)
+        self.words = DocumentWords(window)  # the document score's divisor, counted once
+        self.words.counted.connect(self.show_document_score)
         window.model.modelReset.connect(self._on_model_model_reset)
         self.panel.editRequested.connect(self.change)
         self.panel.deleteRequested.connect(self.delete)
@@ -191,9 +194,12 @@ class AnnotationActions:
         self._show_status(score)
 
     def show_document_score(self, select: int | None = None) -> None:
-        """The document's score again, then the open segment's annotations."""
-        try:
-            self._document = self._window.session.mqm_score()
+        """The document's score again (none while its words are being counted), then the
+        open segment's annotations."""
+        session, words = self._window.session, self.words.words
+        try:  # the session's mqm_score(), with the words counted once
+            self._document = None if words is None else mqm_score(
+                session.annotations(), words, session.mqm_settings())
         except ReviewerError:
             self._document = None
         self.refresh(select)
@@ -350,6 +356,7 @@ class AnnotationActions:
 
     def _on_model_model_reset(self) -> None:
         self._select = None
+        self.words.reset(self._window.session)
         self.show_document_score(None)
 
 

@@ -40,6 +40,7 @@ from reviewer.ui.repetition_actions import RepetitionActions
 from reviewer.ui.report_actions import ReportActions
 from reviewer.ui.review_mode import ReviewMode
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
+from reviewer.ui.segment_pages import SegmentPages
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
 from reviewer.ui.split_merge import SplitMergeActions
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         self.editor.correction_edit.spelling.use_session(session)
         self.editor._position = -1
         self.filters.reset()  # filters are not carried to another project
-        self.model.reset(session.segments(), session.segment_tags, session.segment_locked,
+        self.model.reset(SegmentPages(session), session.segment_tags, session.segment_locked,
                          self.tag_problem_messages)
         self.editing.reset()
         self.read_only_mode.apply(read_only)  # says so; nothing takes typing

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,6 +26,7 @@ from reviewer.ui.segment_model import (
     COL_STATUS,
     SegmentTableModel,
 )
+from reviewer.ui.stored_scan import StoredScan
 
 Index = QModelIndex | QPersistentModelIndex
 SLICE_S = 0.015  # filtering works in slices this long: the window never waits longer
@@ -98,8 +99,11 @@ class SegmentFilterProxy(QAbstractProxyModel):
         super().__init__(parent)
         self.facts = ModelFacts(model)
         self._model = model
-        self._rows: list[int] = []  # proxy row -> model row
+        # proxy row -> model row; every row in order is a range (a million rows as lists
+        # take a second and 60 MB), and then ``_where`` is not used
+        self._rows: list[int] | range = []
         self._where: list[int] = []  # model row -> proxy row, -1 when hidden
+        self._stored: StoredScan | None = None  # asks the project which rows can match
         self._filter = SegmentFilter()
         self._accepts: Predicate | None = None
         self._sort_column = COL_INDEX
@@ -147,6 +151,8 @@ class SegmentFilterProxy(QAbstractProxyModel):
 
     def proxy_row(self, source_row: int) -> int:
         """Where a model row is shown; -1 when the filter hides it."""
+        if isinstance(self._rows, range):
+            return source_row if 0 <= source_row < len(self._rows) else -1
         return self._where[source_row] if 0 <= source_row < len(self._where) else -1
 
     def shown_after(self, source_row: int, step: int = 1) -> int:
@@ -209,11 +215,22 @@ class SegmentFilterProxy(QAbstractProxyModel):
         self._timer.stop()
         total = self._model.rowCount()
         self.beginResetModel()
+        if self._accepts is None and self._document_order():
+            self._rows, self._where, self._found, self._scan = range(total), [], [], total
+            self._stored = None
+            self.endResetModel()
+            self._finish()
+            return
         self._where = [-1] * total
         self._rows, self._found, self._scan = [], [], 0
+        self._stored = None
         if self._accepts is None:
             self._found, self._scan = list(range(total)), total
         else:
+            if StoredScan.usable(self._model, self._filter):
+                pages = self._model.pages
+                assert pages is not None
+                self._stored = StoredScan(self._model, pages, self._filter, self._accepts)
             self._test_slice()
         if self._scan >= total or self._document_order():
             self._show(self._found if self._scan < total else self._sorted(self._found))
@@ -230,7 +247,13 @@ class SegmentFilterProxy(QAbstractProxyModel):
         total = self._model.rowCount()
         deadline = time.perf_counter() + SLICE_S
         row = self._scan
-        while row < total:
+        while row < total and self._stored is not None:
+            end = min(row + self._stored.size, total)
+            found += self._stored.accepted(row, end, facts)
+            row = end
+            if time.perf_counter() > deadline:
+                break
+        while row < total and self._stored is None:
             end = min(row + 500, total)
             for candidate in range(row, end):
                 facts.row = candidate
@@ -246,6 +269,7 @@ class SegmentFilterProxy(QAbstractProxyModel):
         self._test_slice()
         total = self._model.rowCount()
         if self._document_order() and len(self._found) > before:
+            assert isinstance(self._rows, list)  # a range only when nothing is left out
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(self._found) - before - 1)
             for row in self._found[before:]:
@@ -269,6 +293,8 @@ class SegmentFilterProxy(QAbstractProxyModel):
     def _show(self, rows: list[int]) -> None:
         """Make ``rows`` the rows shown (the caller tells the views)."""
         self._rows = list(rows)
+        if len(self._where) != self._model.rowCount():
+            self._where = [-1] * self._model.rowCount()
         where = self._where
         for number, row in enumerate(self._rows):
             where[row] = number
@@ -279,7 +305,7 @@ class SegmentFilterProxy(QAbstractProxyModel):
         return self._sort_column == COL_INDEX \
             and self._sort_order == Qt.SortOrder.AscendingOrder
 
-    def _sorted(self, rows: list[int]) -> list[int]:
+    def _sorted(self, rows: Sequence[int]) -> list[int]:
         if self._document_order():
             return sorted(rows)
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
@@ -304,6 +330,8 @@ class SegmentFilterProxy(QAbstractProxyModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         sources = [(self._rows[index.row()], index.column()) for index in old]
+        if isinstance(self._rows, range):
+            self._where = [-1] * self._model.rowCount()
         for row in self._rows:
             self._where[row] = -1
         self._show(rows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,6 +18,7 @@ from reviewer.core.tags import InlineTag, has_tag_chars
 from reviewer.store.project import SegmentRecord
 from reviewer.ui.comment_marks import COMMENTS_ROLE, CommentMarks, Counts
 from reviewer.ui.qa_text import qa_tooltip
+from reviewer.ui.segment_pages import Records, SegmentPages, texts_with_status
 from reviewer.ui.tag_html import labelled_text, tagged_diff_html, tagged_html
 from reviewer.ui.theme import colours
 
@@ -59,7 +60,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     correctionEdited = Signal(int, str)  # position, new text: the window turns it into a command
 
-    def __init__(self, segments: list[SegmentRecord], parent: Any = None) -> None:
+    def __init__(self, segments: Records, parent: Any = None) -> None:
         super().__init__(parent)
         self._segments = segments
         self._typing: dict[int, tuple[str, Scores | None]] = {}  # unconfirmed text per row
@@ -173,7 +174,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     # -- what the window asks and tells --------------------------------------------------
 
-    def reset(self, segments: list[SegmentRecord], tags: TagsOf = _no_tags,
+    def reset(self, segments: Records, tags: TagsOf = _no_tags,
               locked: LockedOf = _unlocked, problems: ProblemsOf = _no_problems) -> None:
         """Show another project's segments, with no typing; ``tags``, ``locked`` and
         ``problems`` tell a row's tag table, lock and tag problems (asked when shown)."""
@@ -253,6 +254,8 @@ class SegmentTableModel(QAbstractTableModel):
 
     def first_unconfirmed(self) -> int:
         """The first row not yet confirmed (the last row when all are)."""
+        if isinstance(self._segments, SegmentPages):
+            return self._segments.first_unconfirmed()
         for row, segment in enumerate(self._segments):
             if segment.status != SegmentStatus.CONFIRMED:
                 return row
@@ -330,6 +333,21 @@ class SegmentTableModel(QAbstractTableModel):
     def open_comments(self, row: int) -> int:
         """How many open comments the segment at ``row`` has (filters ask this)."""
         return self.comment_marks.count(row)
+
+    # -- what the project answers without reading every row (segment_pages.py) ------------
+
+    @property
+    def pages(self) -> SegmentPages | None:
+        """The rows as read a page at a time from the project; None for a list."""
+        return self._segments if isinstance(self._segments, SegmentPages) else None
+
+    def typed_rows(self) -> list[int]:
+        """The rows with unconfirmed typing, in order."""
+        return sorted(self._typing)
+
+    def stored_texts_with_status(self, statuses: Collection[str]) -> dict[int, str]:
+        """The stored text of every row whose stored status is one of ``statuses``."""
+        return texts_with_status(self._segments, statuses)
 
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, COL_MT), self.index(row, COL_STATUS),
