@@ -10,7 +10,7 @@ projects' document totals are compared: they must be equal (the same sums of sac
 statistics).
 
     python benchmarks/import_speed.py                     # 100,000 segments, 3 runs
-    python benchmarks/import_speed.py --sizes 1000000 --runs 1
+    python benchmarks/import_speed.py --sizes 1000000 --runs 1 --kinds mt
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--kinds", nargs="+", choices=("mt", "pe"), default=["mt", "pe"],
+                        help="MT only, and/or with post-edits")
     parser.add_argument("--baseline", default=None, help="git ref (default: before issue 13)")
     options = parser.parse_args()
     base = Implementation.baseline(*([options.baseline] if options.baseline else []))
@@ -73,9 +75,10 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="reviewer-import-"))
     for size in options.sizes:
         files = corpus_files(size)
-        for kind, args in (("MT only", ["--mt", files["mt"], "--segment", "lines"]),
-                           ("30 % post-edits", ["--mt", files["mt"], "--segment", "lines",
-                                                "--corrections", files["pe"]])):
+        kinds = {"mt": ("MT only", ["--mt", files["mt"], "--segment", "lines"]),
+                 "pe": ("30 % post-edits", ["--mt", files["mt"], "--segment", "lines",
+                                            "--corrections", files["pe"]])}
+        for kind, args in (kinds[name] for name in options.kinds):
             timings: dict[str, list[tuple[float, Run]]] = {"base": [], "now": []}
             totals: dict[str, list[str]] = {}
             for run in range(options.runs):

@@ -48,9 +48,20 @@ def test_bleu_word_count_equals_sacrebleus_on_every_short_string() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(max_size=80))
+@given(st.one_of(st.text(max_size=80), st.text(alphabet=ALPHABET.replace("1", "") + "é—«»!?",
+                                               max_size=80)))
 def test_bleu_word_count_equals_sacrebleus_on_any_text(text: str) -> None:
     assert scoring_stats._bleu_length(text) == _sacrebleu_words(text)
+
+
+def test_bleu_word_count_equals_sacrebleus_on_sentences() -> None:
+    rng = random.Random(17)
+    pieces = ["word", "a.b", "x,", ".", ",", "...", "(y)", "3", "4.5", "6,7", "8-9", "-",
+              "«q»", "&amp;", "e.g.", "U.S.A.", ",,", "Ж.", "\t", "<skipped>"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "])
+                       for _ in range(rng.randint(1, 30)))
+        assert scoring_stats._bleu_length(text) == _sacrebleu_words(text), repr(text)
 
 
 @pytest.mark.parametrize("text", AWKWARD)
