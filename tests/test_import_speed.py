@@ -225,7 +225,15 @@ def test_an_interrupted_completion_keeps_its_batches_and_the_rest_pending(
     session.close()
 
 
-def test_a_cancelled_import_leaves_no_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_workers", [False, True])
+def test_a_cancelled_import_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           in_workers: bool) -> None:
+    from reviewer.core import batch
+
+    if in_workers:
+        monkeypatch.setattr(batch, "LIGHT_PARALLEL_MIN", 10)
+        monkeypatch.setattr(batch, "CHUNK_WEIGHT", 100)
+
     def cancel(done: int, _total: int) -> None:
         if done >= 500:
             raise KeyboardInterrupt
