@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reviewer.core.bounded import BoundedScorer
 from reviewer.core.context import context_lines, is_locked
@@ -67,6 +68,11 @@ class SessionReading:
                 row = (*row[:5], row[3], *row[6:])
             records.append(segment_record(row))
         return records
+
+    def segment_column(self, name: str) -> list[Any]:
+        """One field of every segment (``source``, ``mt``, ``text``, ``status``, ``hter``:
+        None while pending), in document order."""
+        return self._store.segment_column(name)
 
     def first_position_not(self, status: str) -> int | None:
         """The first segment whose status is not ``status`` (None when all are)."""

@@ -15,6 +15,8 @@ from reviewer.store.records import SegmentRecord, segment_record
 from reviewer.store.text_prefilter import prefilter
 from reviewer.store.transactions import StoreBase
 
+_RECORD_FIELDS = {"source": 2, "mt": 3, "text": 5, "status": 6, "hter": 8}  # SEGMENT_SELECT's
+
 
 class SegmentReads(StoreBase):
     """The segments as they are now."""
@@ -99,6 +101,13 @@ class SegmentReads(StoreBase):
         return [tuple(row) for row in self._db.execute(
             SEGMENT_SELECT + "WHERE s.position >= ? AND s.position < ? ORDER BY s.position",
             (max(0, start), stop))]
+
+    def segment_column(self, name: str) -> list[Any]:
+        """One field of every segment's record (``source``, ``mt``, ``text``, ``status`` or
+        ``hter``: None while pending), in document order: what sorting the table needs."""
+        index = _RECORD_FIELDS[name]
+        return [row[index] for row in self._db.execute(
+            SEGMENT_SELECT + "WHERE s.position >= 0 ORDER BY s.position")]
 
     def first_position_not(self, status: str) -> int | None:
         """The first segment's position whose status is not ``status``; None when all are."""

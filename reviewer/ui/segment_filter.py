@@ -16,26 +16,16 @@ from PySide6.QtCore import (
 )
 
 from reviewer.core.filtering import Predicate, SegmentFilter, sorted_rows
-from reviewer.core.status import SegmentStatus
 from reviewer.ui.segment_model import (
-    COL_CORRECTION,
-    COL_HTER,
     COL_INDEX,
-    COL_MT,
-    COL_SOURCE,
-    COL_STATUS,
     SegmentTableModel,
 )
+from reviewer.ui.sort_keys import sort_key, status_name
 from reviewer.ui.stored_scan import StoredScan
 
 Index = QModelIndex | QPersistentModelIndex
 SLICE_S = 0.015  # filtering works in slices this long: the window never waits longer
-STATUS_ORDER = {status.value: rank for rank, status in enumerate(SegmentStatus)}
-
-
-def _name(value: object) -> str:
-    """A status as its plain name, whether a string or an enum member."""
-    return str(getattr(value, "value", value))
+_name = status_name
 
 
 class ModelFacts:
@@ -312,18 +302,7 @@ class SegmentFilterProxy(QAbstractProxyModel):
         return sorted_rows(rows, self._sort_key(), descending)
 
     def _sort_key(self) -> Callable[[int], object]:
-        model, column = self._model, self._sort_column
-        if column == COL_HTER:
-            return model.hter
-        if column == COL_STATUS:
-            return lambda row: STATUS_ORDER.get(_name(model.status(row)), len(STATUS_ORDER))
-        if column == COL_SOURCE:
-            return lambda row: model.segment(row).source or ""
-        if column == COL_MT:
-            return lambda row: model.segment(row).mt
-        if column == COL_CORRECTION:
-            return model.current_text
-        return lambda row: row
+        return sort_key(self._model, self._sort_column)
 
     def _reorder(self, rows: list[int]) -> None:
         """Show the same rows in another order; selections and the current row follow."""

@@ -7,9 +7,10 @@ the pages used last (the rest are read again when needed; the project has them).
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Collection, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from reviewer.core.filtering import TextQuery
 from reviewer.core.status import SegmentStatus
@@ -25,6 +26,7 @@ class PagedSession(Protocol):
     def segment_count(self) -> int: ...
     def segments_between(self, start: int, stop: int) -> list[SegmentRecord]: ...
     def first_position_not(self, status: str) -> int | None: ...
+    def segment_column(self, name: str) -> list[Any]: ...
     def properties(self) -> dict[str, str]: ...
     def positions_with_status(self, statuses: Sequence[str]) -> list[tuple[int, str]]: ...
     def filter_positions(self, start: int, stop: int, statuses: Sequence[str] = (),
@@ -89,6 +91,13 @@ class SegmentPages:
         """The first row not confirmed as stored (the last row when all are)."""
         found = self._session.first_position_not(SegmentStatus.CONFIRMED)
         return max(0, self._count - 1) if found is None else found
+
+    def column(self, name: str) -> list[Any]:
+        """One stored field of every row (``source``, ``mt``, ``text``, ``status``,
+        ``hter``: NaN while pending), asked at once (sorting reads no page)."""
+        values = self._session.segment_column(name)
+        return [math.nan if value is None else value for value in values] \
+            if name == "hter" else values
 
     def texts_with_status(self, statuses: Sequence[str]) -> dict[int, str]:
         """The stored text of every row whose stored status is one of ``statuses``."""

@@ -14,12 +14,13 @@ from qt_helpers import type_text
 from PySide6.QtCore import Qt
 
 from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
-from reviewer.core.filtering import SegmentFilter, TextQuery
+from reviewer.core.filtering import SegmentFilter, TextQuery, sorted_rows
 from reviewer.session import ReviewSession
 from reviewer.ui import document_words
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.segment_model import COL_MT, COL_STATUS
+from reviewer.ui.segment_model import COL_CORRECTION, COL_HTER, COL_MT, COL_STATUS
 from reviewer.ui.segment_pages import PAGE, PAGES_KEPT
+from reviewer.ui.sort_keys import status_rank
 
 COUNT = 3_000
 RARE = "zyzzyva"
@@ -142,3 +143,30 @@ def test_the_mqm_document_score_is_counted_off_the_gui_thread(paged: MainWindow,
     assert score.score < 100
     assert window.status.mqm_label.text().startswith(f"MQM {score.score:.1f} ")
     assert f"over {score.ewc} words" in window.status.mqm_label.toolTip()
+
+
+def test_sorting_asks_the_project_for_the_column_not_every_page(paged: MainWindow,
+                                                                 qtbot: QtBot) -> None:
+    window = paged
+    window.select_row(40)
+    type_text(window.editor.correction_edit, " aaa")  # typed, not saved: shown as a draft
+    model = window.model
+    pages = model.pages
+    assert pages is not None
+    orders = []
+    for column, order in ((COL_STATUS, Qt.SortOrder.AscendingOrder),
+                          (COL_CORRECTION, Qt.SortOrder.DescendingOrder),
+                          (COL_HTER, Qt.SortOrder.DescendingOrder),
+                          (COL_MT, Qt.SortOrder.AscendingOrder)):
+        pages._pages.clear()
+        window.table.sortByColumn(column, order)
+        assert len(pages._pages) <= 3  # the rows in view, not every page
+        orders.append((column, order, shown(window)))
+    keys = {COL_STATUS: lambda row: status_rank(model.status(row)),
+            COL_CORRECTION: model.current_text, COL_HTER: model.hter,
+            COL_MT: lambda row: model.segment(row).mt}
+    before = list(range(COUNT))
+    for column, order, rows in orders:  # ties keep the order shown before
+        assert rows == sorted_rows(before, keys[column], order == Qt.SortOrder.DescendingOrder)
+        before = rows
+    assert window.editor.position == 40 and window.editor.text().endswith(" aaa")
