@@ -230,9 +230,10 @@ def main() -> None:
         folder = Path(temp)
         for size in args.sizes:
             say(f"{size:,} segments …")
-            edited, copies = edits(implementations, size, args.edits, args.runs, folder)
-            if "edits" in args.only:
-                rows += edited
+            copies: dict[str, Path] = {}
+            if "edits" in args.only or "filters" in args.only:
+                edited, copies = edits(implementations, size, args.edits, args.runs, folder)
+                rows += edited if "edits" in args.only else []
             if "exports" in args.only:
                 rows += exports(implementations, size, args.runs, folder)
             if "filters" in args.only:
