@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from qt_helpers import type_text
+from tag_project import tagged_project
 
 from PySide6.QtCore import Qt
 
@@ -170,3 +171,21 @@ def test_sorting_asks_the_project_for_the_column_not_every_page(paged: MainWindo
         assert rows == sorted_rows(before, keys[column], order == Qt.SortOrder.DescendingOrder)
         before = rows
     assert window.editor.position == 40 and window.editor.text().endswith(" aaa")
+
+
+def test_an_xliff_projects_locked_rows_filter_as_shown(
+        open_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: QtBot) -> None:
+    window = open_window(tagged_project(tmp_path))
+    proxy = window.filters.proxy
+    assert window.model.pages is not None and window.model.pages.may_lock
+
+    def apply(segment_filter: SegmentFilter) -> list[int]:
+        proxy.set_filter(segment_filter)
+        qtbot.waitUntil(lambda: not proxy.filtering)
+        return shown(window)
+
+    assert apply(SegmentFilter(statuses=frozenset({"locked"}))) == [2]
+    assert apply(SegmentFilter(statuses=frozenset({"new"}))) == [0, 1, 3]
+    assert apply(SegmentFilter(statuses=frozenset({"new"}), text=TextQuery("acme"))) == []
+    assert apply(SegmentFilter(statuses=frozenset({"locked", "new"}),
+                               text=TextQuery("acme"))) == [2]
