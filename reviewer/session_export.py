@@ -138,7 +138,8 @@ class SessionExport(SessionHistory, SessionComments, SessionAnnotations):
         comments = self._export_comments(None)
         for position, _gap, source, _mt, _reference, text, status, meta, _author in \
                 self._export_rows():
-            yield _Unit(position, source, text, status, ExportJob.parse_meta(meta),
+            yield _Unit(position, source, text, status,
+                        None if meta is None else ExportJob.parse_meta(meta),
                         comments.get(position, ()))
 
     def check_export_destination(self, path: str | os.PathLike[str]) -> None:
@@ -170,6 +171,8 @@ def _refuse_broken_markup(job: ExportJob) -> None:
 
 def _note_broken_markup(segment: Unit, broken: dict[str, list[int]]) -> bool:
     """Add the segment's tag problems that break markup to ``broken``; True if any."""
+    if not segment.meta:  # most segments: no format data, so no tags
+        return False
     tags = tags_of(segment.meta)
     if not tags or not is_edited(segment.status):
         return False
