@@ -74,6 +74,10 @@ class SessionReading:
         None while pending), in document order."""
         return self._store.segment_column(name)
 
+    def segments_at(self, positions: Sequence[int]) -> list[SegmentRecord]:
+        """The segments at ``positions``, in that order."""
+        return self._store.segments_at(positions)
+
     def first_position_not(self, status: str) -> int | None:
         """The first segment whose status is not ``status`` (None when all are)."""
         return self._store.first_position_not(status)

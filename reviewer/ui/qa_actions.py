@@ -184,8 +184,11 @@ class QaActions(QObject):
         """What a document check needs, read here on the GUI thread (the model has it)."""
         model = self._window.model
         items: list[Item] = []
-        for row in range(model.rowCount()):
-            segment = model.segment(row)
+        pages = model.pages  # a long project says which were saved: not every page read
+        saved = pages.saved() if pages is not None else (
+            model.segment(row) for row in range(model.rowCount()))
+        for segment in saved:
+            row = segment.position
             if segment.status != STATUS_NEW and not model.locked(row):
                 items.append((row, segment.text, segment.mt, segment.source, model.tags(row)))
         return items

@@ -26,6 +26,7 @@ class PagedSession(Protocol):
     def segment_count(self) -> int: ...
     def segments_between(self, start: int, stop: int) -> list[SegmentRecord]: ...
     def first_position_not(self, status: str) -> int | None: ...
+    def segments_at(self, positions: Sequence[int]) -> list[SegmentRecord]: ...
     def segment_column(self, name: str) -> list[Any]: ...
     def properties(self) -> dict[str, str]: ...
     def positions_with_status(self, statuses: Sequence[str]) -> list[tuple[int, str]]: ...
@@ -99,6 +100,14 @@ class SegmentPages:
         return [math.nan if value is None else value for value in values] \
             if name == "hter" else values
 
+    def saved(self) -> Iterator[SegmentRecord]:
+        """The rows saved at least once (not new), as stored, in order: the project says
+        which, and only their records are read (500 at a time)."""
+        statuses = [status.value for status in SegmentStatus if status != SegmentStatus.NEW]
+        positions = sorted(self.texts_with_status(statuses))
+        for start in range(0, len(positions), 500):
+            yield from self._session.segments_at(positions[start:start + 500])
+
     def texts_with_status(self, statuses: Sequence[str]) -> dict[int, str]:
         """The stored text of every row whose stored status is one of ``statuses``."""
         return dict(self._session.positions_with_status(list(statuses)))
@@ -119,3 +128,4 @@ def texts_with_status(records: Records, statuses: Collection[str]) -> dict[int, 
         return records.texts_with_status(sorted(statuses))
     return {row: record.text for row, record in enumerate(records)
             if record.status in statuses}
+

@@ -189,3 +189,14 @@ def test_an_xliff_projects_locked_rows_filter_as_shown(
     assert apply(SegmentFilter(statuses=frozenset({"new"}), text=TextQuery("acme"))) == []
     assert apply(SegmentFilter(statuses=frozenset({"locked", "new"}),
                                text=TextQuery("acme"))) == [2]
+
+
+def test_check_document_reads_only_the_saved_segments(paged: MainWindow) -> None:
+    window = paged
+    pages = window.model.pages
+    assert pages is not None
+    pages._pages.clear()
+    items = window.qa._saved_segments()
+    assert [item[0] for item in items] == [0, 1, 1500, COUNT - 1]
+    assert items[-1][1:3] == (f"The last {RARE}.", mt(COUNT - 1))
+    assert not pages._pages  # no page read for them
