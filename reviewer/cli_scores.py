@@ -10,9 +10,9 @@ from typing import Any
 
 from reviewer.cli_common import print_json_lines
 from reviewer.cli_score_json import segment_line
-from reviewer.core.scoring import ScoreDetails, Scores, TerEdits
+from reviewer.core.scoring import NO_EDITS, ScoreDetails, Scores, TerEdits
 from reviewer.core.tags import has_tag_chars
-from reviewer.score_rows import SegmentMqm
+from reviewer.score_rows import ScoreRow, SegmentMqm
 from reviewer.session import ReviewSession
 
 # when a score too slow to wait for is computed
@@ -152,12 +152,32 @@ def _print_score_text(session: ReviewSession) -> None:
         out.write(f"          {breakdown}{_reference_text(whole)}\n")
     for name, signature in ReviewSession.signatures().items():
         out.write(f"          {name} signature: {signature}\n")
-    out.writelines(
-        f"{r.position + 1:>5}  pending (still being scored)  {r.status}\n" if r.edits is None
-        else f"{r.position + 1:>5}  HTER {r.hter:6.2f}  BLEU {r.bleu:6.2f}  "
-        f"chrF {r.chrf:6.2f}  {_edits_line(r.char_distance, r.edits)}  {r.status}"
-        f"{_reference_line(r.mt_vs_reference, r.correction_vs_reference)}\n"
-        for r in session.score_rows())
+    out.writelines(_text_lines(session.score_rows()))
+
+
+def _text_lines(rows: Iterator[ScoreRow]) -> Iterator[str]:
+    """Each segment's line of ``score``; an unedited segment's figures after its number
+    are the same for every segment with the same scores and status, so they are written
+    once and reused (most segments of a big project)."""
+    unedited: dict[tuple[float | None, float | None, float | None, float, str], str] = {}
+    for r in rows:
+        if r.edits is None:
+            yield f"{r.position + 1:>5}  pending (still being scored)  {r.status}\n"
+        elif r.edits is NO_EDITS and r.mt_vs_reference is None:
+            key = (r.hter, r.bleu, r.chrf, r.char_distance, r.status)
+            rest = unedited.get(key)
+            if rest is None:
+                rest = unedited[key] = _line_rest(r)
+            yield f"{r.position + 1:>5}{rest}"
+        else:
+            yield f"{r.position + 1:>5}{_line_rest(r)}"
+
+
+def _line_rest(r: ScoreRow) -> str:
+    assert r.edits is not None
+    return (f"  HTER {r.hter:6.2f}  BLEU {r.bleu:6.2f}  chrF {r.chrf:6.2f}  "
+            f"{_edits_line(r.char_distance, r.edits)}  {r.status}"
+            f"{_reference_line(r.mt_vs_reference, r.correction_vs_reference)}\n")
 
 
 def _plain(text: str) -> bool:
