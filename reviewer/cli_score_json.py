@@ -10,7 +10,7 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-from reviewer.core.scoring import Scores
+from reviewer.core.scoring import NO_EDITS, Scores, TerEdits
 from reviewer.score_rows import ScoreRow
 
 _string: Callable[[str], str] = encode_basestring  # the ensure_ascii=False spelling
@@ -57,7 +57,25 @@ def segment_line(row: ScoreRow, source: str | None, mt: str | None, text: str | 
             or not math.isfinite(hter + bleu + chrf + distance)):
         body = json.dumps(row_json(row), ensure_ascii=False)
         return f'{head}{body[1:-1]}, "mqm": {mqm}}}'
-    return (f'{head}"hter": {hter!r}, "bleu": {bleu!r}, "chrf": {chrf!r}, '
+    if edits is not NO_EDITS:
+        return head + _figures(hter, bleu, chrf, distance, edits, mqm)
+    # an unedited segment's figures: the same for every one with the same scores and MQM
+    key = (hter, bleu, chrf, distance, mqm)
+    figures = _unedited.get(key)
+    if figures is None:
+        if len(_unedited) >= _UNEDITED_KEPT:
+            _unedited.clear()
+        figures = _unedited[key] = _figures(hter, bleu, chrf, distance, edits, mqm)
+    return head + figures
+
+
+_UNEDITED_KEPT = 4096
+_unedited: dict[tuple[float, float, float, float, str], str] = {}
+
+
+def _figures(hter: float, bleu: float, chrf: float, distance: float, edits: TerEdits,
+             mqm: str) -> str:
+    return (f'"hter": {hter!r}, "bleu": {bleu!r}, "chrf": {chrf!r}, '
             f'"char_distance": {distance!r}, "edits": {{"insertions": {edits.insertions}, '
             f'"deletions": {edits.deletions}, "substitutions": {edits.substitutions}, '
             f'"shifts": {edits.shifts}, "total": {edits.total}}}, "reference": null, '
