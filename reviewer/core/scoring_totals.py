@@ -72,10 +72,6 @@ class DocumentTotals:
         """Totals without one segment."""
         return self._step(stats, -1)
 
-    def plus_many(self, stats: SegmentStats, count: int) -> DocumentTotals:
-        """Totals with ``count`` more segments of these statistics (whole numbers: exact)."""
-        return self._step(stats, count) if count else self
-
     def replace(self, old: SegmentStats, new: SegmentStats) -> DocumentTotals:
         """Totals after one segment's statistics changed from ``old`` to ``new``."""
         return self.minus(old).plus(new)

@@ -141,21 +141,29 @@ def _decode_error(data: bytes, encoding: str, name: str,
     )
 
 
+def encode_error(text: str, encoding: str, error: UnicodeError) -> ReviewerError:
+    """What to tell the user when ``text`` cannot be written in ``encoding``."""
+    if isinstance(error, UnicodeEncodeError):
+        bad = text[error.start : error.end]
+        return ReviewerError(f"{bad!r} cannot be written in {encoding}; "
+                             "export as TSV or change the text")
+    return ReviewerError(f"the text cannot be written in {encoding} "
+                         f"({visible(str(error))}); export as TSV or change the text")
+
+
 def encode_text(text: str, encoding: str, bom: bool) -> bytes:
     """``text`` in ``encoding`` (with its byte-order mark if asked), or a clear error."""
     try:
         data = text.encode(encoding)
-    except UnicodeEncodeError as error:
-        bad = text[error.start : error.end]
-        raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
-                            "export as TSV or change the text") from error
     except UnicodeError as error:
-        raise ReviewerError(f"the text cannot be written in {encoding} "
-                            f"({visible(str(error))}); export as TSV or change the text") from error
-    if not bom:
-        return data
+        raise encode_error(text, encoding, error) from error
+    return byte_order_mark(encoding) + data if bom else data
+
+
+def byte_order_mark(encoding: str) -> bytes:
+    """The byte-order mark a file in ``encoding`` starts with (none for most encodings)."""
     boms = {name: mark for mark, name in _BOMS}
-    return boms.get(codecs.lookup(encoding).name, b"") + data
+    return boms.get(codecs.lookup(encoding).name, b"")
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:

@@ -6,10 +6,8 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterable, Iterator, Mapping
 
-from reviewer.core.errors import ReviewerError
 from reviewer.core.tags import plain_text
-from reviewer.core.visible import visible
-from reviewer.formats.encoding import _BOMS
+from reviewer.formats.encoding import byte_order_mark, encode_error
 from reviewer.formats.xliff_new import Unit, new_xliff_lines
 
 CHUNK = 1 << 20  # characters encoded and written at a time
@@ -40,7 +38,7 @@ def encode_chunks(parts: Iterable[str], encoding: str, bom: bool) -> Iterator[by
     errors)."""
     encoder = codecs.getincrementalencoder(encoding)()
     if bom:
-        yield {name: mark for mark, name in _BOMS}.get(codecs.lookup(encoding).name, b"")
+        yield byte_order_mark(encoding)
     batch: list[str] = []
     size = 0
     for part in parts:
@@ -56,10 +54,5 @@ def _encode(encoder: codecs.IncrementalEncoder, text: str, encoding: str,
             final: bool) -> bytes:
     try:
         return encoder.encode(text, final)
-    except UnicodeEncodeError as error:
-        bad = text[error.start : error.end]
-        raise ReviewerError(f"{bad!r} cannot be written in {encoding}; "
-                            "export as TSV or change the text") from error
     except UnicodeError as error:
-        raise ReviewerError(f"the text cannot be written in {encoding} "
-                            f"({visible(str(error))}); export as TSV or change the text") from error
+        raise encode_error(text, encoding, error) from error
