@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_server import PgServer, PostgresMissingError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,12 +23,64 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
     if config.getoption("--run-slow") or os.environ.get("REVIEWER_SLOW") == "1":
         return
     skip = pytest.mark.skip(reason="slow: run with --run-slow")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+# PostgreSQL: one server for the whole run (tests/pg_server.py); in CI (CI=true) a test
+# skipped because PostgreSQL is missing fails the run, since these tests must never skip there.
+_PG_SKIP = "postgresql:"
+_pg_skipped: list[str] = []
+_pg_counter = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A running PostgreSQL 15 server on a Unix socket; stopped and removed after the run."""
+    try:
+        server = PgServer()
+    except PostgresMissingError as missing:
+        pytest.skip(f"{_PG_SKIP} {missing}")
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture
+def pg_database(pg_server: PgServer) -> Iterator[str]:
+    """The admin's URL of a fresh empty database, dropped after the test."""
+    name = f"test_{next(_pg_counter)}"
+    url = pg_server.create_database(name)
+    yield url
+    pg_server.drop_database(name)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2]).removeprefix("Skipped: ")
+        if reason.startswith(_PG_SKIP):
+            _pg_skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _pg_skipped and os.environ.get("CI") == "true" and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _pg_skipped and os.environ.get("CI") == "true":
+        terminalreporter.write_line(
+            f"FAILED (CI): {len(_pg_skipped)} PostgreSQL tests were skipped; in CI they must "
+            "run (install postgresql-15 or set REVIEWER_PG_BIN)", red=True, bold=True)
 
 
 @pytest.fixture(autouse=True)
