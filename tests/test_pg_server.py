@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -67,3 +70,15 @@ def test_the_server_does_not_run_as_root(pg_server: PgServer) -> None:
     status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
     real, effective = status.split("Uid:")[1].split()[:2]
     assert real != "0" and effective != "0"
+
+
+@pytest.mark.parametrize("ci, status", [("true", 1), ("", 0)])
+def test_skipped_postgres_tests_fail_the_run_only_in_ci(tmp_path: Path, ci: str,
+                                                         status: int) -> None:
+    env = dict(os.environ, CI=ci, REVIEWER_PG_BIN=str(tmp_path / "missing"))
+    test = f"{__file__}::test_the_admin_queries_over_the_unix_socket"
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == status, done.stdout
+    assert "1 skipped" in done.stdout
+    assert ("PostgreSQL tests were skipped" in done.stdout) == bool(ci)
