@@ -42,6 +42,7 @@ from reviewer.session_review import SessionReview
 from reviewer.session_suggestions import SessionSuggestions
 from reviewer.store.files import stray_partials
 from reviewer.store.project import ProjectStore
+from reviewer.store.server_url import is_server_url
 
 __all__ = [
     "CURRENT",
@@ -121,7 +122,11 @@ class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
         ``isolated`` keeps the project file in a store process of its own (the window's
         choice: see ``reviewer.store.remote``).
         """
-        if isolated:
+        if is_server_url(path):  # a team's project on a PostgreSQL server
+            from reviewer.store.server import ServerStore
+
+            store = cast(ProjectStore, ServerStore.open(path, read_only=read_only))
+        elif isolated:
             from reviewer.store.remote import RemoteStore
 
             store = cast(ProjectStore, RemoteStore(path, read_only=read_only))

@@ -62,7 +62,7 @@ class SessionMemory(SessionReading):
         if not file.exists():
             raise ReviewerError(f"{file}: no such file")
         if is_project(file):
-            if os.path.samefile(file, self.path):  # a link or another name too
+            if self.path.exists() and os.path.samefile(file, self.path):  # a link too
                 raise ReviewerError(f"{file.name}: is this project; its confirmed segments "
                                     "are already its memory")
             units = _project_units(file)

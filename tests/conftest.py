@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from engines import parametrize_engines, serve_projects_from
 from pg_server import PgServer, PostgresMissingError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -62,6 +63,27 @@ def pg_database(pg_server: PgServer) -> Iterator[str]:
     url = pg_server.create_database(name)
     yield url
     pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def engines_database(pg_server: PgServer) -> str:
+    """The admin's URL of the database the both-engines tests publish their projects to
+    (each a project, a schema, of its own)."""
+    return pg_server.create_database("engines")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_engines(metafunc)
+
+
+@pytest.fixture(autouse=True)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which store the test's projects live in: ``sqlite`` (the file), or ``postgresql``
+    for the modules tests/engines.py runs on both."""
+    kind = str(getattr(request, "param", "sqlite"))
+    if kind == "postgresql":
+        serve_projects_from(request.getfixturevalue("engines_database"), monkeypatch)
+    return kind
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

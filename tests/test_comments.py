@@ -42,6 +42,7 @@ def test_a_comment_is_added_listed_per_segment_and_for_the_project(seed_project:
     session.close()
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_each_comment_is_committed_at_once(seed_project: Path) -> None:
     session = ReviewSession.open(seed_project)
     session.add_comment(1, "Committed before close", "anna")
@@ -80,6 +81,7 @@ def test_resolve_and_reopen_are_revisions_too(seed_project: Path) -> None:
     session.close()
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_comment_revisions_are_append_only(seed_project: Path) -> None:
     session = ReviewSession.open(seed_project)
     session.add_comment(0, "Keep me", "anna")

@@ -146,6 +146,7 @@ TestEditingAProject.settings = settings(max_examples=30, stateful_step_count=12,
                                         deadline=None)
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_a_project_of_reviewer_0_1_gets_its_breakdown_on_opening(tmp_path: Path) -> None:
     mts = ["the cat sat on the mat .", "a b c d e", "Putin said so"]
     references: list[str | None] = [None, "a b c d", None]

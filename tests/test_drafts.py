@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from old_project import old_project
 
 from reviewer.core.carried_effort import draft_effort
@@ -24,6 +25,7 @@ def test_typing_back_to_the_saved_text_discards_the_draft(seed_project: Path) ->
     assert ReviewSession.open(seed_project, read_only=True).drafts() == {}
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_a_draft_equal_to_the_saved_text_is_never_handed_out(seed_project: Path) -> None:
     store = ProjectStore.open(seed_project)  # as a file written before the rule held
     store.save_draft(3, store.segment(3).text, "tester", 100)

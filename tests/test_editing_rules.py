@@ -29,6 +29,7 @@ def session(seed_project: Path):  # type: ignore[no-untyped-def]
     opened.close()
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_undo_of_a_first_confirm_brings_back_the_untouched_mt(session: ReviewSession,
                                                                seed_project: Path) -> None:
     mt = session.segment(0).mt
@@ -104,6 +105,7 @@ def test_replace_all_is_one_batch_scored_like_single_edits(
     assert session.summary().scores.hter == pytest.approx(TER().corpus_score(mts, [texts]).score)
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_undo_and_redo_of_replace_all_are_batches_too(session: ReviewSession,
                                                       seed_project: Path) -> None:
     before = [(s.text, s.status) for s in session.segments()]
@@ -122,6 +124,7 @@ def test_undo_and_redo_of_replace_all_are_batches_too(session: ReviewSession,
     assert len(revisions_in_db(seed_project)) == 3 * count
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_a_batch_that_cannot_be_saved_saves_nothing(session: ReviewSession, seed_project: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     store = session._store
@@ -142,6 +145,7 @@ def test_a_batch_that_cannot_be_saved_saves_nothing(session: ReviewSession, seed
     assert session.verify() == []
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_replace_all_refuses_a_bad_pattern_and_writes_nothing(session: ReviewSession,
                                                               seed_project: Path) -> None:
     with pytest.raises(ReviewerError, match="regular expression"):

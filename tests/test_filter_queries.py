@@ -184,6 +184,7 @@ def _head_statuses(path: Path) -> list[tuple[str, str]]:
         db.close()
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_the_stored_status_follows_edits_imports_splits_and_merges(tmp_path: Path) -> None:
     path = _project(tmp_path)
     session = ReviewSession.open(path)

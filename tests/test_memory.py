@@ -120,6 +120,7 @@ def test_min_and_limit(tmp_path: Path) -> None:
     session.close()
 
 
+@pytest.mark.file_only  # the other project's file is what is read
 def test_another_project_adds_its_confirmed_segments(tmp_path: Path) -> None:
     other = make(tmp_path / "other.review", [("Guten Morgen.", "Good morning."),
                                              ("Gute Nacht.", "Good night.")])

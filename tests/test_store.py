@@ -35,6 +35,7 @@ def test_revisions_survive_closing_and_reopening(seed_project: Path) -> None:
     reopened.close()
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_revisions_cannot_be_updated_or_deleted(seed_project: Path) -> None:
     session = ReviewSession.open(seed_project)
     session.edit(1, "Sochi, 22 October.", "anna")
@@ -48,6 +49,7 @@ def test_revisions_cannot_be_updated_or_deleted(seed_project: Path) -> None:
     db.close()
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_project_uses_wal_and_records_its_schema_version(seed_project: Path) -> None:
     db = sqlite3.connect(seed_project)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -84,6 +84,7 @@ def test_backup_is_a_consistent_copy(seed_project: Path, tmp_path: Path,
     assert code == 1 and "does not exist" in err
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_a_second_writer_is_refused_and_named(seed_project: Path) -> None:
     first = ReviewSession.open(seed_project)
     with pytest.raises(ProjectLockedError, match="is being edited by .*process"):
@@ -115,6 +116,7 @@ def test_an_old_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
         "SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_a_damaged_project_is_refused_with_a_clear_message(seed_project: Path) -> None:
     data = bytearray(seed_project.read_bytes())
     for offset in range(4096, len(data), 4096):  # scribble over every page header but the first
@@ -142,6 +144,7 @@ def test_dates_are_local_unless_they_say_otherwise() -> None:
     assert utc_stamp("2026-11-27").startswith("2026-11-2")
 
 
+@pytest.mark.file_only  # reads or damages the project file itself
 def test_a_lock_that_cannot_be_written_is_a_clear_error(seed_project: Path) -> None:
     lock = seed_project.parent / (seed_project.name + ".lock")
     lock.unlink(missing_ok=True)

@@ -111,7 +111,7 @@ class AnnotationStore(StoreBase):
             query += " AND s.position = ?"
             parameters.append(position)
         if not include_deleted:
-            query += " AND NOT h.deleted"
+            query += " AND h.deleted = 0"
         rows = self._db.execute(query + " ORDER BY s.position, a.id", parameters)
         return [_annotation(row) for row in rows]
 

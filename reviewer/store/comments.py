@@ -86,7 +86,7 @@ class CommentStore(StoreBase):
             query += " AND s.position = ?"
             parameters.append(position)
         if not include_resolved:
-            query += " AND NOT h.resolved"
+            query += " AND h.resolved = 0"
         rows = self._db.execute(query + " ORDER BY s.position, c.id", parameters)
         return [_comment(row) for row in rows]
 
@@ -113,5 +113,5 @@ class CommentStore(StoreBase):
             "SELECT s.position, count(*) FROM comments c JOIN segments s ON s.id = c.segment_id "
             "JOIN comment_revisions h ON h.id = "
             "(SELECT max(id) FROM comment_revisions WHERE comment_id = c.id) "
-            "WHERE NOT h.resolved GROUP BY s.position")
+            "WHERE h.resolved = 0 GROUP BY s.position")
         return {int(position): int(count) for position, count in rows}

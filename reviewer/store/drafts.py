@@ -37,7 +37,7 @@ class DraftStore(StoreBase):
         rows = self._db.execute(
             "SELECT s.position, d.text, d.author, d.updated_at, d.editing_ms, d.keys_insert, "
             "d.keys_delete, d.keys_navigate FROM drafts d "
-            "CROSS JOIN segments s ON s.id = d.segment_id ORDER BY s.position")
+            "JOIN segments s ON s.id = d.segment_id ORDER BY s.position")
         return {int(row[0]): DraftRecord(
             int(row[0]), str(row[1]), str(row[2]), str(row[3]), int(row[4]),
             None if None in row[5:] else (int(row[5]), int(row[6]), int(row[7])))

@@ -49,7 +49,7 @@ class FilterQueries(StoreBase):
         locked = self._locked_positions()
         wanted = {str(status) for status in statuses}
         if not wanted:
-            return self._filter_take(self._filter_rows("1", [], search, after, limit), search,
+            return self._filter_take(self._filter_rows("1 = 1", [], search, after, limit), search,
                                      limit)
         found: list[list[int]] = []
         for status in sorted(wanted - {SegmentStatus.LOCKED, SegmentStatus.DRAFT}):
@@ -67,7 +67,7 @@ class FilterQueries(StoreBase):
         search's prefilter, in order, read a page at a time (texts only for a search); the
         first page a little more than the ``wanted`` rows."""
         page = min(max(wanted, 0) + _FIRST, _PAGE)
-        columns, condition, parameters = "", "1", []
+        columns, condition, parameters = "", "1 = 1", []
         if search is not None:
             columns = ", s.source, s.mt, coalesce(r.text, s.mt)"
             condition, parameters = search.condition, search.parameters

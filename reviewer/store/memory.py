@@ -141,7 +141,7 @@ class MemoryStore(StoreBase):
                 try:
                     count = int(self._db.execute(
                         f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? "
-                        "LIMIT ?)", (term, COMMON + 1)).fetchone()[0])
+                        "LIMIT ?) AS found", (term, COMMON + 1)).fetchone()[0])
                 except sqlite3.OperationalError:  # a word FTS5 reads as several: left out
                     count = 0
                 known[term] = count
@@ -165,7 +165,7 @@ class MemoryStore(StoreBase):
         together = common[:TOGETHER]
         if together:
             hits.append(f"SELECT * FROM (SELECT rowid AS id, 0.5 AS n FROM {index} "
-                        f"WHERE {index} MATCH ? LIMIT {COMMON})")
+                        f"WHERE {index} MATCH ? LIMIT {COMMON}) AS together")
         shared = (f"WITH hits AS ({' UNION ALL '.join(hits)}), shared AS (SELECT id, sum(n) AS n "
                   f"FROM hits {keep}GROUP BY id ORDER BY n DESC LIMIT {SHARED}) ")
         terms = [*rare, *([" AND ".join(together)] if together else [])]

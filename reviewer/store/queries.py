@@ -13,6 +13,8 @@ PENDING = "pending"
 STATS = f"nullif(coalesce(l.stats, r.stats), '{PENDING}')"
 IS_PENDING = f"(r.stats = '{PENDING}' AND l.revision_id IS NULL)"
 LATE = "LEFT JOIN late_stats l ON l.revision_id = r.id "
+# the same as a value, 1 or 0 (also on PostgreSQL, whose truth values are not numbers)
+PENDING_FLAG = f"CASE WHEN {IS_PENDING} THEN 1 ELSE 0 END"
 
 # SQL over a segment ``s`` and its revision ``r`` (if any): its status
 STATUS = f"coalesce(r.status, '{SegmentStatus.NEW.value}')"
@@ -22,7 +24,7 @@ SEGMENT_SELECT = (
     f"coalesce(r.text, s.mt), {STATUS}, coalesce(r.number, 0), "
     + ", ".join(f"CASE WHEN r.id IS NULL THEN s.mt_{name} WHEN {IS_PENDING} THEN NULL "
                 f"ELSE coalesce(l.{name}, r.{name}) END" for name in ("hter", "bleu", "chrf"))
-    + f", coalesce({IS_PENDING}, 0) "
+    + f", {PENDING_FLAG} "
     "FROM segments s LEFT JOIN revisions r ON r.id = s.head_revision " + LATE
 )
 
@@ -31,7 +33,7 @@ REVISION_SELECT = (
     "r.editing_ms, r.status, "
     + ", ".join(f"CASE WHEN {IS_PENDING} THEN NULL ELSE coalesce(l.{name}, r.{name}) END"
                 for name in ("hter", "bleu", "chrf"))
-    + f", r.keys_insert, r.keys_delete, r.keys_navigate, {IS_PENDING}, r.note, r.role "
+    + f", r.keys_insert, r.keys_delete, r.keys_navigate, {PENDING_FLAG}, r.note, r.role "
     "FROM revisions r JOIN segments s ON s.id = r.segment_id " + LATE
 )
 

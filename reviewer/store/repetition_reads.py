@@ -26,9 +26,9 @@ class RepetitionReads(StoreBase):
         (texts of white space only left out), in document order."""
         checked = _checked(column)
         rows = self._db.execute(
-            f"SELECT group_concat(position) FROM (SELECT {checked}, position FROM segments "
-            f"WHERE position >= 0 AND trim({checked}) != '' ORDER BY position) "
-            f"GROUP BY {checked} HAVING count(*) > 1")
+            f"SELECT group_concat(position) FROM (SELECT {checked} AS checked, position "
+            f"FROM segments WHERE position >= 0 AND trim({checked}) != '' ORDER BY position) "
+            "AS keyed GROUP BY checked HAVING count(*) > 1")
         groups = [sorted(int(item) for item in str(row[0]).split(",")) for row in rows]
         return sorted(groups)
 

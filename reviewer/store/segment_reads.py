@@ -141,10 +141,16 @@ class SegmentReads(StoreBase):
             condition, values = prefilter(text, columns)  # SQL first: most rows end there
             where.append(condition)
             parameters += values
+            searched = [columns[field] for field in columns if field in text.fields]
+            if not self.sql_functions:  # the search itself in Python, on what SQL kept
+                found = _finder(text.pattern())
+                return [int(row[0]) for row in self._db.execute(
+                    f"SELECT s.position, {', '.join(searched)} FROM segments s LEFT JOIN "
+                    f"revisions r ON r.id = s.head_revision WHERE {' AND '.join(where)} "
+                    "ORDER BY s.position", parameters) if any(map(found, row[1:]))]
             self._db.create_function("reviewer_found", 1, _finder(text.pattern()),
                                      deterministic=True)
-            where.append("(" + " OR ".join(f"reviewer_found({columns[field]})"
-                                            for field in columns if field in text.fields)
+            where.append("(" + " OR ".join(f"reviewer_found({column})" for column in searched)
                          + ")")
         return [int(row[0]) for row in self._db.execute(
             "SELECT s.position FROM segments s LEFT JOIN revisions r ON r.id = "

@@ -55,10 +55,10 @@ def prefilter(query: TextQuery, columns: dict[str, str]) -> tuple[str, list[obje
     the query can match, with its parameters; ``1`` when only reading each row can tell
     (a regular expression)."""
     if query.regex:
-        return "1", []
+        return "1 = 1", []
     pattern, ascii_pattern = like_for(query.text), like_for(query.text, ascii_text=True)
     if pattern is None or ascii_pattern is None:
-        return "1", []
+        return "1 = 1", []
     chosen = [columns[field] for field in columns if field in query.fields]
     if not chosen:
         return "0", []

@@ -1,0 +1,177 @@
+"""A PostgreSQL connection that the store's parts use as they use a ``sqlite3`` one.
+
+Statements are translated (``pg_dialect``) and the server's errors raised as the
+``sqlite3`` errors the store already handles, except the two a user must hear about in
+their own words: a missing grant, and a server that cannot be reached.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+import psycopg.errors
+from psycopg.pq import TransactionStatus
+from psycopg.types.numeric import FloatLoader
+
+from reviewer.core.errors import ReviewerError
+from reviewer.store.pg_dialect import translate
+
+CONNECT_TIMEOUT_S = 5
+_TOTALS = "SELECT stats FROM totals WHERE id = 1"
+
+
+class ServerUnavailableError(ReviewerError):
+    """The server cannot be reached (now): what was being written was not saved there."""
+
+
+class NotAllowedError(ReviewerError):
+    """The server refused: the user's role does not grant this."""
+
+
+class PgCursor:
+    """The part of ``sqlite3.Cursor`` the store uses."""
+
+    __slots__ = ("_cursor", "lastrowid")
+
+    def __init__(self, cursor: psycopg.Cursor[Any], returning: bool) -> None:
+        self._cursor = cursor
+        self.lastrowid: int | None = None
+        if returning and cursor.description is not None:
+            row = cursor.fetchone()
+            self.lastrowid = None if row is None else int(row[0])
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def description(self) -> Any:
+        return self._cursor.description
+
+    def fetchone(self) -> Any:
+        return _guarded(self._cursor.fetchone)
+
+    def fetchall(self) -> list[Any]:
+        return list(_guarded(self._cursor.fetchall))
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return list(_guarded(lambda: self._cursor.fetchmany(size)))
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
+def _guarded(read: Callable[[], Any]) -> Any:
+    try:
+        return read()
+    except psycopg.Error as error:
+        raise as_sqlite_error(error) from error
+
+
+class PgConnection:
+    """One connection to the server, in autocommit like the store's SQLite ones (its
+    transactions are explicit ``BEGIN`` … ``COMMIT``)."""
+
+    def __init__(self, conninfo: str, schema: str | None, application: str = "reviewer") -> None:
+        self.conninfo = conninfo
+        self.schema = schema
+        self._application = application
+        self._connection = self._connect()
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            connection = psycopg.connect(self.conninfo, autocommit=True,
+                                         connect_timeout=CONNECT_TIMEOUT_S,
+                                         application_name=self._application)
+        except psycopg.Error as error:
+            raise unavailable(self.conninfo, error) from error
+        # sums of integers come back as numeric: read as floats, as SQLite gives them
+        connection.adapters.register_loader("numeric", FloatLoader)
+        if self.schema is not None:
+            connection.execute(f'SET search_path TO "{self.schema}"')
+        return connection
+
+    @property
+    def raw(self) -> psycopg.Connection[Any]:
+        """The psycopg connection (publishing copies through it)."""
+        return self._connection
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._connection.info.transaction_status != TransactionStatus.IDLE
+
+    @property
+    def broken(self) -> bool:
+        return self._connection.closed or self._connection.broken
+
+    def reconnect(self) -> None:
+        """A fresh connection in place of a lost one."""
+        if not self._connection.closed:
+            self._connection.close()
+        self._connection = self._connect()
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> PgCursor:
+        statement = translate(sql)
+        if statement == _TOTALS and self.in_transaction:
+            # the lock that orders concurrent revisions, as SQLite's BEGIN IMMEDIATE does
+            statement += " FOR UPDATE"
+        try:
+            cursor = self._connection.execute(statement, tuple(parameters))
+        except psycopg.Error as error:
+            raise self._error(error) from error
+        return PgCursor(cursor, statement.endswith(" RETURNING id"))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
+        cursor = self._connection.cursor()
+        try:
+            cursor.executemany(translate(sql, returning=False), list(rows))
+        except psycopg.Error as error:
+            raise self._error(error) from error
+        return PgCursor(cursor, False)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _error(self, error: psycopg.Error) -> BaseException:
+        if self.broken or isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)) \
+                and not isinstance(error, psycopg.errors.QueryCanceled):
+            return unavailable(self.conninfo, error)
+        return as_sqlite_error(error)
+
+    @contextmanager
+    def transaction(self) -> Iterator[PgConnection]:
+        """A transaction of its own (outside the store's writes)."""
+        self.execute("BEGIN")
+        try:
+            yield self
+            self.execute("COMMIT")
+        except BaseException:
+            if not self.broken and self.in_transaction:
+                self._connection.execute("ROLLBACK")
+            raise
+
+
+def as_sqlite_error(error: psycopg.Error) -> BaseException:
+    """The ``sqlite3`` error the store handles for ``error`` (a missing grant: NotAllowedError)."""
+    text = (error.diag.message_primary or str(error)).strip()
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return NotAllowedError(f"the server refused: {text} (your role on this project does not "
+                          "allow it; ask its manager)")
+    if isinstance(error, (psycopg.errors.IntegrityError, psycopg.errors.RaiseException)):
+        return sqlite3.IntegrityError(text)
+    if isinstance(error, (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn,
+                          psycopg.errors.SyntaxError)):
+        return sqlite3.OperationalError(text)
+    return sqlite3.DatabaseError(text)
+
+
+def unavailable(conninfo: str, error: BaseException) -> ServerUnavailableError:
+    """A one-line message for a server that cannot be reached or was lost."""
+    from reviewer.store.server_url import redacted
+
+    text = " ".join(str(error).split()) or type(error).__name__
+    return ServerUnavailableError(f"{redacted(conninfo)}: the server cannot be reached ({text})")
