@@ -4,7 +4,8 @@ Authentication: the superuser ``reviewer_admin`` is trusted over the socket (no 
 fixtures are fast); every other role must log in with its password (scram-sha-256), so tests
 of logins, passwords and grants are real. Grants apply whatever the authentication method.
 Durability is off (fsync, synchronous_commit, full_page_writes): a crash loses the data, which
-no test needs. ``initdb`` refuses root, so as root the server runs as ``nobody``.
+no test needs; ``durable=True`` turns it on, as a real server runs (the benchmarks' choice).
+``initdb`` refuses root, so as root the server runs as ``nobody``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ SETTINGS = {
     "unix_socket_permissions": "0777",
 }
 
+DURABLE = {"fsync": "on", "synchronous_commit": "on", "full_page_writes": "on"}
+
 HBA = f"""\
 local all {ADMIN} trust
 local all all scram-sha-256
@@ -58,13 +61,14 @@ def _bin_folder() -> Path:
 class PgServer:
     """A private PostgreSQL server: ``start()``, ``url()``, ``stop()``, ``cleanup()``."""
 
-    def __init__(self, tcp: bool = False) -> None:
+    def __init__(self, tcp: bool = False, durable: bool = False) -> None:
         self.bin = _bin_folder()
         self.folder = Path(tempfile.mkdtemp(prefix="reviewer-pg-", dir="/tmp"))
         os.chmod(self.folder, 0o755)  # root's test process reaches the socket of `nobody`
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
         self.tcp = tcp
+        self.durable = durable
         self.port = self._free_port()
         self._as_nobody = os.geteuid() == 0
         if self._as_nobody:
@@ -151,6 +155,8 @@ class PgServer:
                   "--locale=C.UTF-8", "--no-sync", "--no-instructions")
         settings = dict(SETTINGS, unix_socket_directories=f"'{self.folder}'",
                         port=str(self.port))
+        if self.durable:
+            settings.update(DURABLE)
         if self.tcp:
             settings["listen_addresses"] = "'127.0.0.1'"
         lines = "".join(f"{key} = {value}\n" for key, value in settings.items())

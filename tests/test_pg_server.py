@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import subprocess
 import sys
@@ -82,3 +83,21 @@ def test_skipped_postgres_tests_fail_the_run_only_in_ci(tmp_path: Path, ci: str,
     assert done.returncode == status, done.stdout
     assert "1 skipped" in done.stdout
     assert ("PostgreSQL tests were skipped" in done.stdout) == bool(ci)
+
+
+def test_a_durable_server_over_loopback_syncs_each_commit() -> None:
+    server = PgServer(tcp=True, durable=True)
+    try:
+        server.start()
+        url = server.url(tcp=True)
+        assert "host=127.0.0.1" in url
+        with psycopg.connect(url, autocommit=True) as conn:
+            settings = conn.execute(
+                "SELECT name, setting FROM pg_settings WHERE name IN "
+                "('fsync', 'synchronous_commit', 'full_page_writes')").fetchall()
+            assert dict(settings) == {"fsync": "on", "synchronous_commit": "on",
+                                      "full_page_writes": "on"}
+            assert conn.execute("SELECT inet_server_addr()").fetchone() == (
+                ipaddress.ip_address("127.0.0.1"),)
+    finally:
+        server.cleanup()
