@@ -40,6 +40,7 @@ from reviewer.session_results import (
 )
 from reviewer.session_review import SessionReview
 from reviewer.session_suggestions import SessionSuggestions
+from reviewer.session_team import SessionTeam
 from reviewer.store.files import stray_partials
 from reviewer.store.project import ProjectStore
 from reviewer.store.server_url import is_server_url
@@ -77,7 +78,8 @@ def default_author() -> str:
         return "editor"
 
 
-class ReviewSession(SessionRepetitions,  # before SessionBatches, its base
+class ReviewSession(SessionTeam,  # soft locks and others' confirms on a server project
+                    SessionRepetitions,  # before SessionBatches, its base
                     SessionBatches, SessionRestructure, SessionExport, SessionChecks,
                     SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
                     SessionGlossary, SessionMemory, SessionFilters, SessionLateScores):

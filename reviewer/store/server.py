@@ -24,9 +24,10 @@ from reviewer.store.project import ProjectStore
 from reviewer.store.records import NewRevision
 from reviewer.store.schema import SCHEMA_VERSION
 from reviewer.store.server_url import ServerLocation, redacted
+from reviewer.store.team_locks import TeamLocks
 
 
-class ServerStore(ProjectStore):
+class ServerStore(TeamLocks, ProjectStore):
     """One project on a server, opened by one program."""
 
     sql_functions = False  # no Python inside the server: filters search in Python
@@ -135,5 +136,9 @@ class ServerStore(ProjectStore):
         return fetch_copy(self.location.url(), target, self.connection)
 
     def close(self) -> None:
-        """Close the connection (everything confirmed is on the server)."""
+        """Close the connection (everything confirmed is on the server), letting go of
+        this session's lock."""
+        if not self.read_only and not self.connection.broken:
+            with suppress(ReviewerError):
+                self.release_lock()
         self._db.close()
