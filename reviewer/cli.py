@@ -21,8 +21,10 @@ from reviewer.cli_report import run_report
 from reviewer.cli_review import run_review
 from reviewer.cli_revisions import run_edit, run_history
 from reviewer.cli_scores import run_score
+from reviewer.cli_server import run_fetch, run_projects, run_publish, run_sync
 from reviewer.cli_split_merge import run_merge, run_split
 from reviewer.cli_suggestions import run_suggest
+from reviewer.cli_team import run_team
 from reviewer.core.errors import ExitCode, ReviewerError
 from reviewer.core.visible import visible
 
@@ -48,7 +50,10 @@ _RUNNERS = {"new": run_new, "edit": run_edit, "score": run_score,
             "review": run_review,
             "report": run_report,
             "suggest": run_suggest,
-            "memory": run_memory, "matches": run_matches, "concordance": run_concordance}
+            "memory": run_memory, "matches": run_matches, "concordance": run_concordance,
+            "publish": run_publish, "projects": run_projects, "fetch": run_fetch,
+            "sync": run_sync,
+            "team": run_team}
 
 
 def _fail(message: str) -> int:

@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
+from reviewer.cli_server import SERVER_COMMANDS, server_parsers
+from reviewer.cli_team import team_parser
 from reviewer.core.errors import ReviewerError
 from reviewer.formats.plaintext import SEGMENTATIONS
 from reviewer.formats.readers import IMPORT_FORMATS
 from reviewer.formats.writers import export_formats
+from reviewer.store.server_url import is_server_url, redacted
 
 SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup", "verify",
                "split", "merge",
@@ -22,7 +25,9 @@ SUBCOMMANDS = ("new", "edit", "score", "history", "export", "version", "backup",
                "review",
                "report",
                "suggest",
-               "memory", "matches", "concordance")
+               "memory", "matches", "concordance",
+               *SERVER_COMMANDS,
+               "team")
 
 
 def _text(name: str) -> Callable[[str], str]:
@@ -46,9 +51,17 @@ def _path(name: str) -> Callable[[str], Path]:
             raise ReviewerError(f"argument {name} is empty: name a file")
         if "\0" in value:
             raise ReviewerError(f"argument {name} holds a NUL character: no file has that name")
+        if is_server_url(value):
+            raise ReviewerError(f"argument {name}: {redacted(value)} is a server address; "
+                                "this takes a file")
         return Path(value)
 
     return check
+
+
+def _project(value: str) -> Path | str:
+    """An argparse type for PROJECT: a project file, or a server project's address."""
+    return value if is_server_url(value) else _path("PROJECT")(value)
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -93,7 +106,7 @@ def command_parser() -> argparse.ArgumentParser:
                      help="source and target language (picks the pair in a TMX file)")
 
     edit = sub.add_parser("edit", help="save a new revision of segment N")
-    edit.add_argument("project", type=_path("PROJECT"))
+    edit.add_argument("project", type=_project)
     edit.add_argument("n", type=int, metavar="N", help="segment number, from 1")
     edit.add_argument("text", type=_text("TEXT"),
                       help="the new text; tags as <1>…</1> and <2/>, a literal <1> as \\<1>")
@@ -103,31 +116,31 @@ def command_parser() -> argparse.ArgumentParser:
                            "(same source, or same MT without one) as one undo step")
 
     score = sub.add_parser("score", help="document and segment scores")
-    score.add_argument("project", type=_path("PROJECT"))
+    score.add_argument("project", type=_project)
     score.add_argument("--json", action="store_true")
     score.add_argument("--wait", action="store_true",
                        help="first compute scores still pending, however long they take")
 
     history = sub.add_parser("history", help="revisions, oldest first")
-    history.add_argument("project", type=_path("PROJECT"))
+    history.add_argument("project", type=_project)
     history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
     history.add_argument("--since", type=_text("--since"), metavar="LABEL_OR_DATE",
                          help="only what changed after a version, or since a date (local time)")
     history.add_argument("--json", action="store_true")
 
     version = sub.add_parser("version", help="label the document as it is now, or list labels")
-    version.add_argument("project", type=_path("PROJECT"))
+    version.add_argument("project", type=_project)
     version.add_argument("label", nargs="?", type=_text("LABEL"),
                          help="e.g. 'sent to client'; none: list versions")
     version.add_argument("--author", type=_text("--author"), help="default: your login name")
 
     backup = sub.add_parser("backup", help="write a consistent copy of the project")
-    backup.add_argument("project", type=_path("PROJECT"))
+    backup.add_argument("project", type=_project)
     backup.add_argument("output", type=_path("OUTPUT"))
 
     verify = sub.add_parser("verify", help="check the project: integrity, schema, append-only "
                                            "revisions, totals, saved revisions, partial files")
-    verify.add_argument("project", type=_path("PROJECT"))
+    verify.add_argument("project", type=_project)
     verify.add_argument("--json", action="store_true")
 
     _comment_parsers(sub)
@@ -150,8 +163,12 @@ def command_parser() -> argparse.ArgumentParser:
 
     _memory_parsers(sub)
 
+    server_parsers(sub, _path, _text)
+
+    team_parser(sub, _text)  # reviewer.cli_team
+
     export = sub.add_parser("export", help="write the corrected document")
-    export.add_argument("project", type=_path("PROJECT"))
+    export.add_argument("project", type=_project)
     export.add_argument("output", type=_path("OUTPUT"))
     export.add_argument("--format", choices=export_formats(),
                         help="default: from OUTPUT's extension (.txt, .tsv, .csv, .xlf, "
@@ -166,14 +183,14 @@ def _memory_parsers(sub: Any) -> None:
     memory = sub.add_parser("memory", help="the project's translation memory: add a TMX, TSV "
                                            "or another project's confirmed segments, or "
                                            "list what was added")
-    memory.add_argument("project", type=_path("PROJECT"))
+    memory.add_argument("project", type=_project)
     memory.add_argument("action", nargs="?", choices=("add",), help="add FILE's units")
     memory.add_argument("file", nargs="?", type=_path("FILE"),
                         help="a .tmx, a .tsv/.csv (source, target) or a .review project")
     memory.add_argument("--json", action="store_true")
     matches = sub.add_parser("matches", help="the best fuzzy matches for a segment from the "
                                              "project's confirmed segments and its memory")
-    matches.add_argument("project", type=_path("PROJECT"))
+    matches.add_argument("project", type=_project)
     matches.add_argument("segment", type=int, metavar="N", help="the segment (from 1)")
     matches.add_argument("--min", type=int, default=50, metavar="PERCENT",
                          help="the lowest match percentage shown (default: 50)")
@@ -182,7 +199,7 @@ def _memory_parsers(sub: Any) -> None:
     matches.add_argument("--json", action="store_true")
     concordance = sub.add_parser("concordance", help="a word or phrase in the project's "
                                                      "sources, MT, corrections and memory")
-    concordance.add_argument("project", type=_path("PROJECT"))
+    concordance.add_argument("project", type=_project)
     concordance.add_argument("text", type=_text("TEXT"))
     concordance.add_argument("--match-case", action="store_true")
     concordance.add_argument("--limit", type=int, default=200, metavar="K",
@@ -195,7 +212,7 @@ def _suggest_parser(sub: Any) -> None:
     suggest = sub.add_parser("suggest", help="fixes learned from confirmed corrections, where "
                                              "the same MT phrase is in segments not yet "
                                              "confirmed: list, apply or dismiss them")
-    suggest.add_argument("project", type=_path("PROJECT"))
+    suggest.add_argument("project", type=_project)
     suggest.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
     suggest.add_argument("--json", action="store_true")
     suggest.add_argument("--apply", type=int, metavar="K",
@@ -214,7 +231,7 @@ def _report_parser(sub: Any) -> None:
     report = sub.add_parser("report", help="the quality report: scores, effort, MQM, analysis, "
                                            "review, charts and the segments to look at, as "
                                            "one HTML file or a PDF")
-    report.add_argument("project", type=_path("PROJECT"))
+    report.add_argument("project", type=_project)
     report.add_argument("output", type=_path("OUTPUT"), help="OUT.html or OUT.pdf")
 
 
@@ -223,7 +240,7 @@ def _analysis_parser(sub: Any) -> None:
     analysis = sub.add_parser("analysis", help="post-editing analysis: segments and words by "
                                                "character edit distance, MT against the final "
                                                "text, per editor and reviewer against editor")
-    analysis.add_argument("project", type=_path("PROJECT"))
+    analysis.add_argument("project", type=_project)
     analysis.add_argument("--bands", type=_text("--bands"), metavar="LOW,...",
                           help="the bands' lower bounds in whole percent, from 0 (default: "
                                "the project's, else 0,1,10,20,30,50)")
@@ -235,7 +252,7 @@ def _analysis_parser(sub: Any) -> None:
 def _split_merge_parsers(sub: Any) -> None:
     """``split`` and ``merge`` (run by reviewer.cli_split_merge)."""
     split = sub.add_parser("split", help="split segment N in two (history kept on both sides)")
-    split.add_argument("project", type=_path("PROJECT"))
+    split.add_argument("project", type=_project)
     split.add_argument("n", type=int, metavar="N", help="segment number, from 1")
     split.add_argument("--mt-at", type=int, required=True, metavar="K",
                        help="split the MT after K characters (each inline tag counts one)")
@@ -247,7 +264,7 @@ def _split_merge_parsers(sub: Any) -> None:
                             "from the MT)")
     split.add_argument("--author", type=_text("--author"), help="default: your login name")
     merge = sub.add_parser("merge", help="merge segment N with segment N+1")
-    merge.add_argument("project", type=_path("PROJECT"))
+    merge.add_argument("project", type=_project)
     merge.add_argument("n", type=int, metavar="N", help="segment number, from 1")
     merge.add_argument("--author", type=_text("--author"), help="default: your login name")
 
@@ -256,7 +273,7 @@ def _review_parser(sub: Any) -> None:
     """``review`` (run by reviewer.cli_review)."""
     review = sub.add_parser("review", help="as the reviewer, accept segment N or reject it "
                                            "with a comment; without N, the review's outcome")
-    review.add_argument("project", type=_path("PROJECT"))
+    review.add_argument("project", type=_project)
     review.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
     action = review.add_mutually_exclusive_group()
     action.add_argument("--accept", action="store_true",
@@ -273,7 +290,7 @@ def _annotation_parsers(sub: Any) -> None:
     """``annotate``, ``annotations`` and ``mqm-settings`` (run by reviewer.cli_annotations)."""
     annotate = sub.add_parser("annotate", help="mark an MQM error on a span of segment N, or "
                                                "delete an annotation")
-    annotate.add_argument("project", type=_path("PROJECT"))
+    annotate.add_argument("project", type=_project)
     annotate.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
     annotate.add_argument("--start", type=int, metavar="S",
                           help="first character of the span, from 0, in the side's text as "
@@ -293,7 +310,7 @@ def _annotation_parsers(sub: Any) -> None:
 
     annotations = sub.add_parser("annotations", help="list the MQM annotations and the "
                                                      "document's MQM score")
-    annotations.add_argument("project", type=_path("PROJECT"))
+    annotations.add_argument("project", type=_project)
     annotations.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
     annotations.add_argument("--json", action="store_true")
     annotations.add_argument("--history", action="store_true",
@@ -302,7 +319,7 @@ def _annotation_parsers(sub: Any) -> None:
 
     settings = sub.add_parser("mqm-settings", help="show or set the project's MQM weights, "
                                                    "pass threshold and categories")
-    settings.add_argument("project", type=_path("PROJECT"))
+    settings.add_argument("project", type=_project)
     settings.add_argument("--weight", action="append", type=_text("--weight"),
                           metavar="CAT=W", help="a category's weight, or CAT:SEV=W for one "
                                                 "severity of it (repeatable)")
@@ -319,7 +336,7 @@ def _comment_parsers(sub: Any) -> None:
     """``comment`` and ``comments`` (run by reviewer.cli_comments)."""
     comment = sub.add_parser("comment", help="comment on segment N, or edit, resolve or reopen "
                                              "a comment")
-    comment.add_argument("project", type=_path("PROJECT"))
+    comment.add_argument("project", type=_project)
     comment.add_argument("n", nargs="?", type=int, metavar="N", help="segment number, from 1")
     comment.add_argument("text", nargs="?", type=_text("TEXT"), help="the comment")
     action = comment.add_mutually_exclusive_group()
@@ -330,7 +347,7 @@ def _comment_parsers(sub: Any) -> None:
     comment.add_argument("--author", type=_text("--author"), help="default: your login name")
 
     comments = sub.add_parser("comments", help="list open comments, oldest first by segment")
-    comments.add_argument("project", type=_path("PROJECT"))
+    comments.add_argument("project", type=_project)
     comments.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
     comments.add_argument("--all", action="store_true", help="resolved comments too")
     comments.add_argument("--json", action="store_true")
@@ -340,7 +357,7 @@ def _glossary_parser(sub: Any) -> None:
     """``glossary`` (run by reviewer.cli_glossary)."""
     glossary = sub.add_parser("glossary", help="import a glossary (TBX, CSV, TSV), list its "
                                                "terms, add or delete one")
-    glossary.add_argument("project", type=_path("PROJECT"))
+    glossary.add_argument("project", type=_project)
     glossary.add_argument("file", nargs="?", type=_path("FILE"),
                           help="a TBX or CSV/TSV file (header: source, target, note, "
                                "forbidden): add the terms the glossary lacks")
@@ -357,7 +374,7 @@ def _qa_parsers(sub: Any) -> None:
     """``check`` and ``qa-settings`` (run by reviewer.cli_qa)."""
     check = sub.add_parser("check", help="list the QA warnings of the saved segments "
                                          "(exit 1 when there are any)")
-    check.add_argument("project", type=_path("PROJECT"))
+    check.add_argument("project", type=_project)
     check.add_argument("--segment", type=int, metavar="N",
                        help="only segment N (from 1), saved or not")
     check.add_argument("--json", action="store_true")
@@ -365,7 +382,7 @@ def _qa_parsers(sub: Any) -> None:
                        help="also leave out these checks, this time only")
     settings = sub.add_parser("qa-settings", help="list the QA checks and which are on; "
                                                   "switch them off or on for the project")
-    settings.add_argument("project", type=_path("PROJECT"))
+    settings.add_argument("project", type=_project)
     settings.add_argument("--disable", type=_text("--disable"), metavar="ID,...")
     settings.add_argument("--enable", type=_text("--enable"), metavar="ID,...")
     settings.add_argument("--json", action="store_true")

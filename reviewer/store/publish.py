@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
@@ -168,9 +169,9 @@ def fetch_copy(url: str, target: str | os.PathLike[str],
                 copy.executemany("UPDATE versions SET last_comment_revision = ? WHERE id = ?",
                                  server.execute("SELECT last_comment_revision, id FROM "
                                                 "versions").fetchall())
-                high = server.execute("SELECT coalesce(max(id), 0) FROM revisions").fetchone()[0]
-                for name, value in (("origin_url", location.url()), ("fetched_at", utc_now()),
-                                    ("fetched_revision", str(high))):
+                for name, value in (("origin_url", without_password(location.url())),
+                                    ("fetched_at", utc_now()),
+                                    *_fetch_marks(copy)):
                     copy.execute("INSERT INTO properties (name, value) VALUES (?, ?) ON "
                                  "CONFLICT (name) DO UPDATE SET value = excluded.value",
                                  (name, value))
@@ -187,3 +188,31 @@ def fetch_copy(url: str, target: str | os.PathLike[str],
         if connection is None:
             server.close()
     return file
+
+
+# what ``sync`` needs to tell what was added to a copy after its fetch: the newest id of
+# each append-only table in the copy, and (for conflicts) the server's newest revision
+SYNC_MARKS = {"fetched_revision": "revisions", "fetched_comment": "comments",
+              "fetched_comment_revision": "comment_revisions",
+              "fetched_annotation": "annotations",
+              "fetched_annotation_revision": "annotation_revisions",
+              "fetched_segment_change": "segment_changes"}
+
+
+def _fetch_marks(copy: sqlite3.Connection) -> list[tuple[str, str]]:
+    marks = [(name, str(copy.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]))
+             for name, table in SYNC_MARKS.items()]
+    return [*marks, ("server_revision", marks[0][1])]
+
+
+def without_password(url: str) -> str:
+    """``url`` with no password at all (a copy remembers where it came from, never a
+    password: libpq finds it again in ``PGPASSWORD``, ``~/.pgpass`` or a service file)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password is not None:
+        user, host = netloc.rsplit("@", 1)
+        netloc = f"{user.split(':', 1)[0]}@{host}"
+    query = "&".join(item for item in parts.query.split("&")
+                     if not item.lower().startswith("password="))
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
