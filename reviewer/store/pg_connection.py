@@ -8,19 +8,22 @@ their own words: a missing grant, and a server that cannot be reached.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import psycopg
 import psycopg.errors
 from psycopg.pq import TransactionStatus
 from psycopg.types.numeric import FloatLoader
+from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
 from reviewer.core.errors import ReviewerError
 from reviewer.store.pg_dialect import translate
 
 CONNECT_TIMEOUT_S = 5
+POOL_SIZE = 4  # the window's thread, its workers' (filters, late scores, sending queued edits)
 _TOTALS = "SELECT stats FROM totals WHERE id = 1"
 
 
@@ -72,32 +75,70 @@ def _guarded(read: Callable[[], Any]) -> Any:
         raise as_sqlite_error(error) from error
 
 
+class _Held:
+    """A thread's connection from the pool, given back when the thread is gone."""
+
+    def __init__(self, pool: ConnectionPool[Any], connection: psycopg.Connection[Any]) -> None:
+        self.pool = pool
+        self.connection = connection
+
+    def give_back(self) -> None:
+        if not self.pool.closed:
+            with suppress(Exception):  # a pool closing meanwhile closes it itself
+                self.pool.putconn(self.connection)
+
+    def __del__(self) -> None:
+        self.give_back()
+
+
 class PgConnection:
-    """One connection to the server, in autocommit like the store's SQLite ones (its
-    transactions are explicit ``BEGIN`` … ``COMMIT``)."""
+    """Connections to the server from a pool, one per thread that uses it (so a worker
+    thread's reads never land in the window's transaction), each in autocommit like the
+    store's SQLite ones (transactions are explicit ``BEGIN`` … ``COMMIT``)."""
 
     def __init__(self, conninfo: str, schema: str | None, application: str = "reviewer") -> None:
         self.conninfo = conninfo
         self.schema = schema
-        self._application = application
-        self._connection = self._connect()
-
-    def _connect(self) -> psycopg.Connection[Any]:
+        self._local = threading.local()
+        self._held: list[_Held] = []
+        self._pool: ConnectionPool[Any] = ConnectionPool(
+            conninfo, min_size=1, max_size=POOL_SIZE, open=False, name=application,
+            timeout=CONNECT_TIMEOUT_S, reconnect_timeout=0,
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S,
+                    "application_name": application},
+            configure=self._configure)
+        problem = _why_not(conninfo)  # at once, in libpq's words (a pool would retry)
+        if problem is not None:
+            raise unavailable(conninfo, problem)
         try:
-            connection = psycopg.connect(self.conninfo, autocommit=True,
-                                         connect_timeout=CONNECT_TIMEOUT_S,
-                                         application_name=self._application)
-        except psycopg.Error as error:
-            raise unavailable(self.conninfo, error) from error
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
+        except PoolTimeout as error:
+            self._pool.close()
+            raise unavailable(conninfo, _why_not(conninfo) or error) from error
+        self._connection  # noqa: B018 - this thread's, at once
+
+    def _configure(self, connection: psycopg.Connection[Any]) -> None:
         # sums of integers come back as numeric: read as floats, as SQLite gives them
         connection.adapters.register_loader("numeric", FloatLoader)
         if self.schema is not None:
             connection.execute(f'SET search_path TO "{self.schema}"')
+
+    @property
+    def _connection(self) -> psycopg.Connection[Any]:
+        held: _Held | None = getattr(self._local, "held", None)
+        if held is not None and not held.connection.closed:
+            return held.connection
+        try:
+            connection: psycopg.Connection[Any] = self._pool.getconn(timeout=CONNECT_TIMEOUT_S)
+        except (PoolTimeout, PoolClosed) as error:
+            raise unavailable(self.conninfo, _why_not(self.conninfo) or error) from error
+        self._local.held = _Held(self._pool, connection)
+        self._held.append(self._local.held)
         return connection
 
     @property
     def raw(self) -> psycopg.Connection[Any]:
-        """The psycopg connection (publishing copies through it)."""
+        """This thread's psycopg connection (publishing copies through it)."""
         return self._connection
 
     @property
@@ -106,13 +147,17 @@ class PgConnection:
 
     @property
     def broken(self) -> bool:
-        return self._connection.closed or self._connection.broken
+        held: _Held | None = getattr(self._local, "held", None)
+        return held is None or held.connection.closed or held.connection.broken
 
     def reconnect(self) -> None:
-        """A fresh connection in place of a lost one."""
-        if not self._connection.closed:
-            self._connection.close()
-        self._connection = self._connect()
+        """A fresh connection in place of this thread's lost one (the pool drops it)."""
+        held: _Held | None = getattr(self._local, "held", None)
+        if held is not None:
+            self._local.held = None
+            held.give_back()
+        self._pool.check()
+        self._connection  # noqa: B018 - made now: ServerUnavailableError if it cannot be
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> PgCursor:
         statement = translate(sql)
@@ -134,7 +179,12 @@ class PgConnection:
         return PgCursor(cursor, False)
 
     def close(self) -> None:
-        self._connection.close()
+        """Close every connection (the threads' too) and the pool."""
+        for held in self._held:
+            held.connection.close()
+        self._held.clear()
+        self._local = threading.local()
+        self._pool.close()
 
     def _error(self, error: psycopg.Error) -> BaseException:
         if self.broken or isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)) \
@@ -153,6 +203,15 @@ class PgConnection:
             if not self.broken and self.in_transaction:
                 self._connection.execute("ROLLBACK")
             raise
+
+
+def _why_not(conninfo: str) -> BaseException | None:
+    """What stops a connection to the server now (the pool only says it timed out)."""
+    try:
+        psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT_S).close()
+    except psycopg.Error as error:
+        return error
+    return None
 
 
 def as_sqlite_error(error: psycopg.Error) -> BaseException:
