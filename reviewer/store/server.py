@@ -25,9 +25,10 @@ from reviewer.store.records import NewRevision
 from reviewer.store.schema import SCHEMA_VERSION
 from reviewer.store.server_url import ServerLocation, redacted
 from reviewer.store.team_locks import TeamLocks
+from reviewer.store.team_roles import TeamRoles
 
 
-class ServerStore(TeamLocks, ProjectStore):
+class ServerStore(TeamLocks, TeamRoles, ProjectStore):
     """One project on a server, opened by one program."""
 
     sql_functions = False  # no Python inside the server: filters search in Python
