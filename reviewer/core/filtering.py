@@ -30,6 +30,8 @@ class RowFacts(Protocol):
     def warnings(self) -> bool: ...
     @property
     def comments(self) -> bool: ...
+    @property
+    def position(self) -> int: ...
 
 
 Predicate = Callable[[RowFacts], bool]
@@ -72,17 +74,22 @@ class SegmentFilter:
     warnings: bool | None = None  # True: only segments with QA warnings; False: without
     comments: bool | None = None
     text: TextQuery | None = None
+    positions: frozenset[int] | None = None  # only these segments ("Mine": assigned to me)
 
     @property
     def active(self) -> bool:
         """Whether the filter leaves any segment out."""
         return bool(self.statuses or self.hter_min is not None or self.hter_max is not None
                     or self.warnings is not None or self.comments is not None
-                    or (self.text is not None and self.text.text))
+                    or (self.text is not None and self.text.text)
+                    or self.positions is not None)
 
     def predicate(self) -> Predicate:
         """One test for a row, checking only the conditions that are set."""
         tests: list[Predicate] = []
+        if self.positions is not None:
+            positions = self.positions
+            tests.append(lambda row: row.position in positions)
         if self.statuses:
             statuses = self.statuses
             tests.append(lambda row: row.status in statuses)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,6 +96,12 @@ class FilterBar(QWidget):
             for choice, word in ANY_WITH_WITHOUT:
                 box.addItem(f"{word.capitalize()} {noun}" if choice is not None
                             else f"{noun[0].upper()}{noun[1:]}: any", choice)
+        # only the segments assigned to the user: a server project's (ui/mine_filter.py
+        # shows it and says which they are)
+        self.mine = option_button("Mine", "Only the segments assigned to you")
+        self.mine.setObjectName("filterMine")
+        self.mine.hide()
+        self.mine_positions: Callable[[], frozenset[int]] = frozenset
         self.text = QLineEdit()
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText("Filter by text…")
@@ -111,7 +119,7 @@ class FilterBar(QWidget):
 
         # one row in a wide window, wrapped onto two in a narrow one (1024 pixels)
         layout = FlowLayout(self)
-        for group in ((self.status,), (QLabel("HTER"), self.hter_min, QLabel("to"),
+        for group in ((self.status, self.mine), (QLabel("HTER"), self.hter_min, QLabel("to"),
                                        self.hter_max), (self.warnings,), (self.comments,)):
             layout.add_group(group)
         layout.add_group((self.text, self.fields, self.match_case, self.whole_word, self.regex,
@@ -126,7 +134,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         for spin in (self.hter_min, self.hter_max):
             spin.valueChanged.connect(self._emit)
-        for button in (self.match_case, self.whole_word, self.regex):
+        for button in (self.match_case, self.whole_word, self.regex, self.mine):
             button.toggled.connect(self._emit)
         self.text.textEdited.connect(self._on_text_text_edited)
         self.text.returnPressed.connect(self._emit)
@@ -144,7 +152,8 @@ class FilterBar(QWidget):
             comments=self.comments.currentData(),
             text=TextQuery(text, self.regex.isChecked(), self.match_case.isChecked(),
                            self.whole_word.isChecked(), self.fields.currentData())
-            if text else None)
+            if text else None,
+            positions=self.mine_positions() if self.mine.isChecked() else None)
 
     def clear(self) -> None:
         """Back to every segment (one ``changed``)."""
@@ -162,7 +171,7 @@ class FilterBar(QWidget):
             self.comments.setCurrentIndex(0)
             self.text.clear()
             self.fields.setCurrentIndex(0)
-            for button in (self.match_case, self.whole_word, self.regex):
+            for button in (self.match_case, self.whole_word, self.regex, self.mine):
                 button.setChecked(False)
         finally:
             self._quiet = False

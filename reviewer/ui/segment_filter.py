@@ -74,6 +74,10 @@ class ModelFacts:
     def comments(self) -> bool:
         return self.comments_of(self.row)
 
+    @property
+    def position(self) -> int:
+        return self.row
+
 
 class SegmentFilterProxy(QAbstractProxyModel):
     """Shows the model rows a filter accepts, in document order or sorted by a column.
