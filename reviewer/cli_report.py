@@ -34,7 +34,8 @@ def _score_pending(project: Path) -> None:
 def run_report(args: argparse.Namespace) -> None:
     """Write the quality report of a project to OUT.html or OUT.pdf."""
     output: Path = args.output
-    check_report_destination(output, args.project)  # before any work
+    check_report_destination(output, Path(args.project))  # before any work (a server
+    # project's address names no file the report could overwrite)
     _score_pending(args.project)
     session = ReviewSession.open(args.project, read_only=True)
     try:

@@ -121,14 +121,19 @@ def run_sync(args: argparse.Namespace) -> None:
     if not (report.revisions or report.comments or report.annotations):
         say(f"{args.copy}: nothing to send to {report.url}")
         return
-    say(f"sent {report.revisions} revisions, {report.comments} comment changes and "
-        f"{report.annotations} annotation changes to {report.url}")
+    say(f"sent {_count(report.revisions, 'revision')}, "
+        f"{_count(report.comments, 'comment change')} and "
+        f"{_count(report.annotations, 'annotation change')} to {report.url}")
     for conflict in report.conflicts:
         _print_conflict(conflict)
     if report.conflicts:
         print(f"reviewer: {len(report.conflicts)} conflicts: the copy's text is now "
               "current, the server's is kept in each segment's history; confirm the text "
               "you want (`reviewer sync COPY --conflicts` lists them again)", file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _conflict_json(conflict: Any) -> dict[str, Any]:

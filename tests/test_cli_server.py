@@ -87,6 +87,10 @@ def test_file_commands_take_a_server_address(capsys: pytest.CaptureFixture[str],
     code, out, err = run(capsys, "history", url, "--json")
     assert code == 0, err
     assert [r["text"] for r in json.loads(out)][-1] == "Edited on the server."
+    code, out, err = run(capsys, "history", url, "--segment", "2")
+    assert code == 0 and "Edited on the server." in out, err
+    code, _out, err = run(capsys, "report", url, tmp_path / "report.html")
+    assert code == 0 and (tmp_path / "report.html").is_file(), err
     code, _out, err = run(capsys, "export", url, tmp_path / "out.txt")
     assert code == 0, err
     assert "Edited on the server." in (tmp_path / "out.txt").read_text(encoding="utf-8")
@@ -118,7 +122,7 @@ def test_round_trip_equals_a_single_user_run(capsys: pytest.CaptureFixture[str],
             session.close()
     code, out, err = run(capsys, "sync", copy)
     assert code == 0, err
-    assert out.startswith("sent 4 revisions, 2 comment changes and 1 annotation changes")
+    assert out.startswith("sent 4 revisions, 2 comment changes and 1 annotation change")
 
     local, server = ReviewSession.open(single, read_only=True), ReviewSession.open(url)
     try:
@@ -245,3 +249,66 @@ def test_publishing_needs_the_right_to_create_a_schema(
     code, _out, err = run(capsys, "publish", seed_project, url)
     assert code == 1 and err.count("\n") == 1 and "may not create a project" in err
     assert ":pw@" not in err
+
+
+def _offline_edit(copy: Path) -> None:
+    session = ReviewSession.open(copy)
+    try:
+        session.edit(0, "Edited while away.", "reviewer_admin")
+    finally:
+        session.close()
+
+
+def _revisions_of_first(url: str) -> list[str]:
+    server = ReviewSession.open(url, read_only=True)
+    try:
+        return [r.text for r in server.history(0)]
+    finally:
+        server.close()
+
+
+def test_a_sync_cut_off_after_the_server_committed_is_not_sent_again(
+        capsys: pytest.CaptureFixture[str], seed_project: Path, pg_database: str,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.store.sync as sync_module
+
+    url = _published(capsys, seed_project, pg_database)
+    copy = tmp_path / "travel.review"
+    assert run(capsys, "fetch", url, copy)[0] == 0
+    _offline_edit(copy)
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # as if the process died before the copy noted the sync
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sync_module, "_record", killed)
+        assert run(capsys, "sync", copy)[0] == 130
+    code, out, err = run(capsys, "sync", copy)
+    assert code == 0 and "nothing to send" in out, err
+    assert _revisions_of_first(url) == ["Edited while away."]
+
+
+def test_a_sync_whose_commit_never_reached_the_server_is_sent_again(
+        capsys: pytest.CaptureFixture[str], seed_project: Path, pg_database: str,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.store.pg_connection import ServerUnavailableError
+    from reviewer.store.project import ProjectStore
+
+    url = _published(capsys, seed_project, pg_database)
+    copy = tmp_path / "travel.review"
+    assert run(capsys, "fetch", url, copy)[0] == 0
+    _offline_edit(copy)
+    noted = ProjectStore.set_property
+
+    def lost(self: ProjectStore, name: str, value: str) -> None:
+        noted(self, name, value)
+        raise ServerUnavailableError("the server cannot be reached (test)")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ProjectStore, "set_property", lost)
+        code, _out, err = run(capsys, "sync", copy)
+        assert code == 1 and "cannot be reached" in err
+    assert _revisions_of_first(url) == []
+    code, out, err = run(capsys, "sync", copy)
+    assert code == 0 and out.startswith("sent 1 revision,"), err
+    assert _revisions_of_first(url) == ["Edited while away."]

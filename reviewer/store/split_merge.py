@@ -32,6 +32,8 @@ class SplitMergeStore(StoreBase):
         """Revisions of the segments this one came from by splits and merges, oldest first,
         shown at ``position``."""
         ids = restructure.ancestors(self._db, self.segment(position).id)
+        if not ids:  # PostgreSQL refuses an empty IN ()
+            return []
         rows = self._db.execute(REVISION_SELECT + "WHERE r.segment_id IN ("
                                 + ", ".join("?" * len(ids)) + ") ORDER BY r.id", ids)
         return [replace(revision_record(row), position=position) for row in rows]
