@@ -41,6 +41,7 @@ from reviewer.session_results import (
 from reviewer.session_review import SessionReview
 from reviewer.session_suggestions import SessionSuggestions
 from reviewer.session_team import SessionTeam
+from reviewer.session_team_roles import SessionTeamRoles
 from reviewer.store.files import stray_partials
 from reviewer.store.project import ProjectStore
 from reviewer.store.server_url import is_server_url
@@ -79,6 +80,7 @@ def default_author() -> str:
 
 
 class ReviewSession(SessionTeam,  # soft locks and others' confirms on a server project
+                    SessionTeamRoles,  # roles and assignments on a server project
                     SessionRepetitions,  # before SessionBatches, its base
                     SessionBatches, SessionRestructure, SessionExport, SessionChecks,
                     SessionReview, SessionAnalysis, SessionAnnotations, SessionSuggestions,
