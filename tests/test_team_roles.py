@@ -232,6 +232,9 @@ def test_granting_needs_a_manager_an_existing_login_and_a_known_role(
             session.revoke_role(newcomer, "reviewer")
         with pytest.raises(ReviewerError, match="no segments 20-30"):
             session.assign(editor, 19, 29)
+        with pytest.raises(NotAllowedError, match="administrator") as refused:
+            session.grant_role(newcomer, "manager")  # the administrator's to make
+        one_line(refused)
     finally:
         session.close()
     session = opened(team, editor)

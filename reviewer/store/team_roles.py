@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import psycopg
+import psycopg.errors
 from psycopg import sql
 
 from reviewer.core.errors import ReviewerError
@@ -79,7 +80,7 @@ class TeamRoles(RevisionWrites, OwnAuthors):
         """Make ``login`` (an existing login) a member of the project's ``role``."""
         group = self._managed_group(login, role)
         self._run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group),
-                                                    sql.Identifier(login)))
+                                                    sql.Identifier(login)), role)
 
     def revoke_role(self, login: str, role: str) -> None:
         """Take the project's ``role`` from ``login``."""
@@ -87,7 +88,7 @@ class TeamRoles(RevisionWrites, OwnAuthors):
         if (login, role) not in self.team():
             raise ReviewerError(f"{login!r} is not {_article(role)} {role} of this project")
         self._run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group),
-                                                       sql.Identifier(login)))
+                                                       sql.Identifier(login)), role)
 
     def assign(self, login: str, first_position: int, last_position: int) -> Assignment:
         """Give ``login`` the segments at positions ``first_position`` to
@@ -176,9 +177,14 @@ class TeamRoles(RevisionWrites, OwnAuthors):
                                 "server's administrator (CREATE ROLE ... LOGIN), then given "
                                 "a role here")
 
-    def _run(self, statement: sql.Composed) -> None:
+    def _run(self, statement: sql.Composed, role: str) -> None:
         try:
             self.connection.raw.execute(statement)
+        except psycopg.errors.InsufficientPrivilege as error:
+            if role != "manager":
+                raise as_sqlite_error(error) from error
+            raise NotAllowedError("making or unmaking a manager takes the server's "
+                                  "administrator (or a login with CREATEROLE)") from error
         except psycopg.Error as error:
             raise as_sqlite_error(error) from error
 
