@@ -131,11 +131,11 @@ def test_a_batch_that_cannot_be_saved_saves_nothing(session: ReviewSession, seed
     real = store._append_revision
     calls: list[int] = []
 
-    def third_fails(db, totals, new):  # type: ignore[no-untyped-def]
+    def third_fails(db, totals, new, counts=None):  # type: ignore[no-untyped-def]
         calls.append(new.position)
         if len(calls) == 3:
             raise sqlite3.OperationalError("disk I/O error")
-        return real(db, totals, new)
+        return real(db, totals, new, counts)
 
     monkeypatch.setattr(store, "_append_revision", third_fails)
     with pytest.raises(ReviewerError, match="disk I/O error"):

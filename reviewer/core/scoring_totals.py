@@ -21,6 +21,8 @@ from reviewer.core.scoring_types import (
 def _add(a: tuple[Any, ...], b: tuple[Any, ...], sign: int) -> tuple[Any, ...]:
     if not a:
         return tuple(sign * x for x in b)
+    if not b:
+        return a
     return tuple(x + sign * y for x, y in zip(a, b, strict=True))
 
 
@@ -71,6 +73,19 @@ class DocumentTotals:
     def minus(self, stats: SegmentStats) -> DocumentTotals:
         """Totals without one segment."""
         return self._step(stats, -1)
+
+    def combined(self, change: DocumentTotals) -> DocumentTotals:
+        """These totals with ``change`` (what some edits added and took away) applied."""
+        return DocumentTotals(
+            _add(self.ter, change.ter, 1), _add(self.bleu, change.bleu, 1),
+            _add(self.chrf, change.chrf, 1), self.segments + change.segments,
+            TerEdits(*_add(self.edits, change.edits, 1)),
+            (self.chars[0] + change.chars[0], self.chars[1] + change.chars[1]),
+            self.referenced + change.referenced,
+            _add_metrics(self.reference, change.reference, 1),
+            _add_metrics(self.mt_reference, change.mt_reference, 1),
+            self.complete and change.complete,
+        )
 
     def replace(self, old: SegmentStats, new: SegmentStats) -> DocumentTotals:
         """Totals after one segment's statistics changed from ``old`` to ``new``."""

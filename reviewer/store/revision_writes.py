@@ -50,31 +50,59 @@ class RevisionWrites(StoreBase):
         ``role`` is who made it: ``editor`` or ``reviewer``. The segment's draft, if any,
         has become this revision and is dropped.
         """
-        with self._write() as db:
-            totals = DocumentTotals.from_json(
-                db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
-            _revision_id, number, totals = self._append_revision(
-                db, totals, NewRevision(position, text, stats, scores, author, status,
-                                        editing_ms, keystrokes, role))
-            db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
-        return self.revision(position, number)
+        new = NewRevision(position, text, stats, scores, author, status, editing_ms,
+                          keystrokes, role)
+        return self.revision(position, self._append_revisions([new])[0][1])
 
     def add_revisions(self, revisions: Sequence[NewRevision]) -> list[int]:
         """Append many revisions (replace all, its undo) in one transaction: all or none;
         their ids (``revisions_by_id`` reads them)."""
+        return [revision_id for revision_id, _number in self._append_revisions(revisions)]
+
+    def _append_revisions(self, revisions: Sequence[NewRevision]) -> list[tuple[int, int]]:
+        """Append revisions and update the totals and counts in one transaction.
+
+        With ``lock_segments_first`` (a server, where writers run at once) each segment is
+        locked as it is reached and the shared totals and counts only at the end, with
+        what the revisions changed: writers of other segments wait for each other just
+        for that last step.
+        """
         with self._write() as db:
-            totals = DocumentTotals.from_json(
+            late = self.lock_segments_first
+            totals = DocumentTotals() if late else DocumentTotals.from_json(
                 db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
-            ids = []
+            counts: dict[str, int] = {}
+            appended = []
             for revision in revisions:
-                revision_id, _number, totals = self._append_revision(db, totals, revision)
-                ids.append(revision_id)
+                if late:
+                    db.execute("SELECT 1 FROM segments WHERE position = ? FOR UPDATE",
+                               (revision.position,))
+                revision_id, number, totals = self._append_revision(db, totals, revision,
+                                                                    counts)
+                appended.append((revision_id, number))
+            if late:
+                totals = DocumentTotals.from_json(db.execute(
+                    "SELECT stats FROM totals WHERE id = 1").fetchone()[0]).combined(totals)
+            self._change_counts(db, counts)  # after the totals: see ``counts``
             db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
-        return ids
+        return appended
+
+    def _change_counts(self, db: sqlite3.Connection, counts: dict[str, int]) -> None:
+        """Add ``counts`` to the running counts, once they exist (``counts`` makes them)."""
+        changes = [(name, change) for name, change in sorted(counts.items()) if change]
+        if changes:
+            db.execute("INSERT INTO counts (name, value) SELECT column1, column2 FROM (VALUES "
+                       + ", ".join(["(?, ?)"] * len(changes)) + ") AS changes "
+                       "WHERE EXISTS (SELECT 1 FROM counts) ON CONFLICT (name) "
+                       "DO UPDATE SET value = counts.value + excluded.value",
+                       [item for change in changes for item in change])
 
     def _append_revision(self, db: sqlite3.Connection, totals: DocumentTotals,
-                         new: NewRevision) -> tuple[int, int, DocumentTotals]:
-        """Inside a write: append ``new`` as its segment's head; (id, number, new totals)."""
+                         new: NewRevision, counts: dict[str, int] | None = None,
+                         ) -> tuple[int, int, DocumentTotals]:
+        """Inside a write: append ``new`` as its segment's head; (id, number, new totals).
+
+        The running counts it changes are added to ``counts`` (None: changed now)."""
         position, text, stats, scores = new.position, new.text, new.stats, new.scores
         row = db.execute(
             f"SELECT s.id, CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {STATS} END, "
@@ -118,14 +146,12 @@ class RevisionWrites(StoreBase):
         if stats is not None:
             totals = totals.plus(stats)
         old_status, mt, old_text = str(row[5]), str(row[2]), str(row[3])
+        changed = {} if counts is None else counts
         for name, change in ((f"status:{old_status}", -1), (f"status:{new.status}", 1),
                              ("changed", (text != mt) - (old_text != mt))):
-            if change:  # running counts, once they exist (``counts`` makes them)
-                db.execute("INSERT INTO counts (name, value) SELECT ?, 0 "
-                           "WHERE EXISTS (SELECT 1 FROM counts) "
-                           "ON CONFLICT (name) DO NOTHING", (name,))
-                db.execute("UPDATE counts SET value = value + ? WHERE name = ?",
-                           (change, name))
+            changed[name] = changed.get(name, 0) + change
+        if counts is None:
+            self._change_counts(db, changed)
         return revision_id, number, totals
 
     def add_late_stats(self, revision_id: int, text: str, stats: SegmentStats,

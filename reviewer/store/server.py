@@ -32,6 +32,7 @@ class ServerStore(TeamLocks, TeamRoles, ProjectStore):
     """One project on a server, opened by one program."""
 
     sql_functions = False  # no Python inside the server: filters search in Python
+    lock_segments_first = True  # editors write at once: the shared totals row locked last
     location: ServerLocation
     user: str  # the PostgreSQL login: the author of what editors and reviewers write
     manages: bool  # a manager's (or superuser's) writes keep the author they name
@@ -97,12 +98,13 @@ class ServerStore(TeamLocks, TeamRoles, ProjectStore):
                     db.execute("ROLLBACK")
             raise
 
-    def _append_revision(self, db: Any, totals: DocumentTotals,
-                         new: NewRevision) -> tuple[int, int, DocumentTotals]:
+    def _append_revision(self, db: Any, totals: DocumentTotals, new: NewRevision,
+                         counts: dict[str, int] | None = None,
+                         ) -> tuple[int, int, DocumentTotals]:
         # an editor's revision is theirs: the author is who the server says is connected
         if not self.manages:
             new = replace(new, author=self.user)
-        return super()._append_revision(db, totals, new)
+        return super()._append_revision(db, totals, new, counts)
 
     def _after_commit(self) -> None:
         """Nothing to move: the server has the commit."""

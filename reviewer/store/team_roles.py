@@ -135,12 +135,13 @@ class TeamRoles(RevisionWrites, OwnAuthors):
             mine.update(range(max(int(first), 0), min(int(last), count - 1) + 1))
         return sorted(mine)
 
-    def _append_revision(self, db: Any, totals: DocumentTotals,
-                         new: NewRevision) -> tuple[int, int, DocumentTotals]:
+    def _append_revision(self, db: Any, totals: DocumentTotals, new: NewRevision,
+                         counts: dict[str, int] | None = None,
+                         ) -> tuple[int, int, DocumentTotals]:
         # what row-level security would refuse, said in the user's words
         if not self.manages:
             self._check_revision(db, new)
-        return super()._append_revision(db, totals, new)
+        return super()._append_revision(db, totals, new, counts)
 
     def _check_revision(self, db: Any, new: NewRevision) -> None:
         """A NotAllowedError for a reviewer's revision by an editor, or an editor's outside

@@ -20,6 +20,7 @@ class StoreBase:
 
     checkpoint_every_commit = True  # benchmarks/store_safety.py measures what it costs
     sql_functions = True  # Python functions can be called from SQL (SQLite's; not a server's)
+    lock_segments_first = False  # writers run at once (a server's): see _append_revisions
 
     def __init__(self, path: Path, connection: sqlite3.Connection,
                  lock: ProjectLock | None = None, read_only: bool = False) -> None:
