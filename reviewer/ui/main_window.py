@@ -29,6 +29,7 @@ from reviewer.ui.interaction import Interaction
 from reviewer.ui.late_scores import LateScores
 from reviewer.ui.live_scorer import LiveScorer
 from reviewer.ui.match_actions import MatchActions
+from reviewer.ui.mine_filter import MineFilter
 from reviewer.ui.navigation import Navigation
 from reviewer.ui.new_project_dialog import NewProjectRequest
 from reviewer.ui.preference_actions import PreferenceActions
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.repetitions = RepetitionActions(self)  # after a confirm: propagate (Ctrl+Shift+P)
         self.glossary = GlossaryActions(self)  # terms marked, Ctrl+Shift+G, Tools → Glossary…
         self.memory = MatchActions(self)  # the Translation memory pane, Ctrl+1…3, Ctrl+K
+        self.mine = MineFilter(self)  # the filter bar's Mine: segments assigned to me
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
