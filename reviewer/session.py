@@ -28,6 +28,7 @@ from reviewer.session_history import CURRENT, utc_stamp
 from reviewer.session_import import new_segments
 from reviewer.session_late import SessionLateScores
 from reviewer.session_memory import SessionMemory
+from reviewer.session_offline import SessionOffline
 from reviewer.session_repetitions import SessionRepetitions
 from reviewer.session_restructure import SessionRestructure
 from reviewer.session_results import (
@@ -79,7 +80,8 @@ def default_author() -> str:
         return "editor"
 
 
-class ReviewSession(SessionTeam,  # soft locks and others' confirms on a server project
+class ReviewSession(SessionOffline,  # the queue of edits made while a server was away
+                    SessionTeam,  # soft locks and others' confirms on a server project
                     SessionTeamRoles,  # roles and assignments on a server project
                     SessionRepetitions,  # before SessionBatches, its base
                     SessionBatches, SessionRestructure, SessionExport, SessionChecks,
@@ -146,6 +148,7 @@ class ReviewSession(SessionTeam,  # soft locks and others' confirms on a server 
 
     def close(self) -> None:
         """Close the project; everything confirmed is already saved."""
+        self.close_offline()
         self._store.close()
 
     def verify(self, full: bool = True) -> list[str]:
