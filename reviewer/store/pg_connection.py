@@ -23,7 +23,9 @@ from reviewer.core.errors import ReviewerError
 from reviewer.store.pg_dialect import translate
 
 CONNECT_TIMEOUT_S = 5
-POOL_SIZE = 4  # the window's thread, its workers' (filters, late scores, sending queued edits)
+# the window's thread and its workers' (filters, late scores, spelling, sending queued
+# edits) at once: each takes one for a statement or a transaction
+POOL_SIZE = 8
 _TOTALS = "SELECT stats FROM totals WHERE id = 1"
 
 
@@ -75,38 +77,22 @@ def _guarded(read: Callable[[], Any]) -> Any:
         raise as_sqlite_error(error) from error
 
 
-class _Held:
-    """A thread's connection from the pool, given back when the thread is gone."""
-
-    def __init__(self, pool: ConnectionPool[Any], connection: psycopg.Connection[Any]) -> None:
-        self.pool = pool
-        self.connection = connection
-
-    def give_back(self) -> None:
-        if not self.pool.closed:
-            with suppress(Exception):  # a pool closing meanwhile closes it itself
-                self.pool.putconn(self.connection)
-
-    def __del__(self) -> None:
-        self.give_back()
-
-
 class PgConnection:
-    """Connections to the server from a pool, one per thread that uses it (so a worker
-    thread's reads never land in the window's transaction), each in autocommit like the
-    store's SQLite ones (transactions are explicit ``BEGIN`` … ``COMMIT``)."""
+    """Connections to the server from a pool, each in autocommit like the store's SQLite
+    ones (transactions are explicit ``BEGIN`` … ``COMMIT``). A thread takes one for a
+    statement, or from ``BEGIN`` to its end, then gives it back: a worker thread's reads
+    never land in the window's transaction, and idle threads hold none."""
 
     def __init__(self, conninfo: str, schema: str | None, application: str = "reviewer") -> None:
         self.conninfo = conninfo
         self.schema = schema
         self._local = threading.local()
-        self._held: list[_Held] = []
         self._pool: ConnectionPool[Any] = ConnectionPool(
             conninfo, min_size=1, max_size=POOL_SIZE, open=False, name=application,
             timeout=CONNECT_TIMEOUT_S, reconnect_timeout=0,
             kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S,
                     "application_name": application},
-            configure=self._configure)
+            configure=self._configure, check=ConnectionPool.check_connection)
         problem = _why_not(conninfo)  # at once, in libpq's words (a pool would retry)
         if problem is not None:
             raise unavailable(conninfo, problem)
@@ -115,7 +101,6 @@ class PgConnection:
         except PoolTimeout as error:
             self._pool.close()
             raise unavailable(conninfo, _why_not(conninfo) or error) from error
-        self._connection  # noqa: B018 - this thread's, at once
 
     def _configure(self, connection: psycopg.Connection[Any]) -> None:
         # sums of integers come back as numeric: read as floats, as SQLite gives them
@@ -123,66 +108,86 @@ class PgConnection:
         if self.schema is not None:
             connection.execute(f'SET search_path TO "{self.schema}"')
 
-    @property
-    def _connection(self) -> psycopg.Connection[Any]:
-        held: _Held | None = getattr(self._local, "held", None)
-        if held is not None and not held.connection.closed:
-            return held.connection
+    def _held(self) -> psycopg.Connection[Any] | None:
+        held: psycopg.Connection[Any] | None = getattr(self._local, "held", None)
+        return held
+
+    def _take(self) -> psycopg.Connection[Any]:
+        """This thread's connection in a transaction, else one from the pool."""
+        held = self._held()
+        if held is not None:
+            return held
         try:
             connection: psycopg.Connection[Any] = self._pool.getconn(timeout=CONNECT_TIMEOUT_S)
         except (PoolTimeout, PoolClosed) as error:
             raise unavailable(self.conninfo, _why_not(self.conninfo) or error) from error
-        self._local.held = _Held(self._pool, connection)
-        self._held.append(self._local.held)
         return connection
+
+    def _give(self, connection: psycopg.Connection[Any]) -> None:
+        """Keep ``connection`` while a transaction is open on it, else give it back."""
+        if not (connection.closed or connection.broken) and \
+                connection.info.transaction_status != TransactionStatus.IDLE:
+            self._local.held = connection
+            return
+        self._local.held = None
+        if not self._pool.closed:
+            with suppress(Exception):  # a pool closing meanwhile closes it itself
+                self._pool.putconn(connection)
 
     @property
     def raw(self) -> psycopg.Connection[Any]:
-        """This thread's psycopg connection (publishing copies through it)."""
-        return self._connection
+        """The connection of this thread's transaction (publishing copies through it)."""
+        connection = self._take()
+        self._local.held = connection
+        return connection
 
     @property
     def in_transaction(self) -> bool:
-        return self._connection.info.transaction_status != TransactionStatus.IDLE
+        held = self._held()
+        return held is not None and held.info.transaction_status != TransactionStatus.IDLE
 
     @property
     def broken(self) -> bool:
-        held: _Held | None = getattr(self._local, "held", None)
-        return held is None or held.connection.closed or held.connection.broken
+        held = self._held()
+        return held is not None and (held.closed or held.broken)
 
     def reconnect(self) -> None:
-        """A fresh connection in place of this thread's lost one (the pool drops it)."""
-        held: _Held | None = getattr(self._local, "held", None)
+        """Give up this thread's lost connection (the pool replaces it)."""
+        held = self._held()
         if held is not None:
-            self._local.held = None
-            held.give_back()
+            self._give(held)
         self._pool.check()
-        self._connection  # noqa: B018 - made now: ServerUnavailableError if it cannot be
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> PgCursor:
         statement = translate(sql)
-        if statement == _TOTALS and self.in_transaction:
+        connection = self._take()
+        if statement == _TOTALS and connection.info.transaction_status != TransactionStatus.IDLE:
             # the lock that orders concurrent revisions, as SQLite's BEGIN IMMEDIATE does
             statement += " FOR UPDATE"
         try:
-            cursor = self._connection.execute(statement, tuple(parameters))
+            cursor = connection.execute(statement, tuple(parameters))
         except psycopg.Error as error:
             raise self._error(error) from error
+        finally:
+            self._give(connection)
         return PgCursor(cursor, statement.endswith(" RETURNING id"))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
-        cursor = self._connection.cursor()
+        connection = self._take()
+        cursor = connection.cursor()
         try:
             cursor.executemany(translate(sql, returning=False), list(rows))
         except psycopg.Error as error:
             raise self._error(error) from error
+        finally:
+            self._give(connection)
         return PgCursor(cursor, False)
 
     def close(self) -> None:
-        """Close every connection (the threads' too) and the pool."""
-        for held in self._held:
-            held.connection.close()
-        self._held.clear()
+        """Close every connection and the pool."""
+        held = self._held()
+        if held is not None:
+            held.close()
         self._local = threading.local()
         self._pool.close()
 
@@ -201,7 +206,7 @@ class PgConnection:
             self.execute("COMMIT")
         except BaseException:
             if not self.broken and self.in_transaction:
-                self._connection.execute("ROLLBACK")
+                self.execute("ROLLBACK")
             raise
 
 
