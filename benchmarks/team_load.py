@@ -89,6 +89,13 @@ class EditorRun:
     started: float
     ended: float
     statements: dict[str, list[float]] = field(default_factory=dict)
+    cpu: tuple[float, float] = (0.0, 0.0)  # seconds of processor: the editor's, its backend's
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system processor seconds of process ``pid`` so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _profiled(statements: dict[str, list[float]]) -> None:
@@ -136,9 +143,11 @@ def editor(url: str, author: str, positions: list[int], seed: int, barrier: Any,
             session.scoring_budget = 600.0  # scored in the confirm: never left pending
             if profile:
                 _profiled(statements)
+            backend = session._store.connection.raw.info.backend_pid  # type: ignore[attr-defined]
             barrier.wait(timeout=600)
             latencies = []
             made = 0
+            cpu = (_cpu_seconds(os.getpid()), _cpu_seconds(backend))
             started = time.perf_counter()
             for position, text, scored in edits:
                 start = time.perf_counter()
@@ -147,10 +156,11 @@ def editor(url: str, author: str, positions: list[int], seed: int, barrier: Any,
                 latencies.append(time.perf_counter() - start)
                 made += result.revision is not None
             ended = time.perf_counter()
+            cpu = (_cpu_seconds(os.getpid()) - cpu[0], _cpu_seconds(backend) - cpu[1])
         finally:
             session.close()
         results.put(EditorRun(author, latencies, made, started, ended,
-                              {key: list(value) for key, value in statements.items()}))
+                              {key: list(value) for key, value in statements.items()}, cpu))
     except BaseException:
         results.put(f"{author}: {traceback.format_exc()}")
 
@@ -162,6 +172,7 @@ class Phase:
     name: str
     editors: int
     runs: list[EditorRun]
+    load: float  # the machine's load average (1 minute) as the phase began
 
     @property
     def latencies_ms(self) -> list[float]:
@@ -183,6 +194,10 @@ class Phase:
     def seconds(self) -> float:
         return max(run.ended for run in self.runs) - min(run.started for run in self.runs)
 
+    def cpu_ms(self, side: int) -> float:
+        """Processor milliseconds per confirm: 0 the editors', 1 their server backends'."""
+        return 1000 * sum(run.cpu[side] for run in self.runs) / self.confirms
+
     @property
     def throughput(self) -> float:
         return self.confirms / self.seconds
@@ -191,6 +206,7 @@ class Phase:
 def run_phase(name: str, urls: list[tuple[str, str]], positions: list[list[int]],
               seed: int, args: argparse.Namespace) -> Phase:
     """Start one process per editor; they confirm together once all have opened the project."""
+    load = os.getloadavg()[0]
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(len(urls))
     results = context.Queue()
@@ -210,7 +226,7 @@ def run_phase(name: str, urls: list[tuple[str, str]], positions: list[list[int]]
         process.join(timeout=60)
     if errors:
         raise SystemExit("an editor failed:\n" + "\n".join(errors))
-    phase = Phase(name, len(urls), runs)
+    phase = Phase(name, len(urls), runs, load)
     say(f"  {name}: p50 {phase.percentile(0.5):.1f} ms, p95 {phase.percentile(0.95):.1f} ms, "
         f"{phase.throughput:.0f} confirms/s")
     return phase
@@ -316,7 +332,10 @@ def report(trials: list[Trial], args: argparse.Namespace) -> str:
                          ("p99 ms", lambda p: p.percentile(0.99)),
                          ("max ms", lambda p: p.latencies_ms[-1]),
                          ("mean ms", lambda p: statistics.fmean(p.latencies_ms)),
-                         ("confirms/s", lambda p: p.throughput)):
+                         ("confirms/s", lambda p: p.throughput),
+                         ("processor ms/confirm: editor", lambda p: p.cpu_ms(0)),
+                         ("processor ms/confirm: server", lambda p: p.cpu_ms(1)),
+                         ("load average before", lambda p: p.load)):
         figures = [value(best[name]) for name in names]
         rows.append((label, *(f"{f:.1f}" for f in figures), f"{figures[1] / figures[0]:.2f}"))
     rows.append(("confirms (revisions)",
