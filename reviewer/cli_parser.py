@@ -71,7 +71,8 @@ def gui_parser() -> argparse.ArgumentParser:
                     "PROJECT (or the demo project) in the main window.",
         epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (reviewer SUBCOMMAND --help)",
     )
-    parser.add_argument("project", nargs="?", type=_path("PROJECT"), help="a .review project file")
+    parser.add_argument("project", nargs="?", type=_project,
+                        help="a .review project file, or postgresql://…/DB?project=NAME")
     parser.add_argument("--screenshot", type=_path("PNG"), metavar="PNG",
                         help="render the main window offscreen into PNG and exit")
     parser.add_argument("--theme", choices=("system", "light", "dark"),

@@ -15,6 +15,7 @@ from reviewer.formats.atomic import atomic_write_bytes
 from reviewer.locations import resources_dir
 from reviewer.session import ReviewSession
 from reviewer.store.lock import ProjectLockedError
+from reviewer.store.server_url import is_server_url
 
 
 def _application(theme: str | None = None) -> object:
@@ -85,7 +86,7 @@ def missing_x_libraries(environ: Mapping[str, str] | None = None,
             "renders the window offscreen")
 
 
-def run_app(project: Path | None, screenshot: Path | None = None,
+def run_app(project: Path | str | None, screenshot: Path | None = None,
             theme: str | None = None) -> int:
     """Open ``project`` (else the demo) in the main window; with ``screenshot``, save a PNG;
     ``theme`` (system, light, dark) overrides the chosen look for this run."""
@@ -99,7 +100,7 @@ def run_app(project: Path | None, screenshot: Path | None = None,
         if problem is not None:
             raise ReviewerError(problem)
     path = project if project is not None else demo_project()
-    if screenshot is None:  # the project opens in its process while the window is built
+    if screenshot is None and not is_server_url(path):  # opens while the window is built
         from reviewer.store.remote import prestart
 
         prestart(path)
@@ -201,3 +202,7 @@ def main() -> int:
     from reviewer.cli import main as cli_main
 
     return cli_main()
+
+
+if __name__ == "__main__":  # python -m reviewer.ui.app [PROJECT or server address]
+    raise SystemExit(main())

@@ -160,8 +160,8 @@ class EditingController(QObject):
         if self._window.review_mode.active:  # the reviewer's revision (session_review.py)
             return self._push(position, label, keeps_typing, lambda author: session.review_save(
                 position, text, author, status, effort, scored))
-        return self._push(position, label, keeps_typing, lambda author: session.edit(
-            position, text, author, status, effort, scored))
+        return self._push(position, label, keeps_typing, lambda author: self._window.team.edit(
+            position, text, author, status, effort, scored))  # queued if the server is away
 
     def push_review(self, position: int, label: str,
                     save: Callable[[str], EditResult]) -> bool:

@@ -41,7 +41,6 @@ from reviewer.ui.repetition_actions import RepetitionActions
 from reviewer.ui.report_actions import ReportActions
 from reviewer.ui.review_mode import ReviewMode
 from reviewer.ui.segment_model import COL_SOURCE, SegmentTableModel
-from reviewer.ui.segment_pages import SegmentPages
 from reviewer.ui.segment_table import SegmentTableView
 from reviewer.ui.settings import Settings
 from reviewer.ui.split_merge import SplitMergeActions
@@ -49,6 +48,7 @@ from reviewer.ui.status_summary import StatusSummary
 from reviewer.ui.suggestion_actions import SuggestionActions
 from reviewer.ui.table_filters import TableFilters
 from reviewer.ui.task_progress import TaskRunner
+from reviewer.ui.team_window import TeamWindow
 from reviewer.ui.theme_actions import ThemeActions
 from reviewer.ui.timeline_panel import TimelinePanel
 from reviewer.ui.version_actions import VersionActions
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryActions(self)  # terms marked, Ctrl+Shift+G, Tools → Glossary…
         self.memory = MatchActions(self)  # the Translation memory pane, Ctrl+1…3, Ctrl+K
         self.mine = MineFilter(self)  # the filter bar's Mine: segments assigned to me
+        self.team = TeamWindow(self)  # a server project: others' confirms, locks, offline
         self.tip.use_actions(self.action_table)  # worded with every action's keys
         self.table.enterPressed.connect(self.editor.focus_correction)
         self.editor.correction_edit.lineBreakRefused.connect(self._on_line_break_refused)
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         session = self.session
         read_only = session.read_only
         gc.unfreeze()  # the last project's objects may be collected again
-        self.recent.add(session.path)
+        self.recent.add(self.team.shown_name(session))
         self.undo_stack.clear()
         self.late_scores.reset()
         # an edit never waits for scores on this thread: long ones are computed by the
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         self.editor.correction_edit.spelling.use_session(session)
         self.editor._position = -1
         self.filters.reset()  # filters are not carried to another project
-        self.model.reset(SegmentPages(session), session.segment_tags, session.segment_locked,
+        self.model.reset(self.team.pages(session), session.segment_tags, session.segment_locked,
                          self.tag_problem_messages)
         self.editing.reset()
         self.read_only_mode.apply(read_only)  # says so; nothing takes typing
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
         """Export to ``path`` (a version, if named)."""
         return self.project_actions.export_to(path, version)
 
-    def open_project(self, path: Path) -> bool:
+    def open_project(self, path: Path | str) -> bool:
         """Show the project at ``path`` instead."""
         return self.project_actions.open_project(path)
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 PROJECT_FILTER = "Review projects (*.review);;All files (*)"
 
 
-def open_or_ask_read_only(path: Path, interaction: Interaction) -> ReviewSession | None:
+def open_or_ask_read_only(path: Path | str, interaction: Interaction) -> ReviewSession | None:
     """Open a project for editing; if someone else is editing it, or it cannot be written
     here, offer read-only. Problems the quick check finds are shown at once."""
     try:
@@ -50,7 +50,7 @@ class ProjectActions:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
 
-    def open_project(self, path: Path) -> bool:
+    def open_project(self, path: Path | str) -> bool:
         """Replace the open project by the one at ``path``; False (and a message) on failure."""
         window = self._window
         if Path(path).resolve() == window.session.path.resolve():
