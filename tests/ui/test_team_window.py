@@ -218,3 +218,25 @@ def test_the_window_opens_a_server_address_given_on_the_command_line(
     shot = tmp_path / "shot.png"
     assert run_app(gui_parser().parse_args([url]).project, shot) == 0
     assert shot.stat().st_size > 10_000
+
+
+def test_edits_left_waiting_by_an_earlier_session_are_sent_when_the_window_opens(
+        qtbot, pg_server: PgServer, project_url: str,  # type: ignore[no-untyped-def]
+        open_team_window: Opener) -> None:
+    login, url = _editor_url(pg_server, project_url)
+    earlier = ReviewSession.open(url)
+    try:  # as if the server had been away when it was confirmed, and the program then quit
+        assert earlier.queue_offline(5, "Left waiting from before.", login) == 1
+    finally:
+        earlier.close()
+    window = open_team_window(url)
+    qtbot.waitUntil(lambda: window.model.current_text(5) == "Left waiting from before.",
+                    timeout=2000)
+    assert window.session.waiting_count() == 0
+    assert window.team.status_label.text() == f"online as {login}"
+    check = ReviewSession.open(project_url)
+    try:
+        assert check.segments_at([5])[0].text == "Left waiting from before."
+        assert [r.author for r in check.history(5)] == [login]
+    finally:
+        check.close()
