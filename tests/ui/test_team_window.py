@@ -119,7 +119,7 @@ def test_two_confirms_of_one_segment_keep_both_and_the_earlier_editor_is_told(
 
 def test_a_segment_open_in_one_window_shows_who_edits_it_in_the_other(
         qtbot, pg_server: PgServer, project_url: str,  # type: ignore[no-untyped-def]
-        open_team_window: Opener) -> None:
+        open_team_window: Opener, seed_project: Path) -> None:
     alice, alice_url = _editor_url(pg_server, project_url)
     _bob, bob_url = _editor_url(pg_server, project_url)
     a, b = open_team_window(alice_url), open_team_window(bob_url)
@@ -135,8 +135,15 @@ def test_a_segment_open_in_one_window_shows_who_edits_it_in_the_other(
     qtbot.waitUntil(lambda: 5 not in b.team.marks.holders, timeout=2000)
     qtbot.waitUntil(lambda: a.team.marks.holders.get(5) is not None, timeout=2000)
     assert not b.team.note.isVisible()
-    a.close()  # closing releases Alice's lock
+    assert a.open_project(seed_project)  # another project: Alice's lock is given up
     qtbot.waitUntil(lambda: 7 not in b.team.marks.holders, timeout=2000)
+    assert not a.team.shared() and not a.team.status_label.isVisible()
+    b.close()  # closing gives Bob's up
+    check = ReviewSession.open(project_url)
+    try:
+        assert check.segment_holders() == {}
+    finally:
+        check.close()
 
 
 @pytest.fixture(scope="module")
