@@ -259,10 +259,13 @@ class TeamWindow(OfflineEdits, QObject):
             if window.editor.position == record.position:
                 if window.editor.text() == shown[record.position].text:
                     window.editing.load_editor(record.position)  # nothing typed: theirs
-                else:
-                    window.history.show_revisions(record.position,
-                                                  self.session.history(record.position),
-                                                  record.mt)
+                else:  # typing stays; confirming it makes it current, theirs is kept
+                    history = self.session.history(record.position)
+                    window.history.show_revisions(record.position, history, record.mt)
+                    who = history[-1].author if history else "someone"
+                    self._tell(f"Segment {record.position + 1}: {who} confirmed it while you "
+                               "were typing; your text is kept in the editor (confirm it to "
+                               "make it current; theirs stays in the history)")
 
     def _tell_conflict(self, position: int, revision_id: int | None) -> None:
         mine = self._mine.pop(position, None)

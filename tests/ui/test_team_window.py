@@ -247,3 +247,22 @@ def test_edits_left_waiting_by_an_earlier_session_are_sent_when_the_window_opens
         assert [r.author for r in check.history(5)] == [login]
     finally:
         check.close()
+
+
+def test_typing_in_a_segment_someone_else_confirms_stays_and_is_told(
+        qtbot, pg_server: PgServer, project_url: str,  # type: ignore[no-untyped-def]
+        open_team_window: Opener) -> None:
+    _alice, alice_url = _editor_url(pg_server, project_url)
+    bob, bob_url = _editor_url(pg_server, project_url)
+    a, b = open_team_window(alice_url), open_team_window(bob_url)
+    a.select_row(8)
+    a.editor.replace_text("Alice is still typing")
+    _confirm(b, 8, "Bob confirmed first.")
+    qtbot.waitUntil(lambda: a.model.segment(8).text == "Bob confirmed first.", timeout=2000)
+    assert a.editor.text() == "Alice is still typing"  # her typing is not lost
+    assert a.model.current_text(8) == "Alice is still typing"
+    assert any(f"Segment 9: {bob} confirmed it while you were typing" in message
+               for message in a.team.conflicts)
+    a.confirm_current()  # hers is the later confirm now, and Bob's window is told
+    qtbot.waitUntil(lambda: bool(b.team.conflicts), timeout=2000)
+    assert b.model.current_text(8) == "Alice is still typing"
