@@ -76,9 +76,12 @@ class ListenerThread:
         return listener
 
     def _emit(self, signal: Any, value: object) -> None:
-        if not self._stop.is_set():
-            with suppress(RuntimeError):  # the window (and its relay) went meanwhile
-                signal.emit(value)
+        if self._stop.is_set():
+            return
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window (and its relay) went without closing: stop too
+            self._stop.set()
 
     @staticmethod
     def _close(listener: Any) -> None:
