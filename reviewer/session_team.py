@@ -5,6 +5,7 @@ On a project file there is nobody else: every method is a no-op there.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from reviewer.session_reading import SessionReading
@@ -18,8 +19,11 @@ class SessionTeam(SessionReading):
 
     def _server(self) -> Any:
         """The server store, or None for a project file."""
-        store = self._store
-        return store if hasattr(store, "take_lock") else None
+        # no server store was ever made unless its module was loaded (and a file's store
+        # in a process of its own answers to any name: it cannot be asked with hasattr)
+        module = sys.modules.get("reviewer.store.server")
+        return self._store if module is not None and isinstance(
+            self._store, module.ServerStore) else None
 
     def is_shared(self) -> bool:
         """Whether the project lives on a server, shared with others."""

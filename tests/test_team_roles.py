@@ -35,7 +35,7 @@ def one_line(error: pytest.ExceptionInfo[BaseException]) -> str:
 def test_a_login_without_a_role_can_neither_open_nor_write(team: TeamProject) -> None:
     nobody = team.person(None)
     before = team.count("revisions")
-    with pytest.raises(ReviewerError) as refused:
+    with pytest.raises(NotAllowedError, match="no role on this project") as refused:
         opened(team, nobody).edit(0, "Mine now.", nobody, "confirmed")
     one_line(refused)
     # given a role and then losing it: open or confirm, refused the same way

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals
-from reviewer.store.pg_connection import PgConnection, ServerUnavailableError
+from reviewer.store.pg_connection import NotAllowedError, PgConnection, ServerUnavailableError
 from reviewer.store.pg_roles import role_name
 from reviewer.store.project import ProjectStore
 from reviewer.store.records import NewRevision
@@ -47,6 +47,11 @@ class ServerStore(TeamLocks, TeamRoles, ProjectStore):
             found = connection.execute(
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = ? "
                 "AND table_name = 'schema_version'", (location.schema,)).fetchone()
+            if found is None and connection.execute(
+                    "SELECT 1 FROM pg_namespace WHERE nspname = ?", (location.schema,)
+                    ).fetchone() is not None:
+                raise NotAllowedError(f"{location.url()}: you ({_login(connection)}) have "
+                                      "no role on this project; ask its manager for one")
             if found is None:
                 raise ReviewerError(f"{location.url()}: no project {location.project!r} on "
                                     "this server (`reviewer projects URL` lists them)")
@@ -145,3 +150,7 @@ class ServerStore(TeamLocks, TeamRoles, ProjectStore):
             with suppress(ReviewerError):
                 self.release_lock()
         self._db.close()
+
+
+def _login(connection: PgConnection) -> str:
+    return str(connection.execute("SELECT current_user").fetchone()[0])
