@@ -19,22 +19,17 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.numeric import FloatLoader
 from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
-from reviewer.core.errors import ReviewerError
 from reviewer.store.pg_dialect import translate
+from reviewer.store.server_errors import NotAllowedError, ServerUnavailableError
+
+__all__ = ["NotAllowedError", "PgConnection", "ServerUnavailableError", "as_sqlite_error",
+           "unavailable"]
 
 CONNECT_TIMEOUT_S = 5
 # the window's thread and its workers' (filters, late scores, spelling, sending queued
 # edits) at once: each takes one for a statement or a transaction
 POOL_SIZE = 8
 _TOTALS = "SELECT stats FROM totals WHERE id = 1"
-
-
-class ServerUnavailableError(ReviewerError):
-    """The server cannot be reached (now): what was being written was not saved there."""
-
-
-class NotAllowedError(ReviewerError):
-    """The server refused: the user's role does not grant this."""
 
 
 class PgCursor:
