@@ -120,7 +120,7 @@ def _profiled(statements: dict[str, list[float]]) -> None:
 
 
 def editor(url: str, author: str, positions: list[int], seed: int, barrier: Any,
-           results: Any, profile: bool, score_in_confirm: bool) -> None:
+           results: Any, profile: bool, score_in_confirm: bool, think: float = 0.0) -> None:
     """One editor process: open the project, wait for the others, confirm ``positions``."""
     try:
         from reviewer.core.scoring import score_segment
@@ -155,6 +155,8 @@ def editor(url: str, author: str, positions: list[int], seed: int, barrier: Any,
                                       scored=scored)
                 latencies.append(time.perf_counter() - start)
                 made += result.revision is not None
+                if think:  # reading the next segment and typing, a pace of its own
+                    time.sleep(rng.uniform(0.5 * think, 1.5 * think))
             ended = time.perf_counter()
             cpu = (_cpu_seconds(os.getpid()) - cpu[0], _cpu_seconds(backend) - cpu[1])
         finally:
@@ -212,7 +214,7 @@ def run_phase(name: str, urls: list[tuple[str, str]], positions: list[list[int]]
     results = context.Queue()
     processes = [context.Process(target=editor, args=(url, author, chosen, seed + index,
                                                        barrier, results, args.profile,
-                                                       args.score_in_confirm))
+                                                       args.score_in_confirm, args.think))
                  for index, ((url, author), chosen) in enumerate(zip(urls, positions,
                                                                      strict=True))]
     for process in processes:
@@ -394,6 +396,9 @@ def main() -> None:
     parser.add_argument("--score-in-confirm", action="store_true",
                         help="score each text inside the timed confirm (the CLI's way) instead "
                         "of before it (the window's: scores come while typing)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds each editor waits between confirms, on average (0: "
+                        "back to back, the heaviest load)")
     parser.add_argument("--no-sacrebleu", action="store_true",
                         help="skip comparing the document scores with sacrebleu")
     parser.add_argument("--keep", action="store_true",
