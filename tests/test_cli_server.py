@@ -315,3 +315,41 @@ def test_a_sync_whose_commit_never_reached_the_server_is_sent_again(
     code, out, err = run(capsys, "sync", copy)
     assert code == 0 and out.startswith("sent 1 revision,"), err
     assert _revisions_of_first(url) == ["Edited while away."]
+
+
+def test_work_made_offline_and_changed_after_a_sync_reaches_the_same_rows(
+        capsys: pytest.CaptureFixture[str], seed_project: Path, pg_database: str,
+        tmp_path: Path) -> None:
+    url = _published(capsys, seed_project, pg_database)
+    copy = tmp_path / "travel.review"
+    assert run(capsys, "fetch", url, copy)[0] == 0
+    # the server's ids move on meanwhile: the copy's new rows get other ids there
+    assert run(capsys, "edit", url, "5", "Fifth, on the server.", "--author", "ann")[0] == 0
+    assert run(capsys, "comment", url, "5", "on the server", "--author", "ann")[0] == 0
+    session = ReviewSession.open(copy)
+    try:
+        session.edit(1, "Second, first trip.", "reviewer_admin")
+        comment = session.add_comment(1, "first trip", "reviewer_admin")
+    finally:
+        session.close()
+    assert run(capsys, "sync", copy)[0] == 0
+    session = ReviewSession.open(copy)  # the next trip: the same rows changed again
+    try:
+        session.edit_comment(comment.id, "second trip", "reviewer_admin")
+        annotation = session.add_annotation(1, "correction", 0, 6, "fluency/grammar", "minor",
+                                            "", "reviewer_admin")
+        session.revise_annotation(annotation.id, "reviewer_admin", severity="major")
+    finally:
+        session.close()
+    code, out, err = run(capsys, "sync", copy)
+    assert code == 0 and out.startswith("sent 0 revisions, 1 comment change and 2 "), err
+    server = ReviewSession.open(url, read_only=True)
+    try:
+        [on_server] = server.comments(1)
+        assert (on_server.text, on_server.revisions) == ("second trip", 2)
+        [marked] = server.annotations(1)
+        head = [r for r in server.history(1)][-1]
+        assert (marked.severity, marked.revision_id) == ("major", head.id)
+        assert head.text == "Second, first trip."
+    finally:
+        server.close()

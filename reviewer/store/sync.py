@@ -187,11 +187,9 @@ def _append(local: ProjectStore, server: ServerStore, report: SyncReport,
             if theirs is not None and theirs[0] != text:
                 report.conflicts.append(Conflict(positions[segment_id], theirs[0], theirs[1],
                                                  text, author, server_id))
-        report.comments = _send_children(sdb, comments, comment_revisions, maps, "comment",
-                                         marks["fetched_comment"])
+        report.comments = _send_children(sdb, comments, comment_revisions, maps, "comment")
         report.annotations = _send_children(sdb, annotations, annotation_revisions, maps,
-                                            "annotation", marks["fetched_annotation"],
-                                            marks["fetched_revision"])
+                                            "annotation")
         high = int(sdb.execute("SELECT coalesce(max(id), 0) FROM revisions").fetchone()[0])
         state = {"xid": int(sdb.execute("SELECT txid_current()").fetchone()[0]),
                  "marks": {name: _high(local._db, table)
@@ -237,8 +235,7 @@ def _positions(sdb: Any, segment_ids: set[int]) -> dict[int, int]:
 
 
 def _send_children(sdb: Any, parents: list[dict[str, Any]], children: list[dict[str, Any]],
-                   maps: dict[str, dict[str, int]], kind: str, parent_mark: int,
-                   revision_mark: int | None = None) -> int:
+                   maps: dict[str, dict[str, int]], kind: str) -> int:
     """New comments (or annotations) and their revisions, numbered after the server's."""
     table = f"{kind}s"
     for parent in parents:
@@ -247,17 +244,16 @@ def _send_children(sdb: Any, parents: list[dict[str, Any]], children: list[dict[
                                                   parent["created_at"])).lastrowid
         maps[table][str(parent["id"])] = int(new_id)
     for child in children:
-        parent_id = int(child[f"{kind}_id"])
-        if parent_id > parent_mark:
-            parent_id = maps[table][str(parent_id)]
+        # made in the copy (by an earlier sync too): the server's id; else the same id
+        parent_id = maps[table].get(str(child[f"{kind}_id"]), int(child[f"{kind}_id"]))
         row = dict(child, **{f"{kind}_id": parent_id})
         row.pop("id")
         row["number"] = int(sdb.execute(
             f"SELECT coalesce(max(number), 0) + 1 FROM {kind}_revisions WHERE {kind}_id = ?",
             (parent_id,)).fetchone()[0])
-        if revision_mark is not None and row.get("revision_id") is not None \
-                and int(row["revision_id"]) > revision_mark:
-            row["revision_id"] = maps["revisions"][str(row["revision_id"])]
+        if row.get("revision_id") is not None:
+            row["revision_id"] = maps["revisions"].get(str(row["revision_id"]),
+                                                       row["revision_id"])
         columns = ", ".join(f'"{name}"' for name in row)
         sdb.execute(f"INSERT INTO {kind}_revisions ({columns}) VALUES "
                     f"({', '.join('?' * len(row))})", list(row.values()))
