@@ -353,3 +353,23 @@ def test_work_made_offline_and_changed_after_a_sync_reaches_the_same_rows(
         assert head.text == "Second, first trip."
     finally:
         server.close()
+
+
+def test_sync_with_the_server_away_is_one_line_and_sends_later(
+        capsys: pytest.CaptureFixture[str], seed_project: Path, pg_database: str,
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    url = _published(capsys, seed_project, pg_database)
+    copy = tmp_path / "travel.review"
+    assert run(capsys, "fetch", url, copy)[0] == 0
+    _offline_edit(copy)
+    with sqlite3.connect(copy) as db:  # as if the server had moved away
+        db.execute("UPDATE properties SET value = ? WHERE name = 'origin_url'",
+                   (url.replace("port=", "port=1"),))
+    code, out, err = run(capsys, "sync", copy)
+    assert code == 1 and out == "" and err.count("\n") == 1 and "cannot be reached" in err
+    with sqlite3.connect(copy) as db:
+        db.execute("UPDATE properties SET value = ? WHERE name = 'origin_url'", (url,))
+    code, out, err = run(capsys, "sync", copy)
+    assert code == 0 and out.startswith("sent 1 revision,"), err
