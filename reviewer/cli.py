@@ -14,6 +14,7 @@ from reviewer.cli_comments import run_comment, run_comments
 from reviewer.cli_common import ProblemsFoundError
 from reviewer.cli_glossary import run_glossary
 from reviewer.cli_memory import run_concordance, run_matches, run_memory
+from reviewer.cli_offline import send_earlier_edits
 from reviewer.cli_parser import SUBCOMMANDS, command_parser, gui_parser
 from reviewer.cli_project import run_backup, run_export, run_new, run_verify, run_version
 from reviewer.cli_qa import run_check, run_qa_settings
@@ -67,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments and arguments[0] in SUBCOMMANDS:
             args = command_parser().parse_args(arguments)
+            send_earlier_edits(args)  # a server project's edits left waiting go first
             _RUNNERS[args.command](args)
             return ExitCode.OK
         gui_args = gui_parser().parse_args(arguments)

@@ -8,7 +8,7 @@ A project file never queues anything: it is always there.
 
 from __future__ import annotations
 
-from contextlib import suppress
+import sys
 
 from reviewer.core.effort import Effort
 from reviewer.core.errors import ReviewerError
@@ -17,7 +17,7 @@ from reviewer.formats.limits import check_segment_length
 from reviewer.session_editing import SessionEditing
 from reviewer.session_results import EditResult
 from reviewer.store.offline_queue import OfflineQueue, QueuedEdit, queue_file
-from reviewer.store.pg_connection import ServerUnavailableError
+from reviewer.store.server_errors import ServerUnavailableError
 
 
 class SessionOffline(SessionEditing):
@@ -136,19 +136,24 @@ class SessionOffline(SessionEditing):
         return self._offline_queue
 
     def _is_server(self) -> bool:
-        from reviewer.store.server import ServerStore
-
-        return isinstance(self._store, ServerStore)
+        # no server store exists unless its module was loaded: a file's session loads no
+        # database driver to find out
+        module = sys.modules.get("reviewer.store.server")
+        return module is not None and isinstance(self._store, module.ServerStore)
 
     def _reconnect(self) -> None:
-        """A working connection to the server, or ServerUnavailableError."""
+        """Connections to the server working again, or ServerUnavailableError at once (a
+        connection of our own asks: waiting for the pool's would take its whole timeout)."""
+        import psycopg
+
+        from reviewer.store.pg_connection import CONNECT_TIMEOUT_S, unavailable
         from reviewer.store.server import ServerStore
 
         store = self._store
         assert isinstance(store, ServerStore)
         connection = store.connection
-        if not connection.broken:
-            with suppress(ServerUnavailableError):
-                connection.execute("SELECT 1").fetchone()
-                return
-        connection.reconnect()
+        try:
+            psycopg.connect(connection.conninfo, connect_timeout=CONNECT_TIMEOUT_S).close()
+        except psycopg.Error as error:
+            raise unavailable(connection.conninfo, error) from error
+        connection.reconnect()  # the lost connection given up, the pool's checked

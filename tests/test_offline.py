@@ -312,3 +312,15 @@ def test_a_project_file_never_queues(seed_project: Path) -> None:
     from reviewer.locations import data_dir
 
     assert not (data_dir() / "offline").exists()
+
+
+def test_a_file_session_loads_no_database_driver(seed_project: Path) -> None:
+    code = ("import sys; from reviewer.session import ReviewSession; "
+            "s = ReviewSession.open(sys.argv[1]); "
+            "assert s.waiting_count() == 0 and s.send_waiting() == 0; "
+            "assert s.edit_or_queue(0, 'A text.', 'ann') is not None; s.close(); "
+            "print('psycopg' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(seed_project)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
