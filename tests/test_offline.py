@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +76,10 @@ def test_edits_made_while_the_server_is_down_arrive_when_it_is_back(
     try:
         assert session.edit_or_queue(0, "The cat sits on the mat.", "ann") is not None
         server.stop()
+        started = time.perf_counter()
+        with pytest.raises(ServerUnavailableError):  # said at once, not after a timeout
+            session.segment(1)
+        assert time.perf_counter() - started < 2
         offline = [(1, "He goes to school every day."), (2, "It is raining today."),
                    (1, "He goes to school each day."), (3, "We have a big house.")]
         for count, (position, text) in enumerate(offline, 1):

@@ -26,6 +26,7 @@ __all__ = ["NotAllowedError", "PgConnection", "ServerUnavailableError", "as_sqli
            "unavailable"]
 
 CONNECT_TIMEOUT_S = 5
+QUICK_S = 0.2  # a free connection comes at once; else the server is asked whether it is there
 # the window's thread and its workers' (filters, late scores, spelling, sending queued
 # edits) at once: each takes one for a statement or a transaction
 POOL_SIZE = 8
@@ -113,7 +114,13 @@ class PgConnection:
         if held is not None:
             return held
         try:
-            connection: psycopg.Connection[Any] = self._pool.getconn(timeout=CONNECT_TIMEOUT_S)
+            try:
+                connection: psycopg.Connection[Any] = self._pool.getconn(timeout=QUICK_S)
+            except PoolTimeout:  # all busy, or the server gone: a gone one is said at once
+                problem = _why_not(self.conninfo)
+                if problem is not None:
+                    raise unavailable(self.conninfo, problem) from problem
+                connection = self._pool.getconn(timeout=CONNECT_TIMEOUT_S)
         except (PoolTimeout, PoolClosed) as error:
             raise unavailable(self.conninfo, _why_not(self.conninfo) or error) from error
         return connection
