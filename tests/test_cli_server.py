@@ -187,6 +187,12 @@ def test_a_segment_edited_on_both_sides_is_a_conflict(capsys: pytest.CaptureFixt
     assert code == 0 and out.startswith("conflict in segment 3: the server had"), err
     code, out, err = run(capsys, "sync", copy)
     assert code == 0 and "nothing to send" in out, err
+    assert run(capsys, "sync", copy, "--conflicts")[1].startswith("conflict in segment 3")
+    # the editor confirms the text they want: the next sync forgets the conflict
+    assert run(capsys, "edit", url, "3", "The server's third.", "--author", "bob")[0] == 0
+    assert run(capsys, "sync", copy)[0] == 0
+    code, out, err = run(capsys, "sync", copy, "--conflicts")
+    assert code == 0 and "no conflicts recorded" in out, err
 
 
 def test_an_editor_sends_only_their_own_work(capsys: pytest.CaptureFixture[str],

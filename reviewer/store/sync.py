@@ -65,6 +65,7 @@ def sync(copy: str | os.PathLike[str]) -> SyncReport:
         server = ServerStore.open(url)
         try:
             _finish_interrupted(local, server)
+            _forget_resolved(local, server)
             return _send(local, server)
         finally:
             server.close()
@@ -116,6 +117,16 @@ def _finish_interrupted(local: ProjectStore, server: ServerStore) -> None:
     else:
         raise ReviewerError(f"{local.path}: an earlier sync was cut off too long ago to tell "
                             "whether the server kept it; fetch a new copy")
+
+
+def _forget_resolved(local: ProjectStore, server: ServerStore) -> None:
+    """Drop the recorded conflicts whose segment someone confirmed since (resolved)."""
+    stored = json.loads(local.properties().get(_CONFLICTS, "[]"))
+    still = [item for item in stored if server.connection.execute(
+        "SELECT head_revision FROM segments WHERE position = ?",
+        (item["position"],)).fetchone() == (item["sent_revision"],)]
+    if len(still) != len(stored):
+        local.set_property(_CONFLICTS, json.dumps(still))
 
 
 def _send(local: ProjectStore, server: ServerStore) -> SyncReport:
