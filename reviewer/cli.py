@@ -28,6 +28,7 @@ from reviewer.cli_suggestions import run_suggest
 from reviewer.cli_team import run_team
 from reviewer.core.errors import ExitCode, ReviewerError
 from reviewer.core.visible import visible
+from reviewer.store.server_url import is_server_url
 
 __all__ = ["SUBCOMMANDS", "ExitCode", "main"]
 _command_parser = command_parser  # the name tests and older callers know
@@ -81,8 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_request.code or 0)
     except ReviewerError as error:
         return _fail(str(error))
-    except sqlite3.Error as error:
-        return _fail(f"project file: {error}")
+    except sqlite3.Error as error:  # a server's errors are raised as these too
+        where = "project" if any(is_server_url(a) for a in arguments) else "project file"
+        return _fail(f"{where}: {error}")
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter exit quiet
         return ExitCode.OK
