@@ -148,13 +148,26 @@ class SegmentReads(StoreBase):
                     f"SELECT s.position, {', '.join(searched)} FROM segments s LEFT JOIN "
                     f"revisions r ON r.id = s.head_revision WHERE {' AND '.join(where)} "
                     "ORDER BY s.position", parameters) if any(map(found, row[1:]))]
-            self._db.create_function("reviewer_found", 1, _finder(text.pattern()),
-                                     deterministic=True)
-            where.append("(" + " OR ".join(f"reviewer_found({column})" for column in searched)
+            function = self._search_function(text.pattern())
+            where.append("(" + " OR ".join(f"{function}({column})" for column in searched)
                          + ")")
         return [int(row[0]) for row in self._db.execute(
             "SELECT s.position FROM segments s LEFT JOIN revisions r ON r.id = "
             f"s.head_revision WHERE {' AND '.join(where)} ORDER BY s.position", parameters)]
+
+
+    def _search_function(self, pattern: re.Pattern[str]) -> str:
+        """The name of an SQL function that searches with ``pattern``: one per pattern,
+        made once (SQLite refuses to replace a function while another thread's statement
+        runs)."""
+        made: dict[tuple[str, int], str] = self.__dict__.setdefault("_search_functions", {})
+        key = (pattern.pattern, pattern.flags)
+        name = made.get(key)
+        if name is None:
+            name = f"reviewer_found_{len(made)}"
+            self._db.create_function(name, 1, _finder(pattern), deterministic=True)
+            made[key] = name
+        return name
 
 
 def _finder(pattern: re.Pattern[str]) -> Callable[[str | None], bool]:
