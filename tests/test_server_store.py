@@ -17,7 +17,7 @@ from reviewer.formats.plaintext import import_plain_text
 from reviewer.session import STATUS_CONFIRMED, ReviewSession
 from reviewer.store.pg_connection import ServerUnavailableError
 from reviewer.store.publish import publish, server_projects
-from reviewer.store.server_url import ServerLocation, redacted
+from reviewer.store.server_url import ServerLocation, redacted, without_password
 
 MTS = [f"The sentence number {n} was translated by the machine quite badly ." for n in range(40)]
 
@@ -177,6 +177,12 @@ def test_addresses_follow_libpq_and_never_keep_a_password(
     assert "secret" not in location.url()
     assert redacted("postgresql://a@h/db?password=secret&project=x") == \
         "postgresql://a@h/db?project=x"
+    assert redacted("postgresql://anna:secret@h/db") == "postgresql://anna:***@h/db"
+    assert without_password("postgresql://anna:secret@h/db") == "postgresql://anna@h/db"
+    service = ServerLocation.parse("postgresql:///?service=team&project=news")  # a service file
+    assert service.conninfo == "postgresql:///?service=team"
+    assert service.url() == "postgresql:///?service=team&project=news"
+    assert psycopg.conninfo.conninfo_to_dict(service.conninfo) == {"service": "team"}
     with pytest.raises(ReviewerError, match="project=NAME"):
         ServerLocation.parse("postgresql://h/db")
     with pytest.raises(ReviewerError, match="cannot name a server project"):

@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
@@ -32,7 +31,7 @@ from reviewer.store.pg_dialect import ID_TABLES
 from reviewer.store.pg_roles import role_name, role_statements
 from reviewer.store.pg_schema import project_tables
 from reviewer.store.schema import SCHEMA_VERSION
-from reviewer.store.server_url import SCHEMA_PREFIX, ServerLocation
+from reviewer.store.server_url import SCHEMA_PREFIX, ServerLocation, without_password
 
 # in an order foreign keys allow (a segment's head revision is checked at commit)
 TABLES = (
@@ -211,15 +210,3 @@ def _fetch_marks(copy: sqlite3.Connection) -> list[tuple[str, str]]:
              for name, table in SYNC_MARKS.items()]
     return [*marks, ("server_revision", marks[0][1])]
 
-
-def without_password(url: str) -> str:
-    """``url`` with no password at all (a copy remembers where it came from, never a
-    password: libpq finds it again in ``PGPASSWORD``, ``~/.pgpass`` or a service file)."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if parts.password is not None:
-        user, host = netloc.rsplit("@", 1)
-        netloc = f"{user.split(':', 1)[0]}@{host}"
-    query = "&".join(item for item in parts.query.split("&")
-                     if not item.lower().startswith("password="))
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from reviewer.core.errors import ReviewerError
 
@@ -48,8 +48,7 @@ class ServerLocation:
             check_project_name(project)
         elif need_project:
             raise ReviewerError(f"{redacted(url)}: say which project, as ?project=NAME")
-        conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(rest), ""))
-        return cls(conninfo, project)
+        return cls(_joined(parts.scheme, parts.netloc, parts.path, urlencode(rest)), project)
 
     @property
     def schema(self) -> str:
@@ -68,22 +67,38 @@ class ServerLocation:
         return ServerLocation(self.conninfo, check_project_name(project))
 
     def url(self) -> str:
-        """The address as a user writes it (a password in it left out)."""
+        """The address as a user writes it, with no password (to show or keep: libpq finds
+        the password in ``~/.pgpass``, ``PGPASSWORD`` or a service file)."""
         parts = urlsplit(self.conninfo)
         query = parse_qsl(parts.query, keep_blank_values=True)
         if self.project is not None:
             query.append(("project", self.project))
-        return redacted(urlunsplit((parts.scheme, parts.netloc, parts.path,
-                                    urlencode(query, safe="/"), "")))
+        return without_password(_joined(parts.scheme, parts.netloc, parts.path,
+                                        urlencode(query, safe="/")))
 
 
 def redacted(url: str) -> str:
-    """``url`` with a password written in it replaced by ``***`` (never shown or stored)."""
+    """``url`` with a password written in it shown as ``***``."""
+    return _without_password(url, ":***")
+
+
+def without_password(url: str) -> str:
+    """``url`` with no password at all (what is kept: recent projects, a copy's origin)."""
+    return _without_password(url, "")
+
+
+def _without_password(url: str, shown: str) -> str:
     parts = urlsplit(url)
     netloc = parts.netloc
     if parts.password is not None:
         user, host = netloc.rsplit("@", 1)
-        netloc = f"{user.split(':', 1)[0]}:***@{host}"
+        netloc = f"{user.split(':', 1)[0]}{shown}@{host}"
     query = "&".join(item for item in parts.query.split("&")
-                     if not item.lower().startswith("password="))
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+                     if item and not item.lower().startswith("password="))
+    return _joined(parts.scheme, netloc, parts.path, query)
+
+
+def _joined(scheme: str, netloc: str, path: str, query: str) -> str:
+    """An address from its parts, keeping the ``//`` of an empty host
+    (``postgresql:///?service=team``), which ``urlunsplit`` drops."""
+    return f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")

@@ -22,10 +22,11 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals, SegmentStats, segment_stats
 from reviewer.store.pg_connection import ServerUnavailableError
 from reviewer.store.project import ProjectStore
-from reviewer.store.publish import SYNC_MARKS, without_password
+from reviewer.store.publish import SYNC_MARKS
 from reviewer.store.queries import LATE, STATS
 from reviewer.store.records import NewRevision
 from reviewer.store.server import ServerStore
+from reviewer.store.server_url import without_password
 
 _PENDING = "sync_pending"
 _CONFLICTS = "sync_conflicts"

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reviewer.store.server_url import is_server_url, redacted
+from reviewer.store.server_url import is_server_url, without_password
 from reviewer.ui.settings import RECENT_PROJECTS, Settings
 
 MOST = 8
@@ -18,7 +18,7 @@ Entry = Path | str  # a project file, or a server project's address (never with 
 
 
 def _entry(item: Entry) -> Entry:
-    return redacted(item) if isinstance(item, str) and is_server_url(item) else Path(item)
+    return without_password(item) if isinstance(item, str) and is_server_url(item) else Path(item)
 
 
 def _missing(entry: Entry) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.errors import ReviewerError
-from reviewer.store.server_url import ServerLocation, is_server_url, redacted
+from reviewer.store.server_url import ServerLocation, is_server_url, redacted, without_password
 from reviewer.ui.actions import ActionSpec
 from reviewer.ui.settings import Setting
 
@@ -55,7 +55,7 @@ class ServerProjects:
             window.interaction.error("Open server project",
                                      f"{redacted(url)}: not a postgresql:// address")
             return False
-        window.settings.set(LAST_SERVER, redacted(url))
+        window.settings.set(LAST_SERVER, without_password(url))
         try:
             location = ServerLocation.parse(url, need_project=False)
             if location.project is None:
