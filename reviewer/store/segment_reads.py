@@ -142,36 +142,21 @@ class SegmentReads(StoreBase):
             where.append(condition)
             parameters += values
             searched = [columns[field] for field in columns if field in text.fields]
-            if not self.sql_functions:  # the search itself in Python, on what SQL kept
-                found = _finder(text.pattern())
-                return [int(row[0]) for row in self._db.execute(
-                    f"SELECT s.position, {', '.join(searched)} FROM segments s LEFT JOIN "
-                    f"revisions r ON r.id = s.head_revision WHERE {' AND '.join(where)} "
-                    "ORDER BY s.position", parameters) if any(map(found, row[1:]))]
-            function = self._search_function(text.pattern())
-            where.append("(" + " OR ".join(f"{function}({column})" for column in searched)
-                         + ")")
+            # the search itself in Python, on what SQL kept: never a Python function called
+            # from SQL, which with a second thread on the connection can deadlock (SQLite's
+            # lock held while waiting for Python's, and the other way round)
+            found = _finder(text.pattern())
+            return [int(row[0]) for row in self._db.execute(
+                f"SELECT s.position, {', '.join(searched)} FROM segments s LEFT JOIN "
+                f"revisions r ON r.id = s.head_revision WHERE {' AND '.join(where)} "
+                "ORDER BY s.position", parameters) if any(map(found, row[1:]))]
         return [int(row[0]) for row in self._db.execute(
             "SELECT s.position FROM segments s LEFT JOIN revisions r ON r.id = "
             f"s.head_revision WHERE {' AND '.join(where)} ORDER BY s.position", parameters)]
 
 
-    def _search_function(self, pattern: re.Pattern[str]) -> str:
-        """The name of an SQL function that searches with ``pattern``: one per pattern,
-        made once (SQLite refuses to replace a function while another thread's statement
-        runs)."""
-        made: dict[tuple[str, int], str] = self.__dict__.setdefault("_search_functions", {})
-        key = (pattern.pattern, pattern.flags)
-        name = made.get(key)
-        if name is None:
-            name = f"reviewer_found_{len(made)}"
-            self._db.create_function(name, 1, _finder(pattern), deterministic=True)
-            made[key] = name
-        return name
-
-
 def _finder(pattern: re.Pattern[str]) -> Callable[[str | None], bool]:
-    """Whether ``pattern`` is found in a text, as SQL's function."""
+    """Whether ``pattern`` is found in a text."""
     search = pattern.search
 
     def found(text: str | None) -> bool:

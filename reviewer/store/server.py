@@ -31,7 +31,6 @@ from reviewer.store.team_roles import TeamRoles
 class ServerStore(TeamLocks, TeamRoles, ProjectStore):
     """One project on a server, opened by one program."""
 
-    sql_functions = False  # no Python inside the server: filters search in Python
     lock_segments_first = True  # editors write at once: the shared totals row locked last
     location: ServerLocation
     user: str  # the PostgreSQL login: the author of what editors and reviewers write

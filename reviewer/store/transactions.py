@@ -19,7 +19,6 @@ class StoreBase:
     """The connection, the lock and the write transaction every part of ``ProjectStore`` uses."""
 
     checkpoint_every_commit = True  # benchmarks/store_safety.py measures what it costs
-    sql_functions = True  # Python functions can be called from SQL (SQLite's; not a server's)
     lock_segments_first = False  # writers run at once (a server's): see _append_revisions
 
     def __init__(self, path: Path, connection: sqlite3.Connection,
