@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from engines import parametrize_engines, serve_projects_from
-from pg_server import PgServer, PostgresMissingError
+from pg_server import SKIP_REASON, PgServer, running_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -37,7 +37,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 # PostgreSQL: one server for the whole run (tests/pg_server.py); in CI (CI=true) a test
 # skipped because PostgreSQL is missing fails the run, since these tests must never skip there.
-_PG_SKIP = "postgresql:"
+_PG_SKIP = SKIP_REASON
 _pg_skipped: list[str] = []
 _pg_counter = itertools.count(1)
 
@@ -45,15 +45,8 @@ _pg_counter = itertools.count(1)
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A running PostgreSQL 15 server on a Unix socket; stopped and removed after the run."""
-    try:
-        server = PgServer()
-    except PostgresMissingError as missing:
-        pytest.skip(f"{_PG_SKIP} {missing}")
-    try:
-        server.start()
+    with running_server() as server:
         yield server
-    finally:
-        server.cleanup()
 
 
 @pytest.fixture

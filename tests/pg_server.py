@@ -15,9 +15,13 @@ import random
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
+
+import pytest
 
 DEFAULT_BIN = "/usr/lib/postgresql/15/bin"
 ADMIN = "reviewer_admin"
@@ -213,3 +217,21 @@ def _server_env() -> dict[str, str]:
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+SKIP_REASON = "postgresql:"  # a skip with this reason fails a CI run (tests/conftest.py)
+
+
+@contextmanager
+def running_server(**options: Any) -> Iterator[PgServer]:
+    """A started server of the caller's own, stopped and removed afterwards; the test is
+    skipped (with ``SKIP_REASON``) where PostgreSQL is not installed."""
+    try:
+        server = PgServer(**options)
+    except PostgresMissingError as missing:
+        pytest.skip(f"{SKIP_REASON} {missing}")
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()

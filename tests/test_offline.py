@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg_server import PgServer, PostgresMissingError
+from pg_server import PgServer, running_server
 from test_document_scores import check_document
 
 from reviewer.core.document import ImportedDocument, ImportedSegment, Layout
@@ -39,16 +39,9 @@ _names = itertools.count(1)
 @pytest.fixture(scope="module")
 def server() -> Iterator[PgServer]:
     """A PostgreSQL server of this module's own: stopping it disturbs no other test."""
-    try:
-        private = PgServer()
-    except PostgresMissingError as missing:
-        pytest.skip(f"postgresql: {missing}")
-    try:
-        private.start()
+    with running_server() as private:
         private.create_database("offline")
         yield private
-    finally:
-        private.cleanup()
 
 
 @pytest.fixture

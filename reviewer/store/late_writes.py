@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reviewer.core.scoring import DocumentTotals, Scores, SegmentStats
+from reviewer.core.scoring import Scores, SegmentStats
 from reviewer.core.scoring_totals import TotalsSum
 from reviewer.store.clock import utc_now
 from reviewer.store.queries import IS_PENDING, LATE
@@ -36,8 +36,6 @@ class LateWrites(StoreBase):
                 if db.execute("DELETE FROM pending_heads WHERE revision_id = ?",
                               (revision_id,)).rowcount:
                     heads.add(stats)
-            totals = DocumentTotals.from_json(
-                db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
             db.execute("UPDATE totals SET stats = ? WHERE id = 1",
-                       (heads.totals(totals).to_json(),))
+                       (heads.totals(self._totals_to_change(db)).to_json(),))
         return stored

@@ -30,7 +30,6 @@ QUICK_S = 0.2  # a free connection comes at once; else the server is asked wheth
 # the window's thread and its workers' (filters, late scores, spelling, sending queued
 # edits) at once: each takes one for a statement or a transaction
 POOL_SIZE = 8
-_TOTALS = "SELECT stats FROM totals WHERE id = 1"
 
 
 class PgCursor:
@@ -163,9 +162,6 @@ class PgConnection:
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> PgCursor:
         statement = translate(sql)
         connection = self._take()
-        if statement == _TOTALS and connection.info.transaction_status != TransactionStatus.IDLE:
-            # the lock that orders concurrent revisions, as SQLite's BEGIN IMMEDIATE does
-            statement += " FOR UPDATE"
         try:
             cursor = connection.execute(statement, tuple(parameters))
         except psycopg.Error as error:
@@ -201,14 +197,16 @@ class PgConnection:
 
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:
-        """A transaction of its own (outside the store's writes)."""
+        """A transaction on this thread's connection: committed, or rolled back when
+        anything fails (a server already gone has dropped it itself)."""
         self.execute("BEGIN")
         try:
             yield self
             self.execute("COMMIT")
         except BaseException:
             if not self.broken and self.in_transaction:
-                self.execute("ROLLBACK")
+                with suppress(ServerUnavailableError):
+                    self.execute("ROLLBACK")
             raise
 
 

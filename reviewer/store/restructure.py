@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from reviewer.core.document import Layout
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import DocumentTotals, Scores, SegmentStats, segment_stats
+from reviewer.core.scoring import Scores, SegmentStats, segment_stats
 from reviewer.store.queries import LATE, PENDING, STATS, STATUS
+from reviewer.store.transactions import totals_to_change
 
 _SHIFT = 1 << 40  # moves positions out of the way while they are renumbered
 
@@ -59,9 +60,10 @@ class PastSegment:
 
 def replace_segments(db: sqlite3.Connection, first: int, count: int,
                      parts: Sequence[SegmentPart], kind: str, author: str,
-                     created_at: str) -> list[int]:
+                     created_at: str, lock_row: bool = False) -> list[int]:
     """Inside a write: put ``parts`` in place of the ``count`` segments from position
-    ``first``; totals, counts and pending heads follow. Returns the new segments' ids."""
+    ``first``; totals, counts and pending heads follow (``lock_row``: see
+    ``totals_to_change``). Returns the new segments' ids."""
     old = db.execute(
         f"SELECT s.id, s.mt, s.reference, coalesce(r.text, s.mt), {STATUS}, "
         f"CASE WHEN r.id IS NULL THEN s.mt_stats ELSE {STATS} END, "
@@ -76,8 +78,7 @@ def replace_segments(db: sqlite3.Connection, first: int, count: int,
             raise ReviewerError(f"segment {first + index + 1} has unsaved typing (a draft the "
                                 "window kept); open the project in the window to confirm or "
                                 "discard it first")
-    totals = DocumentTotals.from_json(
-        db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+    totals = totals_to_change(db, lock_row)
     counted: dict[str, int] = {"segments": len(parts) - count}
     for segment_id, mt, reference, text, status, stats_json, _draft in old:
         if stats_json is not None:

@@ -69,8 +69,7 @@ class RevisionWrites(StoreBase):
         """
         with self._write() as db:
             late = self.lock_segments_first
-            totals = DocumentTotals() if late else DocumentTotals.from_json(
-                db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+            totals = DocumentTotals() if late else self._totals_to_change(db)
             counts: dict[str, int] = {}
             appended = []
             for revision in revisions:
@@ -81,8 +80,7 @@ class RevisionWrites(StoreBase):
                                                                     counts)
                 appended.append((revision_id, number))
             if late:
-                totals = DocumentTotals.from_json(db.execute(
-                    "SELECT stats FROM totals WHERE id = 1").fetchone()[0]).combined(totals)
+                totals = self._totals_to_change(db).combined(totals)
             self._change_counts(db, counts)  # after the totals: see ``counts``
             db.execute("UPDATE totals SET stats = ? WHERE id = 1", (totals.to_json(),))
         return appended
@@ -174,10 +172,8 @@ class RevisionWrites(StoreBase):
                         utc_now()))
             if db.execute("DELETE FROM pending_heads WHERE revision_id = ?",
                           (revision_id,)).rowcount:
-                totals = DocumentTotals.from_json(
-                    db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
                 db.execute("UPDATE totals SET stats = ? WHERE id = 1",
-                           (totals.plus(stats).to_json(),))
+                           (self._totals_to_change(db).plus(stats).to_json(),))
         return True
 
     def refresh_statistics(self) -> DocumentTotals:

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.scoring import DocumentTotals
-from reviewer.store.pg_connection import NotAllowedError, PgConnection, ServerUnavailableError
+from reviewer.store.pg_connection import NotAllowedError, PgConnection
 from reviewer.store.pg_roles import role_name
 from reviewer.store.project import ProjectStore
 from reviewer.store.records import NewRevision
@@ -92,15 +92,8 @@ class ServerStore(TeamLocks, TeamRoles, ProjectStore):
         db = self.connection
         if db.broken:
             db.reconnect()
-        db.execute("BEGIN")
-        try:
+        with db.transaction():
             yield db
-            db.execute("COMMIT")
-        except BaseException:
-            if not db.broken and db.in_transaction:
-                with suppress(ServerUnavailableError):
-                    db.execute("ROLLBACK")
-            raise
 
     def _append_revision(self, db: Any, totals: DocumentTotals, new: NewRevision,
                          counts: dict[str, int] | None = None,

@@ -26,7 +26,8 @@ class SplitMergeStore(StoreBase):
         """Put ``parts`` in place of the ``count`` segments from position ``first`` (a split
         or a merge) in one transaction; the segments replaced keep their history."""
         with self._write() as db:
-            restructure.replace_segments(db, first, count, parts, kind, author, utc_now())
+            restructure.replace_segments(db, first, count, parts, kind, author, utc_now(),
+                                         self.lock_segments_first)
 
     def earlier_revisions(self, position: int) -> list[RevisionRecord]:
         """Revisions of the segments this one came from by splits and merges, oldest first,

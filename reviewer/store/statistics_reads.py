@@ -10,7 +10,7 @@ from reviewer.core.scoring import DocumentTotals, SegmentStats
 from reviewer.store.queries import HEAD_STATS, IS_PENDING, LATE, STATS, STATUS
 from reviewer.store.records import PendingRevision
 from reviewer.store.score_query import SCORE_ROWS
-from reviewer.store.transactions import StoreBase
+from reviewer.store.transactions import TOTALS, StoreBase
 
 
 class StatisticsReads(StoreBase):
@@ -23,7 +23,7 @@ class StatisticsReads(StoreBase):
         """The summed statistics of every segment's current text, leaving out the
         ``pending_count`` segments whose statistics are still being computed."""
         return DocumentTotals.from_json(
-            self._db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+            self._db.execute(TOTALS).fetchone()[0])
 
     def pending_count(self) -> int:
         """How many segments' current texts still wait for their statistics."""
@@ -83,7 +83,7 @@ class StatisticsReads(StoreBase):
         with self._write() as db:
             # on a server, the lock revisions take before they change the counts: none of
             # theirs is left out of what is counted here, nor counted twice
-            db.execute("SELECT stats FROM totals WHERE id = 1").fetchone()
+            self._totals_to_change(db)
             stored = dict(db.execute("SELECT name, value FROM counts"))
             if stored:  # counted meanwhile by another
                 return {str(name): int(value) for name, value in stored.items()}

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.scoring import DocumentTotals, SegmentStats, segment_stats
-from reviewer.store.pg_connection import ServerUnavailableError
+from reviewer.core.scoring import SegmentStats, segment_stats
 from reviewer.store.project import ProjectStore
 from reviewer.store.publish import SYNC_MARKS
 from reviewer.store.queries import LATE, STATS
 from reviewer.store.records import NewRevision
 from reviewer.store.server import ServerStore
+from reviewer.store.server_errors import ServerUnavailableError
 from reviewer.store.server_url import without_password
 
 _PENDING = "sync_pending"
@@ -179,8 +179,7 @@ def _append(local: ProjectStore, server: ServerStore, report: SyncReport,
         changed = {int(row[0]): (str(row[1]), str(row[2])) for row in sdb.execute(
             "SELECT s.id, r.text, r.author FROM segments s JOIN revisions r "
             "ON r.id = s.head_revision WHERE r.id > ?", (marks["server_revision"],))}
-        totals = DocumentTotals.from_json(
-            sdb.execute("SELECT stats FROM totals WHERE id = 1").fetchone()[0])
+        totals = server._totals_to_change(sdb)
         last: dict[int, tuple[str, str, int]] = {}
         for (copy_id, segment_id, text, author, editing_ms, status, stats_json, inserts,
              deletes, navigates, role, mt, reference) in revisions:

@@ -10,9 +10,20 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.scoring import DocumentTotals
 from reviewer.store.clock import utc_now
 from reviewer.store.connection import file_identity, write_error
 from reviewer.store.lock import ProjectLock
+
+TOTALS = "SELECT stats FROM totals WHERE id = 1"
+
+
+def totals_to_change(db: sqlite3.Connection, lock_row: bool) -> DocumentTotals:
+    """Inside a write: the totals it is about to change; ``lock_row`` (a server, where
+    writers run at once) keeps other writers off the row until the commit, as SQLite's
+    ``BEGIN IMMEDIATE`` keeps them off the whole file."""
+    return DocumentTotals.from_json(
+        db.execute(TOTALS + (" FOR UPDATE" if lock_row else "")).fetchone()[0])
 
 
 class StoreBase:
@@ -29,6 +40,10 @@ class StoreBase:
         self.read_only = read_only
         self._project_id: str | None = None
         self._identity = file_identity(path)
+
+    def _totals_to_change(self, db: sqlite3.Connection) -> DocumentTotals:
+        """Inside a write: the totals it is about to change, kept from other writers."""
+        return totals_to_change(db, self.lock_segments_first)
 
     def schema_version(self) -> int:
         """The file's schema version (0 for an empty file)."""

@@ -16,18 +16,27 @@ def _no_counts() -> dict[int, int]:
     return {}
 
 
-def comment_icon(colour: str = "#1565c0") -> QIcon:
-    """A small speech bubble."""
+def small_icon(colour: str, paint: Callable[[QPainter], None]) -> QIcon:
+    """A 16-pixel icon of one colour that ``paint`` draws."""
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(colour))
-    painter.drawRoundedRect(QRectF(1, 2, 14, 9), 3, 3)
-    painter.drawPolygon(QPolygonF([QPointF(4, 10), QPointF(9, 10), QPointF(4, 14)]))
+    paint(painter)
     painter.end()
     return QIcon(pixmap)
+
+
+def comment_icon(colour: str = "#1565c0") -> QIcon:
+    """A small speech bubble."""
+
+    def bubble(painter: QPainter) -> None:
+        painter.drawRoundedRect(QRectF(1, 2, 14, 9), 3, 3)
+        painter.drawPolygon(QPolygonF([QPointF(4, 10), QPointF(9, 10), QPointF(4, 14)]))
+
+    return small_icon(colour, bubble)
 
 
 class CommentMarks:

@@ -17,8 +17,8 @@ from reviewer.core.mqm import MqmSettings, mqm_score
 from reviewer.core.scoring import Scores, SegmentStats
 from reviewer.core.status import SegmentStatus
 from reviewer.session import DocumentSummary, EditResult, ReviewSession
-from reviewer.store.pg_connection import ServerUnavailableError
 from reviewer.store.project import SegmentRecord
+from reviewer.store.server_errors import ServerUnavailableError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel

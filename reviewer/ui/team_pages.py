@@ -8,28 +8,24 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QIcon, QPainter, QPolygonF
 
 from reviewer.core.status import SegmentStatus
-from reviewer.store.pg_connection import ServerUnavailableError
 from reviewer.store.project import SegmentRecord
-from reviewer.ui.comment_marks import COMMENTS_ROLE, CommentMarks
+from reviewer.store.server_errors import ServerUnavailableError
+from reviewer.ui.comment_marks import COMMENTS_ROLE, CommentMarks, small_icon
 from reviewer.ui.segment_pages import PAGE, PagedSession, SegmentPages
 
 
 def holder_icon(colour: str = "#e65100") -> QIcon:
     """A small pencil: someone is editing this segment."""
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawPolygon(QPolygonF([QPointF(11, 1), QPointF(15, 5), QPointF(6, 14),
-                                   QPointF(2, 10)]))
-    painter.drawPolygon(QPolygonF([QPointF(1, 11), QPointF(5, 15), QPointF(1, 15)]))
-    painter.end()
-    return QIcon(pixmap)
+
+    def pencil(painter: QPainter) -> None:
+        painter.drawPolygon(QPolygonF([QPointF(11, 1), QPointF(15, 5), QPointF(6, 14),
+                                       QPointF(2, 10)]))
+        painter.drawPolygon(QPolygonF([QPointF(1, 11), QPointF(5, 15), QPointF(1, 15)]))
+
+    return small_icon(colour, pencil)
 
 
 class TeamPages(SegmentPages):

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from pg_server import PgServer
+from pg_server import PgServer, running_server
 from qt_helpers import ScriptedInteraction
 
 from PySide6.QtCore import QSettings, Qt
@@ -149,12 +149,8 @@ def test_a_segment_open_in_one_window_shows_who_edits_it_in_the_other(
 @pytest.fixture(scope="module")
 def private_server() -> Iterator[PgServer]:
     """A server of this module's own, to stop and start (never the shared one)."""
-    server = PgServer()
-    try:
-        server.start()
+    with running_server() as server:
         yield server
-    finally:
-        server.cleanup()
 
 
 def test_a_confirm_while_the_server_is_away_waits_and_arrives_when_it_is_back(
