@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -67,7 +68,7 @@ def run_publish(args: argparse.Namespace) -> None:
                             f"({error}); ask its administrator for CREATE on the "
                             "database") from None
     say(f"published {args.project} in {time.monotonic() - started:.1f} s; open it with: "
-        f"reviewer {location.url()}")
+        f"reviewer {shlex.quote(location.url())}")  # quoted: an address holds & and ?
 
 
 def run_projects(args: argparse.Namespace) -> None:

@@ -199,3 +199,11 @@ def test_addresses_follow_libpq_and_never_keep_a_password(
 def test_an_unreachable_server_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ServerUnavailableError, match="cannot be reached"):
         ReviewSession.open(f"postgresql://nobody@/db?host={tmp_path}&port=1&project=x")
+
+
+def test_a_wrong_password_is_said_as_such(pg_server, pg_database: str) -> None:  # type: ignore[no-untyped-def]
+    pg_server.create_login("wrongpw_user", "right")
+    url = pg_database.replace("reviewer_admin", "wrongpw_user:wrong") + "&project=x"
+    with pytest.raises(ServerUnavailableError, match="refused the login") as refused:
+        ReviewSession.open(url)
+    assert "wrong" not in str(refused.value).replace("wrongpw_user", "")

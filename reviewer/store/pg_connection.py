@@ -238,4 +238,8 @@ def unavailable(conninfo: str, error: BaseException) -> ServerUnavailableError:
     from reviewer.store.server_url import redacted
 
     text = " ".join(str(error).split()) or type(error).__name__
+    if "authentication failed" in text or "no password supplied" in text:
+        return ServerUnavailableError(
+            f"{redacted(conninfo)}: the server refused the login ({text}); check the password "
+            "in ~/.pgpass, PGPASSWORD or the service file")
     return ServerUnavailableError(f"{redacted(conninfo)}: the server cannot be reached ({text})")
