@@ -58,7 +58,7 @@ def test_publish_lists_and_scores_like_the_file(capsys: pytest.CaptureFixture[st
     assert code == 0, err
     assert "published segments:" in err and "published revisions:" in err
     name = url.rsplit("=", 1)[1]
-    assert f"project={name}" in out and "reviewer postgresql://" in out
+    assert f"project={name}" in out and "reviewer 'postgresql://" in out
 
     code, out, _err = run(capsys, "projects", pg_database)
     assert code == 0 and out.split("\t")[0] == name and "manager" in out
